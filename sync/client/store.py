@@ -1,0 +1,73 @@
+"""What the sync engine needs from the terminal's local database (implemented by the app's storage).
+
+The engine never touches SQL itself: it asks this interface for pending mutations and hands it
+whole pull pages, which the store applies in one local transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from sync.protocol import MutationResult, PullResponse
+
+
+class OutboxEntry(Protocol):
+    """One pending local change, as the engine reads it (attributes only)."""
+
+    @property
+    def seq(self) -> int: ...
+    @property
+    def mutation_id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+    @property
+    def args(self) -> dict[str, Any]: ...
+    @property
+    def client_time(self) -> str: ...
+    @property
+    def attempts(self) -> int: ...
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStats:
+    pending: int  # status 'pending' (not yet answered by the server)
+    rejected: int  # status 'rejected' (answered no; kept until a person dismisses it)
+    oldest_pending_at: datetime | None  # UTC creation time of the oldest pending entry
+
+
+class LocalStore(Protocol):
+    """The local database as the sync engine sees it. Every method is one local transaction."""
+
+    def pending_mutations(self, limit: int) -> list[OutboxEntry]:
+        """Outbox entries with status 'pending', oldest first (by seq)."""
+        ...
+
+    def record_push_results(self, results: list[MutationResult]) -> None:
+        """Mark each entry 'applied' or 'rejected' (with reason) from the server's results."""
+        ...
+
+    def record_push_failure(self, mutation_ids: list[str], error: str) -> None:
+        """A transient failure: attempts += 1 and last_error = error; entries stay pending."""
+        ...
+
+    def cursors(self) -> str | None:
+        """The opaque cursor string of the last applied pull page (None before the first)."""
+        ...
+
+    def apply_pull_page(self, page: PullResponse) -> None:
+        """In ONE transaction: upsert/delete the srv_* rows of `page.changes`, store
+        `page.cursors`, delete the outbox entries in `page.acked_mutation_ids` whose result is
+        applied, and mark the ones whose result (in `page.mutation_results`) is rejected.
+        An acked id whose entry is still 'pending' (the push reply was lost) takes the result
+        from `page.mutation_results`."""
+        ...
+
+    def reset_server_state(self) -> None:
+        """must_resync: drop every srv_* row and the cursors; keep the outbox untouched."""
+        ...
+
+    def outbox_stats(self) -> OutboxStats: ...

@@ -1,0 +1,518 @@
+"""Wire schemas of sync protocol v1, shared by the terminal's sync client and the central API.
+
+Everything a request or a response carries is declared here once. Pydantic models validate
+what crosses the wire; the entity payloads inside pull changes are TypedDicts (documentation
+and type checking without per-row validation cost on million-row first syncs).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import os
+import time
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal, TypedDict
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+PROTOCOL_VERSION = 1
+MAX_MUTATIONS_PER_PUSH = 500
+MAX_PULL_LIMIT = 5000
+DEFAULT_PULL_LIMIT = 1000
+TOMBSTONE_RETENTION_DAYS = 30
+
+# ---------------------------------------------------------------------------------------------
+# Ids
+
+
+def new_id() -> str:
+    """A UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits; sorts by creation."""
+    ms = time.time_ns() // 1_000_000
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (ms & ((1 << 48) - 1)) << 80
+    value |= 0x7 << 76  # version
+    value |= ((rand >> 62) & 0xFFF) << 64  # rand_a (12 bits)
+    value |= 0b10 << 62  # variant
+    value |= rand & ((1 << 62) - 1)  # rand_b (62 bits)
+    return str(uuid.UUID(int=value))
+
+
+Id = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        to_lower=True,
+        pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$",
+    ),
+]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+LongText = Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+Code = Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.:\-]+$")]
+
+
+class Strict(BaseModel):
+    """Base of wire models: unknown fields are an error, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors
+
+
+class ErrorBody(BaseModel):
+    error: str
+    message: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Auth
+
+
+class DeviceRegisterRequest(Strict):
+    staff_code: Code
+    pin: Annotated[str, StringConstraints(min_length=4, max_length=12)]
+    store_id: Id
+    name: Annotated[str, StringConstraints(max_length=100)] = ""
+
+
+class DeviceRegisterResponse(BaseModel):
+    device_id: str
+    device_token: str
+
+
+class SessionRequest(Strict):
+    device_token: Annotated[str, StringConstraints(min_length=10, max_length=200)]
+    staff_code: Code | None = None
+    pin: Annotated[str, StringConstraints(min_length=4, max_length=12)] | None = None
+    badge: Annotated[str, StringConstraints(min_length=4, max_length=64)] | None = None
+
+
+class StaffPublic(BaseModel):
+    id: str
+    code: str
+    name: str
+    role: Literal["associate", "manager", "admin"]
+    store_id: str
+
+
+class StorePublic(BaseModel):
+    id: str
+    code: str
+    name: str
+    region: str
+
+
+class SessionResponse(BaseModel):
+    session_token: str
+    staff: StaffPublic
+    store: StorePublic
+    expires_at: datetime
+
+
+# ---------------------------------------------------------------------------------------------
+# Push
+
+
+class Mutation(Strict):
+    id: Id
+    name: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    version: Annotated[int, Field(ge=1, le=1000)] = 1
+    args: dict[str, Any]
+    client_time: Annotated[str, StringConstraints(max_length=64)] | None = None
+
+
+class PushRequest(Strict):
+    protocol_version: int
+    client_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    mutations: Annotated[list[Mutation], Field(max_length=MAX_MUTATIONS_PER_PUSH)]
+
+
+MutationStatus = Literal["applied", "rejected"]
+
+
+class MutationResult(BaseModel):
+    id: str
+    status: MutationStatus
+    reason: str | None = None
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushResponse(BaseModel):
+    results: list[MutationResult]
+
+
+# ---------------------------------------------------------------------------------------------
+# Pull
+
+EntityName = Literal[
+    "store",
+    "staff",
+    "product",
+    "inventory",
+    "customer",
+    "order",
+    "activity",
+    "interest",
+    "note",
+    "reservation",
+    "followup",
+]
+
+
+class Change(BaseModel):
+    bucket: str
+    seq: int
+    entity: EntityName
+    id: str
+    op: Literal["upsert", "delete"]
+    data: dict[str, Any] | None = None
+
+
+class PullResponse(BaseModel):
+    changes: list[Change]
+    cursors: str
+    has_more: bool
+    acked_mutation_ids: list[str] = Field(default_factory=list)
+    # Added to v1 (a new field, no change of meaning): the stored result of each acked
+    # mutation, so a client whose push reply was lost still learns of a rejection.
+    mutation_results: list[MutationResult] = Field(default_factory=list)
+    must_resync: bool = False
+
+
+class Cursors(BaseModel):
+    """The decoded form of the opaque `cursors` string: per-bucket sequence + mutation ack mark."""
+
+    buckets: dict[str, int] = Field(default_factory=dict)
+    acked_through: int = 0
+
+    def encode(self) -> str:
+        raw = json.dumps({"b": self.buckets, "m": self.acked_through}, separators=(",", ":"))
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str | None) -> Cursors:
+        """Parse an opaque cursor string; raises ValueError on anything malformed."""
+        if not text:
+            return cls()
+        try:
+            padded = text + "=" * (-len(text) % 4)
+            raw = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+            raise ValueError("cursors is not a valid cursor string") from exc
+        if not isinstance(raw, dict):
+            raise ValueError("cursors is not a valid cursor string")
+        buckets = raw.get("b", {})
+        acked = raw.get("m", 0)
+        if not isinstance(buckets, dict) or not isinstance(acked, int) or acked < 0:
+            raise ValueError("cursors is not a valid cursor string")
+        for key, seq in buckets.items():
+            if not isinstance(key, str) or not isinstance(seq, int) or seq < 0:
+                raise ValueError("cursors is not a valid cursor string")
+        return cls(buckets=buckets, acked_through=acked)
+
+
+# ---------------------------------------------------------------------------------------------
+# Entity payloads carried in Change.data (server -> client)
+
+
+class StoreData(TypedDict):
+    id: str
+    code: str
+    name: str
+    kind: str  # "bicycle", "baby_kids", "general", ...
+    region: str
+    prefecture: str
+    city: str
+    latitude: float
+    longitude: float
+    phone: str
+
+
+class StaffData(TypedDict):
+    id: str
+    code: str
+    name: str
+    name_kana: str
+    role: str
+    store_id: str
+
+
+class ProductData(TypedDict):
+    sku: str
+    gtin: str  # EAN-13
+    name: str
+    name_kana: str
+    category: str
+    brand: str
+    price_jpy: str  # Decimal as string, whole yen
+    accessory_skus: list[str]
+
+
+class InventoryData(TypedDict):
+    id: str  # "{store_id}:{sku}"
+    store_id: str
+    sku: str
+    on_hand: int
+    reserved: int
+
+
+class IdentityData(TypedDict):
+    kind: str  # "email" | "phone" | "loyalty_card" | "online_account"
+    value: str  # normalised
+
+
+class ConsentData(TypedDict):
+    purpose: str  # "marketing", "service"
+    channel: str  # "email", "sms", "line", "app_push", "post", "phone"
+    state: str  # "granted" | "withdrawn"
+    source: str
+    recorded_at: str
+    wording_version: str
+
+
+class CustomerData(TypedDict):
+    id: str
+    family_name: str
+    given_name: str
+    family_kana: str
+    given_kana: str
+    email: str | None
+    phone: str | None  # E.164
+    loyalty_card: str | None
+    online_account: str | None
+    birthday: str | None  # ISO date
+    tier: str
+    points: int
+    home_store_id: str | None
+    preferred_staff_id: str | None
+    merged_into: str | None
+    identities: list[IdentityData]
+    consents: list[ConsentData]
+    created_at: str
+    updated_at: str
+
+
+class OrderLineData(TypedDict):
+    sku: str
+    name: str
+    quantity: int
+    unit_price_jpy: str
+
+
+class OrderData(TypedDict):
+    id: str
+    customer_id: str
+    channel: str  # "store" | "online" | "app" | "phone"
+    store_id: str | None
+    ordered_at: str
+    total_jpy: str
+    status: str
+    attributed_staff_id: str | None
+    attributed_followup_id: str | None
+    lines: list[OrderLineData]
+
+
+class ActivityData(TypedDict):
+    id: str
+    customer_id: str
+    channel: str  # "web" | "app" | "sns" | "support" | "email"
+    kind: str  # "view", "cart", "inquiry", "open", "click", ...
+    occurred_at: str
+    sku: str | None
+    summary: str
+
+
+class InterestData(TypedDict):
+    id: str
+    customer_id: str
+    sku: str | None
+    category: str | None
+    comment: str
+    staff_id: str
+    store_id: str
+    created_at: str
+    status: str  # "open" | "purchased" | "dismissed"
+
+
+class NoteData(TypedDict):
+    id: str
+    customer_id: str
+    text: str
+    staff_id: str
+    staff_name: str
+    store_id: str
+    created_at: str
+
+
+class ReservationData(TypedDict):
+    id: str
+    customer_id: str
+    store_id: str
+    sku: str
+    quantity: int
+    kind: str  # "hold" | "pickup" | "transfer"
+    status: str  # "confirmed" | "rejected" | "cancelled" | "fulfilled" | "expired"
+    expires_at: str | None
+    created_at: str
+    staff_id: str
+
+
+class FollowupData(TypedDict):
+    id: str
+    customer_id: str
+    store_id: str
+    staff_id: str
+    due_date: str
+    channel: str
+    kind: str  # "after_visit" | "occasion" | "custom"
+    status: str  # "planned" | "sent" | "done" | "cancelled"
+    skus: list[str]
+    note: str
+    created_at: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Mutation arguments (client -> server). Each is published in the OpenAPI document under the
+# mutation's name, so another client can be written from /openapi.json alone.
+
+ConsentChannel = Literal["email", "sms", "line", "app_push", "post", "phone"]
+ConsentPurpose = Literal["marketing", "service", "profiling"]
+FollowupChannel = Literal["email", "sms", "line", "app_push", "post", "phone"]
+
+
+class CustomerCreateArgs(Strict):
+    id: Id
+    family_name: ShortText
+    given_name: Annotated[str, StringConstraints(max_length=200)] = ""
+    family_kana: Annotated[str, StringConstraints(max_length=200)] = ""
+    given_kana: Annotated[str, StringConstraints(max_length=200)] = ""
+    email: Annotated[str, StringConstraints(max_length=254)] | None = None
+    phone: Annotated[str, StringConstraints(max_length=32)] | None = None
+    birthday: date | None = None
+    home_store_id: Id | None = None
+
+
+class CustomerUpdateArgs(Strict):
+    id: Id
+    family_name: ShortText | None = None
+    given_name: Annotated[str, StringConstraints(max_length=200)] | None = None
+    family_kana: Annotated[str, StringConstraints(max_length=200)] | None = None
+    given_kana: Annotated[str, StringConstraints(max_length=200)] | None = None
+    email: Annotated[str, StringConstraints(max_length=254)] | None = None
+    phone: Annotated[str, StringConstraints(max_length=32)] | None = None
+    birthday: date | None = None
+    preferred_staff_id: Id | None = None
+
+
+class NoteAddArgs(Strict):
+    id: Id
+    customer_id: Id
+    text: LongText
+
+
+class InterestAddArgs(Strict):
+    id: Id
+    customer_id: Id
+    sku: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+    category: Annotated[str, StringConstraints(min_length=1, max_length=64)] | None = None
+    comment: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+class InterestUpdateArgs(Strict):
+    id: Id
+    comment: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    status: Literal["open", "purchased", "dismissed"] | None = None
+
+
+class ConsentRecordArgs(Strict):
+    id: Id
+    customer_id: Id
+    purpose: ConsentPurpose
+    channel: ConsentChannel
+    state: Literal["granted", "withdrawn"]
+    wording_version: Annotated[str, StringConstraints(min_length=1, max_length=32)]
+
+
+class ReservationRequestArgs(Strict):
+    id: Id
+    customer_id: Id
+    store_id: Id
+    sku: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    quantity: Annotated[int, Field(ge=1, le=99)] = 1
+    kind: Literal["hold", "pickup", "transfer"] = "hold"
+    from_store_id: Id | None = None
+
+
+class ReservationRefArgs(Strict):
+    id: Id
+
+
+class FollowupCreateArgs(Strict):
+    id: Id
+    customer_id: Id
+    due_date: date
+    channel: FollowupChannel
+    kind: Literal["after_visit", "occasion", "custom"] = "after_visit"
+    skus: Annotated[list[str], Field(max_length=50)] = Field(default_factory=list)
+    note: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+class FollowupUpdateArgs(Strict):
+    id: Id
+    due_date: date | None = None
+    channel: FollowupChannel | None = None
+    skus: Annotated[list[str], Field(max_length=50)] | None = None
+    note: Annotated[str, StringConstraints(max_length=2000)] | None = None
+    status: Literal["planned", "cancelled"] | None = None
+
+
+class FollowupCompleteArgs(Strict):
+    id: Id
+    outcome: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+class AuditRecordArgs(Strict):
+    id: Id
+    action: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    subject_id: Id | None = None
+    detail: Annotated[str, StringConstraints(max_length=2000)] = ""
+
+
+MUTATION_ARGS: dict[tuple[str, int], type[Strict]] = {
+    ("customer.create", 1): CustomerCreateArgs,
+    ("customer.update", 1): CustomerUpdateArgs,
+    ("note.add", 1): NoteAddArgs,
+    ("interest.add", 1): InterestAddArgs,
+    ("interest.update", 1): InterestUpdateArgs,
+    ("consent.record", 1): ConsentRecordArgs,
+    ("reservation.request", 1): ReservationRequestArgs,
+    ("reservation.cancel", 1): ReservationRefArgs,
+    ("reservation.extend", 1): ReservationRefArgs,
+    ("reservation.fulfil", 1): ReservationRefArgs,
+    ("followup.create", 1): FollowupCreateArgs,
+    ("followup.update", 1): FollowupUpdateArgs,
+    ("followup.complete", 1): FollowupCompleteArgs,
+    ("audit.record", 1): AuditRecordArgs,
+}
+
+# Rejection reason codes a mutation result may carry (business outcomes, not errors).
+REJECTION_REASONS = (
+    "invalid_args",  # args did not validate against the mutation's schema
+    "unknown_mutation",  # name/version not known to this server
+    "not_found",  # the customer/product/row the mutation refers to does not exist
+    "forbidden",  # the staff member's role/store may not do this
+    "no_consent",  # a follow-up on a channel the customer has not agreed to
+    "no_stock",  # a reservation the store cannot cover
+    "too_old",  # an offline request older than the maximum offline age
+    "conflict",  # the row is in a state that does not allow the change
+)
+
+
+def price_to_wire(value: Decimal) -> str:
+    """JPY amounts travel as whole-yen decimal strings, never floats."""
+    return str(value.quantize(Decimal(1)))
