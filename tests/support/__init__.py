@@ -1,0 +1,1 @@
+"""Test support: real servers, clusters and fixtures shared by the test packages."""
