@@ -1,0 +1,107 @@
+"""Run a FastAPI app under uvicorn in a background thread (embedded mode and tests)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import uvicorn
+from fastapi import FastAPI
+
+
+class ServerStartError(RuntimeError):
+    """The server thread did not come up (port in use, app failed at startup, timeout)."""
+
+
+class ServerThread:
+    """One uvicorn server on a daemon thread; `start()` returns once it accepts connections."""
+
+    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.app = app
+        self.host = host
+        self._requested_port = port
+        self._port: int | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+
+    @property
+    def port(self) -> int:
+        if self._port is None:
+            raise RuntimeError("server not started")
+        return self._port
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> None:
+        # Bind the socket ourselves so port 0 yields the real port before uvicorn starts,
+        # with no window in which another process could take it.
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((self.host, self._requested_port))
+        except OSError as exc:
+            sock.close()
+            raise ServerStartError(
+                f"cannot listen on {self.host}:{self._requested_port}: {exc}"
+            ) from exc
+        sock.listen(128)
+        sock.set_inheritable(True)
+        self._socket = sock
+        self._port = int(sock.getsockname()[1])
+        config = uvicorn.Config(
+            self.app,
+            host=self.host,
+            port=self._port,
+            log_level="warning",
+            lifespan="on",
+            timeout_graceful_shutdown=2,
+        )
+        server = uvicorn.Server(config)
+        self._server = server
+        thread = threading.Thread(
+            target=server.run,
+            kwargs={"sockets": [sock]},
+            name=f"uvicorn-{self._port}",
+            daemon=True,
+        )
+        self._thread = thread
+        thread.start()
+        deadline = time.monotonic() + timeout
+        while not server.started:
+            if not thread.is_alive():
+                self._close_socket()
+                raise ServerStartError("the server stopped during startup (see the log)")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise ServerStartError(f"the server did not start within {timeout} s")
+            time.sleep(0.01)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        server, thread = self._server, self._thread
+        if server is not None:
+            server.should_exit = True
+        if thread is not None:
+            thread.join(timeout)
+            if thread.is_alive() and server is not None:
+                # Open streams (SSE) can hold a graceful shutdown; force it.
+                server.force_exit = True
+                thread.join(timeout)
+        self._close_socket()
+        self._server = None
+        self._thread = None
+
+    def _close_socket(self) -> None:
+        if self._socket is not None:
+            self._socket.close()
+            self._socket = None
+
+    def __enter__(self) -> ServerThread:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
