@@ -13,6 +13,7 @@ import json
 import os
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypedDict
@@ -516,3 +517,15 @@ REJECTION_REASONS = (
 def price_to_wire(value: Decimal) -> str:
     """JPY amounts travel as whole-yen decimal strings, never floats."""
     return str(value.quantize(Decimal(1)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Local outbox summary (not on the wire). Declared here, next to the schemas, so the app's
+# storage (which may import only sync.protocol) and the sync client share one class.
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxStats:
+    pending: int  # status 'pending' (not yet answered by the server)
+    rejected: int  # status 'rejected' (answered no; kept until a person dismisses it)
+    oldest_pending_at: datetime | None  # UTC creation time of the oldest pending entry

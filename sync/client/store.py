@@ -6,11 +6,9 @@ whole pull pages, which the store applies in one local transaction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any, Protocol
 
-from sync.protocol import MutationResult, PullResponse
+from sync.protocol import MutationResult, OutboxStats, PullResponse
 
 
 class OutboxEntry(Protocol):
@@ -30,13 +28,6 @@ class OutboxEntry(Protocol):
     def client_time(self) -> str: ...
     @property
     def attempts(self) -> int: ...
-
-
-@dataclass(frozen=True, slots=True)
-class OutboxStats:
-    pending: int  # status 'pending' (not yet answered by the server)
-    rejected: int  # status 'rejected' (answered no; kept until a person dismisses it)
-    oldest_pending_at: datetime | None  # UTC creation time of the oldest pending entry
 
 
 class LocalStore(Protocol):

@@ -1,0 +1,133 @@
+"""Benchmark: fill a local cache through apply_pull_page, then time each search mode.
+
+    .venv/bin/python -m bench.search --customers 100000 [--encrypted] [--keep PATH]
+
+Prints the apply rate (customer rows/s), the trigram index build time, and p50/p95 per lookup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import secrets
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from clienteling.domain.romaji import hiragana_to_romaji
+from clienteling.domain.text import katakana_to_hiragana
+from clienteling.storage.cache import LocalCache
+from sync.protocol import Change, Cursors, PullResponse
+
+from bench.synthetic import customers
+
+PAGE = 1000
+
+
+def pages(rows: Iterable[dict[str, Any]], total: int) -> Iterable[PullResponse]:
+    """Pull pages as the engine hands them over (already-parsed pydantic objects)."""
+    batch: list[Change] = []
+    seq = 0
+    for data in rows:
+        seq += 1
+        batch.append(
+            Change.model_construct(
+                bucket="customers:kanto", seq=seq, entity="customer", id=data["id"],
+                op="upsert", data=data,
+            )
+        )
+        if len(batch) == PAGE or seq == total:
+            cursors = Cursors(buckets={"customers:kanto": seq}).encode()
+            yield PullResponse.model_construct(
+                changes=batch, cursors=cursors, has_more=seq < total,
+                acked_mutation_ids=[], mutation_results=[], must_resync=False,
+            )
+            batch = []
+
+
+def fill(cache: LocalCache, n: int, sample_every: int) -> tuple[list[dict[str, Any]], float, float]:
+    """Apply n customers; return (sampled payloads, apply seconds, seconds of the last page)."""
+    sample: list[dict[str, Any]] = []
+
+    def tap(rows: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
+        for i, row in enumerate(rows):
+            if i % sample_every == 0:
+                sample.append(row)
+            yield row
+
+    apply_s = 0.0
+    last_s = 0.0
+    for page in pages(tap(customers(n)), n):
+        t0 = time.perf_counter()
+        cache.apply_pull_page(page)
+        last_s = time.perf_counter() - t0
+        apply_s += last_s
+    return sample, apply_s, last_s
+
+
+def queries(sample: list[dict[str, Any]], rng: random.Random) -> dict[str, list[str]]:
+    def kana(row: dict[str, Any]) -> str:
+        return katakana_to_hiragana(row["family_kana"] + row["given_kana"])
+
+    out: dict[str, list[str]] = {
+        "card": [r["loyalty_card"] for r in sample],
+        "phone": ["0" + r["phone"][3:5] + "-" + r["phone"][5:9] + "-" + r["phone"][9:] for r in sample],
+        "last4": [r["phone"][-4:] for r in sample],
+        "email": [r["email"].upper() for r in sample],
+        "kanji prefix": [r["family_name"] + r["given_name"][:1] for r in sample],
+        "kana": [kana(r)[: len(r["family_kana"]) + 1] for r in sample],
+        "romaji": [hiragana_to_romaji(katakana_to_hiragana(r["family_kana"])) for r in sample],
+        "substring": [],
+    }
+    for r in sample:
+        full = kana(r)
+        start = rng.randrange(1, max(2, len(full) - 3))
+        out["substring"].append(full[start : start + 3])
+    return out
+
+
+def timed(fn: Callable[[str], Any], items: list[str]) -> tuple[float, float, int]:
+    times = []
+    hits = 0
+    for q in items:
+        t0 = time.perf_counter()
+        found = fn(q)
+        times.append((time.perf_counter() - t0) * 1000)
+        hits += bool(found)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+    return statistics.median(times), p95, hits
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--encrypted", action="store_true", help="SQLCipher with a random key")
+    parser.add_argument("--keep", type=Path, help="write the cache here and keep it")
+    parser.add_argument("--lookups", type=int, default=300, help="queries per mode")
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-search-"))
+    path = args.keep or workdir / "cache.db"
+    key = secrets.token_hex(32) if args.encrypted else None
+    cache = LocalCache.open(path, key)
+    n = args.customers
+    sample, apply_s, last_s = fill(cache, n, max(1, n // args.lookups))
+    print(f"cache: {'SQLCipher' if key else 'plain SQLite'}, {cache.customer_count():,} customers")
+    print(f"apply_pull_page: {apply_s:.1f} s total, {n / apply_s:,.0f} customer rows/s")
+    print(f"last page incl. trigram index rebuild: {last_s:.2f} s")
+    print(f"file size: {path.stat().st_size / 1e6:.0f} MB")
+
+    rng = random.Random(7)
+    print(f"{'mode':<14}{'p50 ms':>9}{'p95 ms':>9}{'found':>9}")
+    for mode, items in queries(sample, rng).items():
+        p50, p95, hits = timed(lambda q: cache.search_customers(q, 50), items)
+        print(f"{mode:<14}{p50:>9.2f}{p95:>9.2f}{hits:>6}/{len(items)}")
+    cache.close()
+
+
+if __name__ == "__main__":
+    main()

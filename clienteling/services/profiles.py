@@ -1,0 +1,18 @@
+"""Opening a customer's unified profile from the local cache."""
+
+from __future__ import annotations
+
+from clienteling.domain.models import Profile
+from clienteling.storage.cache import LocalCache
+
+
+class ProfileService:
+    def __init__(self, cache: LocalCache) -> None:
+        self._cache = cache
+
+    def load(self, customer_id: str) -> Profile | None:
+        """The profile with pending local changes shown, or None when the id is not cached."""
+        customer_id = customer_id.strip()
+        if not customer_id:
+            return None
+        return self._cache.load_profile(customer_id)

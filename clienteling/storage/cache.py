@@ -1,0 +1,316 @@
+"""LocalCache: the terminal's encrypted SQLite cache, the one writer to it, and its read API.
+
+It implements the sync engine's `LocalStore` protocol structurally and the reads and writes
+the services need. Every public method is one transaction under one lock.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from clienteling.domain.models import CustomerHit, PendingChange, Profile
+from clienteling.storage import apply, outbox, profile, search
+from clienteling.storage.connection import open_engine, translate_errors
+from clienteling.storage.errors import CacheCorrupt, CacheError
+from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
+from clienteling.storage.tables import SRV_TABLES, srv_index_ddl
+from sync.protocol import MutationResult, OutboxStats, PullResponse, new_id
+
+__all__ = ["CacheCorrupt", "CacheError", "LocalCache", "OutboxRow"]
+
+log = logging.getLogger(__name__)
+
+# sync_state keys
+CURSORS = "cursors"
+LAST_PULL_AT = "last_pull_at"
+FTS_DIRTY = "search_index_dirty"  # the trigram index is stale: rebuild at the end of the pull
+BULK_LOAD = "bulk_load"  # secondary indexes are dropped while a first sync loads
+FIRST_SYNC_DONE = "first_sync_done"
+
+# A page with more customer changes than this skips row-by-row trigram maintenance.
+BULK_CUSTOMERS = 2000
+
+
+class LocalCache:
+    """The local cache file. Create with `LocalCache.open(path, key)`; close with `close()`."""
+
+    def __init__(self, path: Path, engine: Any, raw: Any) -> None:
+        self.path = path
+        self._engine = engine
+        self._raw = raw
+        self._lock = threading.RLock()
+        self._closed = False
+
+    # ------------------------------------------------------------------ lifecycle
+
+    @classmethod
+    def open(cls, path: Path, key: str | None) -> LocalCache:
+        """Open or create the cache at `path`. `key` is the SQLCipher key in hex; None = plain.
+
+        Raises CacheCorrupt when the file is damaged, not a database, or the key is wrong.
+        """
+        path = Path(path)
+        engine, raw = open_engine(path, key)
+        cache = cls(path, engine, raw)
+        stale = "1" in (cache.get_state(FTS_DIRTY), cache.get_state(BULK_LOAD))
+        if stale and cache.get_state(FIRST_SYNC_DONE) == "1":
+            # A large pull was interrupted before its index rebuild: finish it now. (During
+            # the first sync the rebuild waits for its last page.)
+            cache.ensure_search_index()
+        return cache
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            try:
+                self._raw.execute("PRAGMA optimize")
+            except Exception:  # closing must not fail because optimize could not run
+                log.debug("PRAGMA optimize failed on close", exc_info=True)
+            self._raw.close()
+            self._engine.dispose()
+
+    @staticmethod
+    def quarantine(path: Path) -> Path:
+        """Move a broken cache file (and its WAL/SHM files) aside; nothing is deleted.
+
+        Returns the new path `<name>.corrupt-<UTC timestamp>`.
+        """
+        path = Path(path)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = path.with_name(f"{path.name}.corrupt-{stamp}")
+        path.rename(target)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                side.rename(target.with_name(target.name + suffix))
+        return target
+
+    @contextmanager
+    def _read(self) -> Iterator[Any]:
+        with self._lock, translate_errors(self.path):
+            if self._closed:
+                raise CacheError("The local cache is closed.")
+            yield self._raw
+
+    @contextmanager
+    def _write(self) -> Iterator[Any]:
+        """One IMMEDIATE transaction: all of it commits or none of it does."""
+        with self._lock, translate_errors(self.path):
+            if self._closed:
+                raise CacheError("The local cache is closed.")
+            cur = self._raw.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                yield cur
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+            cur.execute("COMMIT")
+
+    # ------------------------------------------------------------------ sync state
+
+    def get_state(self, key: str) -> str | None:
+        with self._read() as db:
+            row = db.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+            return None if row is None else str(row[0])
+
+    def set_state(self, key: str, value: str) -> None:
+        with self._write() as cur:
+            _set_state(cur, key, value)
+
+    # ------------------------------------------------------------------ LocalStore protocol
+
+    def pending_mutations(self, limit: int) -> list[OutboxRow]:
+        with self._read() as db:
+            rows = db.execute(
+                f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status = 'pending' "
+                "ORDER BY seq LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [OutboxRow.from_db(r) for r in rows]
+
+    def record_push_results(self, results: list[MutationResult]) -> None:
+        with self._write() as cur:
+            outbox.apply_results(cur, results, delete_applied=False)
+
+    def record_push_failure(self, mutation_ids: list[str], error: str) -> None:
+        with self._write() as cur:
+            cur.executemany(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ? "
+                "WHERE mutation_id = ? AND status = 'pending'",
+                [(error[:500], mid) for mid in mutation_ids],
+            )
+
+    def cursors(self) -> str | None:
+        return self.get_state(CURSORS)
+
+    def apply_pull_page(self, page: PullResponse) -> None:
+        """Apply one pull page in one transaction (see sync.client.store.LocalStore).
+
+        During the first sync the srv_* secondary indexes are dropped and the trigram index is
+        left stale; the page with has_more=false rebuilds both in bulk, in its transaction.
+        """
+        if page.must_resync:
+            self.reset_server_state()
+            return
+        batch = apply.batch_changes(page.changes)
+        with self._write() as cur:
+            first_sync = _get_state(cur, FIRST_SYNC_DONE) != "1"
+            bulk = _get_state(cur, BULK_LOAD) == "1"
+            if first_sync and not bulk and page.changes:
+                for name in srv_index_ddl():
+                    cur.execute(f"DROP INDEX IF EXISTS {name}")
+                _set_state(cur, BULK_LOAD, "1")
+                bulk = True
+            dirty = bulk or _get_state(cur, FTS_DIRTY) == "1"
+            if batch.customer_ids and not dirty and len(batch.customer_ids) > BULK_CUSTOMERS:
+                _set_state(cur, FTS_DIRTY, "1")
+                dirty = True
+            apply.write_batch(cur, batch, maintain_fts=not dirty)
+            outbox.apply_acks(cur, page.acked_mutation_ids, page.mutation_results)
+            _set_state(cur, CURSORS, page.cursors)
+            _set_state(cur, LAST_PULL_AT, outbox.utc_now_iso())
+            if not page.has_more:
+                _rebuild_indexes(cur)
+                _set_state(cur, FIRST_SYNC_DONE, "1")
+
+    def reset_server_state(self) -> None:
+        with self._write() as cur:
+            for table in SRV_TABLES:
+                cur.execute(f"DELETE FROM {table}")
+            cur.execute("DELETE FROM customer_fts")
+            # The next pull is a first sync again (bulk load); index flags stay as they are.
+            cur.execute(
+                "DELETE FROM sync_state WHERE key IN (?, ?)", (CURSORS, FIRST_SYNC_DONE)
+            )
+
+    def outbox_stats(self) -> OutboxStats:
+        with self._read() as db:
+            pending, rejected, oldest = db.execute(
+                "SELECT sum(status = 'pending'), sum(status = 'rejected'), "
+                "min(CASE WHEN status = 'pending' THEN created_at END) FROM outbox"
+            ).fetchone()
+        return OutboxStats(
+            pending=int(pending or 0),
+            rejected=int(rejected or 0),
+            oldest_pending_at=outbox.parse_utc(oldest) if oldest else None,
+        )
+
+    # ------------------------------------------------------------------ app-facing
+
+    def enqueue(
+        self,
+        name: str,
+        args: dict[str, Any],
+        *,
+        customer_id: str | None,
+        summary: str,
+        version: int = 1,
+        meta: dict[str, Any] | None = None,
+        created_at: str | None = None,
+    ) -> str:
+        """Insert an outbox entry (which is also the optimistic local row); returns its id.
+
+        `meta` holds local display facts the wire args lack (e.g. staff_id, staff_name);
+        `created_at` (UTC ISO) defaults to now.
+        """
+        mutation_id = new_id()
+        with self._write() as cur:
+            cur.execute(
+                "INSERT INTO outbox (mutation_id, name, version, args_json, meta_json, "
+                "customer_id, summary, status, attempts, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)",
+                (
+                    mutation_id,
+                    name,
+                    version,
+                    json.dumps(args, ensure_ascii=False, default=str),
+                    json.dumps(meta or {}, ensure_ascii=False, default=str),
+                    customer_id,
+                    outbox.short_summary(summary),
+                    created_at or outbox.utc_now_iso(),
+                ),
+            )
+        return mutation_id
+
+    def search_customers(self, query: str, limit: int = 50) -> list[CustomerHit]:
+        with self._read() as db:
+            fts_ready = "1" not in (_get_state(db, FTS_DIRTY), _get_state(db, BULK_LOAD))
+            return search.search_customers(db, query, limit, fts_ready=fts_ready)
+
+    def load_profile(self, customer_id: str) -> Profile | None:
+        with self._read() as db:
+            return profile.load_profile(db, customer_id)
+
+    def product_by_gtin(self, gtin: str) -> dict[str, Any] | None:
+        with self._read() as db:
+            row = db.execute("SELECT data FROM srv_product WHERE gtin = ?", (gtin,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def product_by_sku(self, sku: str) -> dict[str, Any] | None:
+        with self._read() as db:
+            row = db.execute("SELECT data FROM srv_product WHERE sku = ?", (sku,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def outbox_entries(self) -> list[PendingChange]:
+        with self._read() as db:
+            rows = db.execute(
+                f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status IN ('pending', 'rejected') "
+                "ORDER BY seq"
+            ).fetchall()
+        return [OutboxRow.from_db(r).to_pending_change() for r in rows]
+
+    def dismiss_rejected(self, mutation_id: str) -> None:
+        """Forget a rejected entry once a person has seen it. Pending entries are never dropped."""
+        with self._write() as cur:
+            cur.execute(
+                "DELETE FROM outbox WHERE mutation_id = ? AND status = 'rejected'", (mutation_id,)
+            )
+
+    def customer_exists(self, customer_id: str) -> bool:
+        with self._read() as db:
+            found = db.execute("SELECT 1 FROM srv_customer WHERE id = ?", (customer_id,))
+            return found.fetchone() is not None
+
+    def customer_count(self) -> int:
+        with self._read() as db:
+            return int(db.execute("SELECT count(*) FROM srv_customer").fetchone()[0])
+
+    def ensure_search_index(self) -> None:
+        """Build the search indexes a bulk load left dropped or stale; a no-op otherwise."""
+        with self._write() as cur:
+            _rebuild_indexes(cur)
+
+
+def _rebuild_indexes(cur: Any) -> None:
+    """Recreate dropped B-tree indexes and refill a stale trigram index, then clear the flags."""
+    if _get_state(cur, BULK_LOAD) == "1":
+        for ddl in srv_index_ddl().values():
+            cur.execute(ddl)
+        _set_state(cur, BULK_LOAD, "0")
+        _set_state(cur, FTS_DIRTY, "1")
+    if _get_state(cur, FTS_DIRTY) == "1":
+        apply.rebuild_fts(cur)
+        _set_state(cur, FTS_DIRTY, "0")
+
+
+def _get_state(cur: Any, key: str) -> str | None:
+    row = cur.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _set_state(cur: Any, key: str, value: str) -> None:
+    cur.execute(
+        "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )

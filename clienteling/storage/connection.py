@@ -1,0 +1,127 @@
+"""Opening the cache file: SQLCipher with a raw key (or plain SQLite for tests), pragmas, schema.
+
+Everything that turns a driver error about an unreadable file into `CacheCorrupt` lives here.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.pool import StaticPool
+
+from clienteling.storage.errors import CacheCorrupt, CacheError
+from clienteling.storage.tables import FTS_DDL, CacheModel
+
+SCHEMA_VERSION = 1
+
+_HEX = re.compile(r"^[0-9a-fA-F]+$")
+# Driver messages that mean "this file cannot be read as our database".
+_CORRUPT_MARKERS = ("file is not a database", "malformed", "file is encrypted", "not a database")
+
+DatabaseErrors: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+
+
+def is_corruption(exc: BaseException) -> bool:
+    """True when a driver error says the file itself is unreadable (not a query mistake)."""
+    text = str(exc).lower()
+    return any(marker in text for marker in _CORRUPT_MARKERS)
+
+
+def corrupt_error(path: Path, exc: BaseException) -> CacheCorrupt:
+    return CacheCorrupt(
+        f"The local cache file {path.name} cannot be read (it is damaged, is not a cache "
+        f"database, or was written with another key): {exc}"
+    )
+
+
+@contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """Re-raise driver errors as CacheCorrupt (unreadable file) or CacheError (anything else)."""
+    try:
+        yield
+    except CacheError:
+        raise
+    except DatabaseErrors as exc:
+        if is_corruption(exc):
+            raise corrupt_error(path, exc) from exc
+        raise CacheError(f"The local cache failed: {exc}") from exc
+
+
+def _connect(path: Path, key: str | None) -> Any:
+    if key is None:
+        conn: Any = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+    else:
+        if not _HEX.match(key):
+            raise CacheError("The cache key must be a non-empty hexadecimal string.")
+        conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+        # The key must be the very first statement on an encrypted connection. A 32-byte key
+        # (64 hex digits, or 96 with an explicit salt) is used raw; other lengths as passphrase.
+        if len(key) in (64, 96):
+            conn.execute(f"PRAGMA key = \"x'{key}'\"")
+        else:
+            conn.execute(f"PRAGMA key = '{key}'")
+    try:
+        # Reading the schema is the first moment a wrong key or a garbage file shows itself.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: bulk loads touch many index pages
+    except DatabaseErrors as exc:
+        conn.close()
+        if is_corruption(exc):
+            raise corrupt_error(path, exc) from exc
+        raise CacheError(f"The local cache could not be opened: {exc}") from exc
+    return conn
+
+
+def open_engine(path: Path, key: str | None) -> tuple[Engine, Any]:
+    """Open (creating if needed) the cache file; return the engine and its one DB-API connection.
+
+    The cache has one writer, so one connection shared through a StaticPool is all it needs;
+    callers serialise access with their own lock.
+    """
+    if path.exists() and path.is_dir():
+        raise CacheError(f"The cache path {path} is a folder, not a file.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = _connect(path, key)
+    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
+    with translate_errors(path):
+        migrate(engine, raw)
+    return engine, raw
+
+
+def _schema_version(raw: Any) -> int:
+    row = raw.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'"
+    ).fetchone()
+    if row is None:
+        return 0
+    found = raw.execute("SELECT value FROM sync_state WHERE key = 'schema_version'").fetchone()
+    return int(found[0]) if found else 0
+
+
+def migrate(engine: Engine, raw: Any) -> None:
+    """Bring the schema to SCHEMA_VERSION; each step runs once, in order."""
+    version = _schema_version(raw)
+    if version > SCHEMA_VERSION:
+        raise CacheError(
+            f"The cache was written by a newer version of the app (schema {version}); "
+            "update the app or move the cache aside to resync."
+        )
+    if version < 1:
+        CacheModel.metadata.create_all(engine)
+        raw.execute(FTS_DDL)
+        raw.execute(
+            "INSERT OR REPLACE INTO sync_state(key, value) VALUES ('schema_version', ?)",
+            (str(SCHEMA_VERSION),),
+        )
+    # Future steps: `if version < 2: ...` with ALTER TABLE / data moves, then bump the version.

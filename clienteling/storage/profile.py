@@ -1,0 +1,295 @@
+"""The unified profile read: srv_* rows of one customer with pending outbox entries overlaid."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from clienteling.domain.models import (
+    Activity,
+    Consent,
+    FollowUp,
+    Interest,
+    Note,
+    Order,
+    OrderLine,
+    Profile,
+    Reservation,
+    SyncState,
+)
+from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
+
+_OVERLAID = ("note.add", "interest.add", "consent.record", "reservation.request", "followup.create")
+
+
+def _yen(value: Any) -> int:
+    try:
+        return int(Decimal(str(value)))
+    except (InvalidOperation, ValueError):
+        return 0
+
+
+def _docs(cur: Any, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    return [json.loads(row[0]) for row in cur.execute(sql, params).fetchall()]
+
+
+class _Names:
+    """Store and product names looked up once per profile read."""
+
+    def __init__(self, cur: Any) -> None:
+        self._cur = cur
+        self._stores: dict[str, str | None] = {}
+        self._products: dict[str, str | None] = {}
+
+    def store(self, store_id: str | None) -> str | None:
+        if not store_id:
+            return None
+        if store_id not in self._stores:
+            row = self._cur.execute("SELECT data FROM srv_store WHERE id = ?", (store_id,))
+            found = row.fetchone()
+            self._stores[store_id] = json.loads(found[0]).get("name") if found else None
+        return self._stores[store_id]
+
+    def product(self, sku: str | None) -> str | None:
+        if not sku:
+            return None
+        if sku not in self._products:
+            found = self._cur.execute("SELECT name FROM srv_product WHERE sku = ?", (sku,))
+            row = found.fetchone()
+            self._products[sku] = row[0] if row and row[0] else None
+        return self._products[sku]
+
+
+def _sync_of(entry: OutboxRow) -> SyncState:
+    return SyncState.REJECTED if entry.status == "rejected" else SyncState.PENDING
+
+
+def _reason(entry: OutboxRow) -> str | None:
+    return entry.last_error if entry.status == "rejected" else None
+
+
+def load_profile(cur: Any, customer_id: str) -> Profile | None:
+    row = cur.execute("SELECT data FROM srv_customer WHERE id = ?", (customer_id,)).fetchone()
+    if row is None:
+        return None
+    c: dict[str, Any] = json.loads(row[0])
+    names = _Names(cur)
+    by_customer = "WHERE customer_id = ? ORDER BY {} DESC"
+
+    orders = tuple(
+        Order(
+            id=o["id"],
+            channel=o.get("channel", ""),
+            store_id=o.get("store_id"),
+            store_name=names.store(o.get("store_id")),
+            ordered_at=o.get("ordered_at", ""),
+            total_jpy=_yen(o.get("total_jpy", 0)),
+            status=o.get("status", ""),
+            lines=tuple(
+                OrderLine(
+                    sku=line.get("sku", ""),
+                    name=line.get("name") or names.product(line.get("sku")) or "",
+                    quantity=int(line.get("quantity", 0)),
+                    unit_price_jpy=_yen(line.get("unit_price_jpy", 0)),
+                )
+                for line in o.get("lines", [])
+            ),
+        )
+        for o in _docs(
+            cur, "SELECT data FROM srv_order " + by_customer.format("ordered_at"), (customer_id,)
+        )
+    )
+    activities = tuple(
+        Activity(
+            id=a["id"],
+            channel=a.get("channel", ""),
+            kind=a.get("kind", ""),
+            occurred_at=a.get("occurred_at", ""),
+            sku=a.get("sku"),
+            summary=a.get("summary", ""),
+        )
+        for a in _docs(
+            cur,
+            "SELECT data FROM srv_activity " + by_customer.format("occurred_at"),
+            (customer_id,),
+        )
+    )
+    interests = [
+        Interest(
+            id=i["id"],
+            sku=i.get("sku"),
+            product_name=names.product(i.get("sku")),
+            category=i.get("category"),
+            comment=i.get("comment", ""),
+            staff_id=i.get("staff_id", ""),
+            created_at=i.get("created_at", ""),
+            status=i.get("status", "open"),
+        )
+        for i in _docs(
+            cur, "SELECT data FROM srv_interest " + by_customer.format("created_at"), (customer_id,)
+        )
+    ]
+    notes = [
+        Note(
+            id=n["id"],
+            text=n.get("text", ""),
+            staff_id=n.get("staff_id", ""),
+            staff_name=n.get("staff_name", ""),
+            created_at=n.get("created_at", ""),
+        )
+        for n in _docs(
+            cur, "SELECT data FROM srv_note " + by_customer.format("created_at"), (customer_id,)
+        )
+    ]
+    reservations = [
+        Reservation(
+            id=r["id"],
+            store_id=r.get("store_id", ""),
+            sku=r.get("sku", ""),
+            product_name=names.product(r.get("sku")),
+            quantity=int(r.get("quantity", 1)),
+            kind=r.get("kind", "hold"),
+            status=r.get("status", ""),
+            expires_at=r.get("expires_at"),
+            created_at=r.get("created_at", ""),
+        )
+        for r in _docs(
+            cur,
+            "SELECT data FROM srv_reservation " + by_customer.format("created_at"),
+            (customer_id,),
+        )
+    ]
+    followups = [
+        FollowUp(
+            id=f["id"],
+            due_date=f.get("due_date", ""),
+            channel=f.get("channel", ""),
+            kind=f.get("kind", ""),
+            status=f.get("status", ""),
+            skus=tuple(f.get("skus", [])),
+            note=f.get("note", ""),
+            staff_id=f.get("staff_id", ""),
+        )
+        for f in _docs(
+            cur, "SELECT data FROM srv_followup " + by_customer.format("due_date"), (customer_id,)
+        )
+    ]
+    consents = [
+        Consent(
+            purpose=k.get("purpose", ""),
+            channel=k.get("channel", ""),
+            state=k.get("state", ""),
+            recorded_at=k.get("recorded_at", ""),
+        )
+        for k in c.get("consents", [])
+    ]
+
+    # Overlay: outbox entries whose row the server has not sent back yet (same id = same row).
+    marks = ", ".join("?" for _ in _OVERLAID)
+    entries = [
+        OutboxRow.from_db(r)
+        for r in cur.execute(
+            f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE customer_id = ? AND name IN ({marks}) "
+            "ORDER BY seq",
+            (customer_id, *_OVERLAID),
+        ).fetchall()
+    ]
+    have = {n.id for n in notes} | {i.id for i in interests}
+    have |= {r.id for r in reservations} | {f.id for f in followups}
+    for e in entries:
+        a, m = e.args, e.meta
+        if a.get("id") in have:
+            continue
+        if e.name == "note.add":
+            notes.append(
+                Note(
+                    id=a["id"],
+                    text=a.get("text", ""),
+                    staff_id=m.get("staff_id", ""),
+                    staff_name=m.get("staff_name", ""),
+                    created_at=e.created_at,
+                    sync=_sync_of(e),
+                    rejected_reason=_reason(e),
+                )
+            )
+        elif e.name == "interest.add":
+            interests.append(
+                Interest(
+                    id=a["id"],
+                    sku=a.get("sku"),
+                    product_name=names.product(a.get("sku")),
+                    category=a.get("category"),
+                    comment=a.get("comment", ""),
+                    staff_id=m.get("staff_id", ""),
+                    created_at=e.created_at,
+                    status="open",
+                    sync=_sync_of(e),
+                    rejected_reason=_reason(e),
+                )
+            )
+        elif e.name == "consent.record" and e.status != "rejected":
+            consents.append(
+                Consent(
+                    purpose=a.get("purpose", ""),
+                    channel=a.get("channel", ""),
+                    state=a.get("state", ""),
+                    recorded_at=e.created_at,
+                    sync=SyncState.PENDING,
+                )
+            )
+        elif e.name == "reservation.request":
+            reservations.append(
+                Reservation(
+                    id=a["id"],
+                    store_id=a.get("store_id", ""),
+                    sku=a.get("sku", ""),
+                    product_name=names.product(a.get("sku")),
+                    quantity=int(a.get("quantity", 1)),
+                    kind=a.get("kind", "hold"),
+                    status="rejected" if e.status == "rejected" else "requested",
+                    expires_at=None,
+                    created_at=e.created_at,
+                    sync=_sync_of(e),
+                )
+            )
+        elif e.name == "followup.create":
+            followups.append(
+                FollowUp(
+                    id=a["id"],
+                    due_date=str(a.get("due_date", "")),
+                    channel=a.get("channel", ""),
+                    kind=a.get("kind", "after_visit"),
+                    status="planned",
+                    skus=tuple(a.get("skus", [])),
+                    note=a.get("note", ""),
+                    staff_id=m.get("staff_id", ""),
+                    sync=_sync_of(e),
+                )
+            )
+
+    def newest_first(items: list[Any], attr: str) -> tuple[Any, ...]:
+        return tuple(sorted(items, key=lambda x: getattr(x, attr), reverse=True))
+
+    return Profile(
+        id=c["id"],
+        family_name=c.get("family_name", ""),
+        given_name=c.get("given_name", ""),
+        family_kana=c.get("family_kana", ""),
+        given_kana=c.get("given_kana", ""),
+        email=c.get("email"),
+        phone=c.get("phone"),
+        loyalty_card=c.get("loyalty_card"),
+        birthday=c.get("birthday"),
+        tier=c.get("tier", ""),
+        points=int(c.get("points", 0) or 0),
+        home_store_id=c.get("home_store_id"),
+        home_store_name=names.store(c.get("home_store_id")),
+        consents=tuple(consents),
+        orders=orders,
+        activities=activities,
+        interests=newest_first(interests, "created_at"),
+        notes=newest_first(notes, "created_at"),
+        reservations=newest_first(reservations, "created_at"),
+        followups=tuple(sorted(followups, key=lambda f: f.due_date)),
+    )

@@ -1,0 +1,309 @@
+"""Human, translated labels for the codes the data carries (channels, tiers, statuses, reasons).
+
+Each label is a literal `translate()` call so `pyside6-lupdate` finds it; an unknown code is
+shown as itself rather than hidden.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+_CHANNELS: dict[str, Callable[[], str]] = {
+    "store": lambda: QCoreApplication.translate("Labels", "Store"),
+    "online": lambda: QCoreApplication.translate("Labels", "Online shop"),
+    "app": lambda: QCoreApplication.translate("Labels", "App"),
+    "phone": lambda: QCoreApplication.translate("Labels", "Phone"),
+    "web": lambda: QCoreApplication.translate("Labels", "Web"),
+    "sns": lambda: QCoreApplication.translate("Labels", "SNS"),
+    "support": lambda: QCoreApplication.translate("Labels", "Support"),
+    "email": lambda: QCoreApplication.translate("Labels", "Email"),
+    "sms": lambda: QCoreApplication.translate("Labels", "SMS"),
+    "line": lambda: QCoreApplication.translate("Labels", "LINE"),
+    "app_push": lambda: QCoreApplication.translate("Labels", "App push"),
+    "post": lambda: QCoreApplication.translate("Labels", "Post"),
+}
+
+_PURPOSES: dict[str, Callable[[], str]] = {
+    "marketing": lambda: QCoreApplication.translate("Labels", "Marketing"),
+    "service": lambda: QCoreApplication.translate("Labels", "Service"),
+    "profiling": lambda: QCoreApplication.translate("Labels", "Profiling"),
+}
+
+_STATUSES: dict[str, Callable[[], str]] = {
+    "open": lambda: QCoreApplication.translate("Labels", "Open"),
+    "purchased": lambda: QCoreApplication.translate("Labels", "Purchased"),
+    "dismissed": lambda: QCoreApplication.translate("Labels", "Dismissed"),
+    "confirmed": lambda: QCoreApplication.translate("Labels", "Confirmed"),
+    "rejected": lambda: QCoreApplication.translate("Labels", "Rejected"),
+    "cancelled": lambda: QCoreApplication.translate("Labels", "Cancelled"),
+    "fulfilled": lambda: QCoreApplication.translate("Labels", "Fulfilled"),
+    "expired": lambda: QCoreApplication.translate("Labels", "Expired"),
+    "planned": lambda: QCoreApplication.translate("Labels", "Planned"),
+    "sent": lambda: QCoreApplication.translate("Labels", "Sent"),
+    "done": lambda: QCoreApplication.translate("Labels", "Done"),
+    "completed": lambda: QCoreApplication.translate("Labels", "Completed"),
+    "paid": lambda: QCoreApplication.translate("Labels", "Paid"),
+    "shipped": lambda: QCoreApplication.translate("Labels", "Shipped"),
+    "delivered": lambda: QCoreApplication.translate("Labels", "Delivered"),
+    "returned": lambda: QCoreApplication.translate("Labels", "Returned"),
+    "pending": lambda: QCoreApplication.translate("Labels", "Pending"),
+    "applied": lambda: QCoreApplication.translate("Labels", "Applied"),
+}
+
+_KINDS: dict[str, Callable[[], str]] = {
+    "hold": lambda: QCoreApplication.translate("Labels", "Hold"),
+    "pickup": lambda: QCoreApplication.translate("Labels", "Pickup"),
+    "transfer": lambda: QCoreApplication.translate("Labels", "Transfer"),
+    "after_visit": lambda: QCoreApplication.translate("Labels", "After visit"),
+    "occasion": lambda: QCoreApplication.translate("Labels", "Occasion"),
+    "custom": lambda: QCoreApplication.translate("Labels", "Custom"),
+    "view": lambda: QCoreApplication.translate("Labels", "Viewed"),
+    "cart": lambda: QCoreApplication.translate("Labels", "Added to cart"),
+    "inquiry": lambda: QCoreApplication.translate("Labels", "Inquiry"),
+    "open": lambda: QCoreApplication.translate("Labels", "Opened"),
+    "click": lambda: QCoreApplication.translate("Labels", "Clicked"),
+}
+
+_TIERS: dict[str, Callable[[], str]] = {
+    "regular": lambda: QCoreApplication.translate("Labels", "Regular"),
+    "standard": lambda: QCoreApplication.translate("Labels", "Standard"),
+    "bronze": lambda: QCoreApplication.translate("Labels", "Bronze"),
+    "silver": lambda: QCoreApplication.translate("Labels", "Silver"),
+    "gold": lambda: QCoreApplication.translate("Labels", "Gold"),
+    "platinum": lambda: QCoreApplication.translate("Labels", "Platinum"),
+}
+
+_MUTATIONS: dict[str, Callable[[], str]] = {
+    "note.add": lambda: QCoreApplication.translate("Labels", "Note"),
+    "interest.add": lambda: QCoreApplication.translate("Labels", "Item of interest"),
+    "interest.update": lambda: QCoreApplication.translate("Labels", "Interest change"),
+    "customer.create": lambda: QCoreApplication.translate("Labels", "New customer"),
+    "customer.update": lambda: QCoreApplication.translate("Labels", "Customer change"),
+    "consent.record": lambda: QCoreApplication.translate("Labels", "Consent"),
+    "reservation.request": lambda: QCoreApplication.translate("Labels", "Reservation request"),
+    "followup.create": lambda: QCoreApplication.translate("Labels", "Follow-up"),
+}
+
+_REASONS: dict[str, Callable[[], str]] = {
+    "invalid_args": lambda: QCoreApplication.translate("Labels", "the data was not valid"),
+    "unknown_mutation": lambda: QCoreApplication.translate(
+        "Labels", "the server does not know this change"
+    ),
+    "not_found": lambda: QCoreApplication.translate(
+        "Labels", "the customer or product no longer exists"
+    ),
+    "forbidden": lambda: QCoreApplication.translate("Labels", "not allowed for your role or store"),
+    "no_consent": lambda: QCoreApplication.translate(
+        "Labels", "the customer has not agreed to this channel"
+    ),
+    "no_stock": lambda: QCoreApplication.translate("Labels", "not enough stock"),
+    "too_old": lambda: QCoreApplication.translate("Labels", "the request was too old"),
+    "conflict": lambda: QCoreApplication.translate(
+        "Labels", "the record changed and no longer allows this"
+    ),
+}
+
+
+def _lookup(table: dict[str, Callable[[], str]], code: str | None) -> str:
+    if not code:
+        return ""
+    make = table.get(code)
+    return make() if make is not None else code
+
+
+def channel(code: str | None) -> str:
+    return _lookup(_CHANNELS, code)
+
+
+def purpose(code: str | None) -> str:
+    return _lookup(_PURPOSES, code)
+
+
+def status(code: str | None) -> str:
+    return _lookup(_STATUSES, code)
+
+
+def kind(code: str | None) -> str:
+    return _lookup(_KINDS, code)
+
+
+def tier(code: str | None) -> str:
+    return _lookup(_TIERS, code)
+
+
+def mutation(name: str) -> str:
+    return _lookup(_MUTATIONS, name)
+
+
+def reason(code: str | None) -> str:
+    """A rejection reason code, or a free-text error, as a sentence for the staff member."""
+    return _lookup(_REASONS, code)
+
+
+def pending_sync() -> str:
+    return QCoreApplication.translate("Labels", "pending sync")
+
+
+def rejected_because(why: str | None) -> str:
+    if not why:
+        return QCoreApplication.translate("Labels", "rejected")
+    return QCoreApplication.translate("Labels", "rejected: %1").replace("%1", reason(why))
+
+
+def yen(amount: int) -> str:
+    return QCoreApplication.translate("Labels", "¥%1").replace("%1", f"{amount:,}")
+
+
+def when(iso: str | None, *, with_time: bool = True) -> str:
+    """An ISO timestamp shown in the terminal's local time; bad input is shown unchanged."""
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+
+
+# Fixed messages of the services and the barcode parser (English at the source), translated
+# here so a Japanese screen never shows English sentences. Literal calls so lupdate sees them.
+_SERVICE_EXACT: dict[str, Callable[[], str]] = {
+    "No customer found": lambda: QCoreApplication.translate("ServiceMessages", "No customer found"),
+    "Type at least 2 characters": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Type at least 2 characters"
+    ),
+    "Type a name, phone number, email or card number": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Type a name, phone number, email or card number"
+    ),
+    "That is a product barcode, not a loyalty card": lambda: QCoreApplication.translate(
+        "ServiceMessages", "That is a product barcode, not a loyalty card"
+    ),
+    "Nothing was scanned.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Nothing was scanned."
+    ),
+    "Scan or type a product code, or choose a category.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Scan or type a product code, or choose a category."
+    ),
+    "Scan or type a product code.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Scan or type a product code."
+    ),
+    "That is a loyalty card, not a product: scan the product.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "That is a loyalty card, not a product: scan the product."
+    ),
+    "The scanner sent no code: scan again.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "The scanner sent no code: scan again."
+    ),
+    "This GS1 barcode could not be read: scan again.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This GS1 barcode could not be read: scan again."
+    ),
+    "This GS1 barcode holds no data.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This GS1 barcode holds no data."
+    ),
+    "This barcode holds no product code.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This barcode holds no product code."
+    ),
+    "This customer is not in the local cache: search for them again.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages", "This customer is not in the local cache: search for them again."
+        )
+    ),
+    "This is not a barcode.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This is not a barcode."
+    ),
+    "This is not a barcode: the code is all zeros.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This is not a barcode: the code is all zeros."
+    ),
+    "This is not a barcode: the text is far too long.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This is not a barcode: the text is far too long."
+    ),
+    "This item of interest cannot be saved: check the code.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This item of interest cannot be saved: check the code."
+    ),
+    "This note cannot be saved: the customer id is not valid.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This note cannot be saved: the customer id is not valid."
+    ),
+}
+
+_WHAT: dict[str, Callable[[], str]] = {
+    "Note": lambda: QCoreApplication.translate("ServiceMessages", "Note"),
+    "Comment": lambda: QCoreApplication.translate("ServiceMessages", "Comment"),
+    "Category": lambda: QCoreApplication.translate("ServiceMessages", "Category"),
+}
+
+# Messages carrying values: the pattern's groups fill %1, %2, ... of the translated template.
+_SERVICE_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[], str]], ...] = (
+    (
+        re.compile(r"Search text is too long \(max (\d+)\)"),
+        lambda: QCoreApplication.translate("ServiceMessages", "Search text is too long (max %1)"),
+    ),
+    (
+        re.compile(r"No product with code (.+) in the catalogue\."),
+        lambda: QCoreApplication.translate(
+            "ServiceMessages", "No product with code %1 in the catalogue."
+        ),
+    ),
+    (
+        re.compile(r"Product (.+) is not in the catalogue\."),
+        lambda: QCoreApplication.translate(
+            "ServiceMessages", "Product %1 is not in the catalogue."
+        ),
+    ),
+    (
+        re.compile(r"The check digit of product code (.+) does not match: scan again\."),
+        lambda: QCoreApplication.translate(
+            "ServiceMessages", "The check digit of product code %1 does not match: scan again."
+        ),
+    ),
+    (
+        re.compile(r"The check digit of (.+) does not match: scan again or type the code\."),
+        lambda: QCoreApplication.translate(
+            "ServiceMessages",
+            "The check digit of %1 does not match: scan again or type the code.",
+        ),
+    ),
+    (
+        re.compile(r"This is not a product or card barcode: it has (\d+) digits .*"),
+        lambda: QCoreApplication.translate(
+            "ServiceMessages",
+            "This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).",
+        ),
+    ),
+    (
+        re.compile(r"(Note|Comment|Category) is empty\."),
+        lambda: QCoreApplication.translate("ServiceMessages", "%1 is empty."),
+    ),
+    (
+        re.compile(r"(Note|Comment|Category) is too long: (\d+) characters, the limit is (\d+)\."),
+        lambda: QCoreApplication.translate(
+            "ServiceMessages", "%1 is too long: %2 characters, the limit is %3."
+        ),
+    ),
+    (
+        re.compile(r"(Note|Comment|Category) must be text\."),
+        lambda: QCoreApplication.translate("ServiceMessages", "%1 must be text."),
+    ),
+)
+
+
+def service_message(text: str) -> str:
+    """A message from the services or the barcode parser in the UI language (unknown ones are
+    shown as they are)."""
+    exact = _SERVICE_EXACT.get(text)
+    if exact is not None:
+        return exact()
+    for pattern, template in _SERVICE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        result = template()
+        for number, value in enumerate(match.groups(), start=1):
+            what = _WHAT.get(value)
+            result = result.replace(f"%{number}", what() if what is not None else value)
+        return result
+    return text

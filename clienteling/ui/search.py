@@ -1,0 +1,192 @@
+"""Customer search: the search-as-you-type box and the results list (name, kana, phone, card, tier).
+
+The box debounces keystrokes and emits `search_requested`; the container runs the search and
+hands the outcome back with `SearchResults.show_outcome`. Neither widget knows the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+
+from clienteling.domain.models import CustomerHit
+from clienteling.ui import labels
+from clienteling.ui.formatting import national_phone, plain_tooltip
+
+DEBOUNCE_MS = 150
+HIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchBox(QLineEdit):
+    """The always-ready search field. Typing pauses ~150 ms before a search is requested."""
+
+    search_requested = Signal(str)
+    open_requested = Signal()  # Enter: open the selected (or only) result
+    move_requested = Signal(int)  # Up/Down arrows move the selection in the results list
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("searchBox")
+        self.setClearButtonEnabled(True)
+        self.setPlaceholderText(self.tr("Search: name, kana, romaji, phone, email or card"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._emit_search)
+        self.textChanged.connect(self.on_self_text_changed)
+        self.returnPressed.connect(self.on_self_return_pressed)
+
+    def on_self_text_changed(self, _text: str) -> None:
+        # Restarting the timer drops the previous pending search: only the last text is run.
+        self._timer.start()
+
+    def on_self_return_pressed(self) -> None:
+        self.flush()
+        self.open_requested.emit()
+
+    def flush(self) -> None:
+        """Run a pending search now (Enter, or a scan that filled the box)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._emit_search()
+
+    def search_now(self, text: str) -> None:
+        """Replace the text and search at once, without waiting for the debounce."""
+        self.setText(text)
+        self.flush()
+
+    def _emit_search(self) -> None:
+        self.search_requested.emit(self.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.move_requested.emit(1)
+            return
+        if event.key() == Qt.Key.Key_Up:
+            self.move_requested.emit(-1)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            return
+        super().keyPressEvent(event)
+
+
+class CustomerHitModel(QAbstractListModel):
+    """Search hits as list rows; all data is plain strings (no rich text)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[CustomerHit] = []
+
+    def set_hits(self, hits: Sequence[CustomerHit]) -> None:
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> CustomerHit:
+        return self._hits[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit_text(hit)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(hit.email or "")
+        if role == HIT_ID_ROLE:
+            return hit.id
+        return None
+
+
+def hit_text(hit: CustomerHit) -> str:
+    """Two lines: name and kana, then phone, card and tier."""
+    first = hit.display_name
+    if hit.display_kana:
+        first += f"  ({hit.display_kana})"
+    details = [
+        national_phone(hit.phone),
+        hit.loyalty_card or "",
+        labels.tier(hit.tier),
+    ]
+    return first + "\n" + "   ".join(part for part in details if part)
+
+
+class SearchResults(QWidget):
+    """The outcome message and the results list; Enter, click or tap opens a profile."""
+
+    customer_open_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel(self)
+        self.message.setObjectName("searchMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.model = CustomerHitModel(self)
+        self.view = QListView(self)
+        self.view.setObjectName("searchResults")
+        self.view.setModel(self.model)
+        self.view.setUniformItemSizes(True)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
+        self.view.clicked.connect(self.on_view_clicked)
+        self.view.activated.connect(self.on_view_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.view, 1)
+
+    def show_outcome(self, hits: Sequence[CustomerHit], message: str | None) -> None:
+        self.model.set_hits(hits)
+        if message:
+            self.message.setText(message)
+            self.message.show()
+        else:
+            self.message.clear()
+            self.message.hide()
+        if hits:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+
+    def show_message(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.show()
+
+    def hits(self) -> list[CustomerHit]:
+        return [self.model.hit(row) for row in range(self.model.rowCount())]
+
+    def move_selection(self, step: int) -> None:
+        count = self.model.rowCount()
+        if count == 0:
+            return
+        row = self.view.currentIndex().row() if self.view.currentIndex().isValid() else -1
+        row = max(0, min(count - 1, row + step))
+        self.view.setCurrentIndex(self.model.index(row, 0))
+
+    def open_current(self) -> None:
+        """Open the selected result (the first one is selected after every search)."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.customer_open_requested.emit(self.model.hit(index.row()).id)
+
+    def on_view_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.customer_open_requested.emit(self.model.hit(index.row()).id)

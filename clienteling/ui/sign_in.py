@@ -1,0 +1,105 @@
+"""Sign-in dialogs for a terminal that talks to a remote central API: registering the terminal
+to a store (a manager's code and PIN) and opening a staff session (staff code and PIN).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clienteling.ui.formatting import plain_label
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    store_id: str | None  # only when registering the terminal
+    staff_code: str
+    pin: str
+
+
+class SignInDialog(QDialog):
+    """Staff code + PIN, and a store list when the terminal is being registered."""
+
+    def __init__(
+        self,
+        *,
+        stores: Sequence[tuple[str, str]] = (),
+        message: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        registering = bool(stores)
+        self.setWindowTitle(
+            self.tr("Register this terminal") if registering else self.tr("Staff sign-in")
+        )
+        self.setMinimumWidth(480)
+        intro = (
+            self.tr("A manager registers this terminal to a store once.")
+            if registering
+            else self.tr("Sign in with your staff code and PIN.")
+        )
+        self.intro = plain_label(intro, self)
+        self.error = plain_label(message, self, name="dialogError")
+        self.error.setWordWrap(True)
+        self.error.setVisible(bool(message))
+        self.store = QComboBox(self)
+        for store_id, name in stores:
+            self.store.addItem(name, store_id)
+        self.code = QLineEdit(self)
+        self.code.setObjectName("staffCode")
+        self.pin = QLineEdit(self)
+        self.pin.setObjectName("staffPin")
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        if registering:
+            form.addRow(self.tr("Store"), self.store)
+        else:
+            self.store.hide()
+        form.addRow(self.tr("Staff code"), self.code)
+        form.addRow(self.tr("PIN"), self.pin)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.error)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self._registering = registering
+
+    def credentials(self) -> Credentials:
+        store_id = self.store.currentData() if self._registering else None
+        return Credentials(
+            store_id=str(store_id) if store_id else None,
+            staff_code=self.code.text().strip(),
+            pin=self.pin.text().strip(),
+        )
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget | None = None,
+        *,
+        stores: Sequence[tuple[str, str]] = (),
+        message: str = "",
+    ) -> Credentials | None:
+        """Modal; None when cancelled."""
+        dialog = cls(stores=stores, message=message, parent=parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.credentials()
+        finally:
+            dialog.deleteLater()

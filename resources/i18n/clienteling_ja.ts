@@ -1,0 +1,1030 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../clienteling/app.py" line="131"/>
+        <source>Something went wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="132"/>
+        <source>The last action failed. Details are in the log file.
+
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="317"/>
+        <source>Local data could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="318"/>
+        <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="472"/>
+        <source>Clienteling cannot start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InterestDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="53"/>
+        <source>Log item of interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="56"/>
+        <source>Item of interest for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="60"/>
+        <source>Scan the product or type its SKU / JAN code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="72"/>
+        <source>e.g. liked the colour, wants it before the trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="79"/>
+        <source>Product code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="80"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="81"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="83"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="87"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="16"/>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="17"/>
+        <source>Online shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="18"/>
+        <source>App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="19"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="20"/>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="21"/>
+        <source>SNS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="22"/>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="23"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="24"/>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="25"/>
+        <source>LINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="26"/>
+        <source>App push</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="27"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="31"/>
+        <source>Marketing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="32"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="33"/>
+        <source>Profiling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="37"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="38"/>
+        <source>Purchased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="39"/>
+        <source>Dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="40"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="41"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="42"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="43"/>
+        <source>Fulfilled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="44"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="45"/>
+        <source>Planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="46"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="47"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="48"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="49"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="50"/>
+        <source>Shipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="51"/>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="52"/>
+        <source>Returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="53"/>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="54"/>
+        <source>Applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="58"/>
+        <source>Hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="59"/>
+        <source>Pickup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="60"/>
+        <source>Transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="61"/>
+        <source>After visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="62"/>
+        <source>Occasion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="63"/>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="64"/>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="65"/>
+        <source>Added to cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="66"/>
+        <source>Inquiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="67"/>
+        <source>Opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="68"/>
+        <source>Clicked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="72"/>
+        <source>Regular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="73"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="74"/>
+        <source>Bronze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="75"/>
+        <source>Silver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="77"/>
+        <source>Platinum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="81"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="82"/>
+        <source>Item of interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <source>Interest change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <source>Customer change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="86"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="87"/>
+        <source>Reservation request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="88"/>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="92"/>
+        <source>the data was not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="93"/>
+        <source>the server does not know this change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="96"/>
+        <source>the customer or product no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="99"/>
+        <source>not allowed for your role or store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="100"/>
+        <source>the customer has not agreed to this channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="103"/>
+        <source>not enough stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="104"/>
+        <source>the request was too old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="105"/>
+        <source>the record changed and no longer allows this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="148"/>
+        <source>pending sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="153"/>
+        <source>rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="154"/>
+        <source>rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="158"/>
+        <source>¥%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="81"/>
+        <source>Clienteling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="161"/>
+        <source>This customer is not in this terminal&apos;s data yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="174"/>
+        <source>This customer is no longer available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="215"/>
+        <source>Note saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="236"/>
+        <source>Item of interest saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="245"/>
+        <source>It is being sent to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="249"/>
+        <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="259"/>
+        <source>Could not read that barcode: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="271"/>
+        <source>That barcode is not a product or a loyalty card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="277"/>
+        <source>Open a customer&apos;s profile first to log this product as an interest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="291"/>
+        <source>No customer with loyalty card %1 on this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="319"/>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../clienteling/ui/note_editor.py" line="31"/>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/note_editor.py" line="33"/>
+        <source>Note for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/note_editor.py" line="36"/>
+        <source>What should colleagues know next time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/note_editor.py" line="43"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/note_editor.py" line="47"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="36"/>
+        <source>Changes not yet on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="45"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="46"/>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="47"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="48"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="49"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="55"/>
+        <source>Dismiss rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="59"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="62"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="90"/>
+        <source>(%1 attempts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="108"/>
+        <source>Everything is on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="111"/>
+        <source>Offline: %1 change(s) will be sent when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="117"/>
+        <source>%1 change(s) waiting, %2 rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileView</name>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="55"/>
+        <source>Scan a loyalty card or search for a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="74"/>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="77"/>
+        <source>Log item of interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="103"/>
+        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="104"/>
+        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="129"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="106"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="107"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="118"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="119"/>
+        <location filename="../../clienteling/ui/profile.py" line="130"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="120"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="121"/>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="123"/>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="128"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="132"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="147"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="191"/>
+        <source>Tier: %1    Points: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="198"/>
+        <source>Card %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="199"/>
+        <source>Birthday %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="200"/>
+        <source>Home store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="218"/>
+        <source>Purchases (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="219"/>
+        <source>Activity (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="220"/>
+        <source>Interests (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="221"/>
+        <source>Notes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="222"/>
+        <source>Reservations (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="223"/>
+        <source>Follow-ups (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="236"/>
+        <source>No consent recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="246"/>
+        <source>granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="246"/>
+        <source>withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="305"/>
+        <source>Category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="326"/>
+        <source>requested — not confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <location filename="../../clienteling/ui/search.py" line="44"/>
+        <source>Search: name, kana, romaji, phone, email or card</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMessages</name>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="177"/>
+        <source>No customer found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="178"/>
+        <source>Type at least 2 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="181"/>
+        <source>Type a name, phone number, email or card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="184"/>
+        <source>That is a product barcode, not a loyalty card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="187"/>
+        <source>Nothing was scanned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="190"/>
+        <source>Scan or type a product code, or choose a category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="193"/>
+        <source>Scan or type a product code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="196"/>
+        <source>That is a loyalty card, not a product: scan the product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="199"/>
+        <source>The scanner sent no code: scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="202"/>
+        <source>This GS1 barcode could not be read: scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="205"/>
+        <source>This GS1 barcode holds no data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="208"/>
+        <source>This barcode holds no product code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="212"/>
+        <source>This customer is not in the local cache: search for them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="216"/>
+        <source>This is not a barcode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="219"/>
+        <source>This is not a barcode: the code is all zeros.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="222"/>
+        <source>This is not a barcode: the text is far too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="225"/>
+        <source>This item of interest cannot be saved: check the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="228"/>
+        <source>This note cannot be saved: the customer id is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="234"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="235"/>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="236"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="243"/>
+        <source>Search text is too long (max %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="247"/>
+        <source>No product with code %1 in the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="253"/>
+        <source>Product %1 is not in the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="259"/>
+        <source>The check digit of product code %1 does not match: scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="265"/>
+        <source>The check digit of %1 does not match: scan again or type the code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="272"/>
+        <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="279"/>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="283"/>
+        <source>%1 is too long: %2 characters, the limit is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <source>%1 must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="43"/>
+        <source>Register this terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="43"/>
+        <source>Staff sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="47"/>
+        <source>A manager registers this terminal to a store once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="49"/>
+        <source>Sign in with your staff code and PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="65"/>
+        <source>Store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="68"/>
+        <source>Staff code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="69"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="27"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="44"/>
+        <source>Syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="46"/>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="48"/>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="51"/>
+        <source>%1 pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="53"/>
+        <source>all saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="55"/>
+        <source>%1 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="57"/>
+        <source>last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="59"/>
+        <source>not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="61"/>
+        <source>Tap to see pending and rejected changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="63"/>
+        <source>Last problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

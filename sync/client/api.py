@@ -1,0 +1,303 @@
+"""HTTP client of the central API (sync protocol v1): one long-lived httpx.AsyncClient.
+
+Maps every failure to `ApiError` (HTTP error bodies, unreadable replies) or its subclass
+`ApiUnreachable` (no connection, timeouts), so the engine can tell transient faults from the
+caller's mistakes. Request bodies are never put in URLs, logs or error messages.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from typing import TypeVar
+
+import httpx
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from sync.protocol import (
+    DeviceRegisterRequest,
+    DeviceRegisterResponse,
+    ErrorBody,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    SessionRequest,
+    SessionResponse,
+    StorePublic,
+)
+
+log = logging.getLogger(__name__)
+
+# Every URL the client calls, in one place.
+DEVICES_PATH = "/v1/devices"
+SESSIONS_PATH = "/v1/sessions"
+STORES_PATH = "/v1/stores"
+PUSH_PATH = "/v1/sync/push"
+PULL_PATH = "/v1/sync/pull"
+EVENTS_PATH = "/v1/sync/events"
+
+# HTTP statuses that say "try again later" rather than "this request is wrong".
+_TRANSIENT_STATUSES = frozenset({408, 425, 429})
+
+_M = TypeVar("_M", bound=BaseModel)
+_STORES = TypeAdapter(list[StorePublic])
+
+
+class ApiError(Exception):
+    """The central API refused a request or answered with something unreadable.
+
+    `status` is the HTTP status (0 when no reply arrived), `code` the machine-readable error
+    code of the JSON error body, `message` a sentence a person can read.
+    """
+
+    def __init__(
+        self, status: int, code: str, message: str, *, retry_after: float | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.retry_after = retry_after  # seconds the server asked us to wait, if it did
+
+    @property
+    def transient(self) -> bool:
+        """True when retrying the very same request later may succeed."""
+        return (
+            self.status == 0
+            or self.status >= 500
+            or self.status in _TRANSIENT_STATUSES
+            or self.code == "bad_response"
+        )
+
+    @property
+    def auth_failed(self) -> bool:
+        """The session token is missing, expired or revoked: a new session is needed."""
+        return self.status == 401
+
+    def __repr__(self) -> str:
+        return f"ApiError(status={self.status}, code={self.code!r}, message={self.message!r})"
+
+
+class ApiUnreachable(ApiError):
+    """No reply: connection refused or dropped, DNS failure, timeout."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(0, code, message)
+
+
+def parse_retry_after(value: str | None, *, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date); None if absent."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    current = datetime.now(UTC).timestamp() if now is None else now
+    return max(0.0, when.timestamp() - current)
+
+
+def _transport_error(exc: httpx.TransportError) -> ApiUnreachable:
+    if isinstance(exc, httpx.TimeoutException):
+        return ApiUnreachable("timeout", "The server did not answer in time")
+    if isinstance(exc, httpx.ConnectError):
+        return ApiUnreachable("unreachable", "Cannot connect to the server")
+    return ApiUnreachable("connection_lost", "The connection to the server was lost")
+
+
+def _error_from_response(response: httpx.Response) -> ApiError:
+    retry_after = parse_retry_after(response.headers.get("retry-after"))
+    try:
+        body = ErrorBody.model_validate_json(response.content)
+    except ValidationError:
+        # A proxy's HTML page or a crash without a JSON body: say what we know.
+        phrase = response.reason_phrase or "error"
+        return ApiError(
+            response.status_code,
+            f"http_{response.status_code}",
+            f"The server answered {response.status_code} ({phrase})",
+            retry_after=retry_after,
+        )
+    return ApiError(response.status_code, body.error, body.message, retry_after=retry_after)
+
+
+def _bad_response(response: httpx.Response) -> ApiError:
+    return ApiError(
+        response.status_code, "bad_response", "The server sent a reply this app cannot read"
+    )
+
+
+class ApiClient:
+    """Typed calls of the central API. Create once, `await aclose()` on exit."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        timeout: float = 10.0,
+        events_read_timeout: float | None = 75.0,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        # `events_read_timeout` bounds the silence on the SSE stream (the server sends
+        # keep-alive comments); after it the listener reconnects, which also heals half-open
+        # connections a NAT box forgot about.
+        self.session_token: str | None = None
+        self._timeout = timeout
+        self._events_timeout = httpx.Timeout(timeout, read=events_read_timeout)
+        self._http = httpx.AsyncClient(
+            base_url=base_url.rstrip("/"),
+            timeout=timeout,
+            transport=transport,
+            headers={"Accept": "application/json"},
+        )
+
+    @property
+    def base_url(self) -> str:
+        return str(self._http.base_url)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # -----------------------------------------------------------------------------------------
+    # Auth and reference data
+
+    async def register_device(
+        self, staff_code: str, pin: str, store_id: str, name: str = ""
+    ) -> DeviceRegisterResponse:
+        body = DeviceRegisterRequest(staff_code=staff_code, pin=pin, store_id=store_id, name=name)
+        return await self._call("POST", DEVICES_PATH, DeviceRegisterResponse, body, auth=False)
+
+    async def open_session(
+        self,
+        device_token: str,
+        staff_code: str | None = None,
+        pin: str | None = None,
+        badge: str | None = None,
+    ) -> SessionResponse:
+        """Open a staff session; on success the client uses its token for every later call."""
+        body = SessionRequest(
+            device_token=device_token, staff_code=staff_code, pin=pin, badge=badge
+        )
+        session = await self._call("POST", SESSIONS_PATH, SessionResponse, body, auth=False)
+        self.session_token = session.session_token
+        return session
+
+    async def stores(self) -> list[StorePublic]:
+        response = await self._send("GET", STORES_PATH, auth=False)
+        try:
+            return _STORES.validate_json(response.content)
+        except ValidationError:
+            raise _bad_response(response) from None
+
+    # -----------------------------------------------------------------------------------------
+    # Sync
+
+    async def push(self, req: PushRequest) -> PushResponse:
+        return await self._call("POST", PUSH_PATH, PushResponse, req)
+
+    async def pull(self, cursors: str | None, limit: int) -> PullResponse:
+        params: dict[str, str | int] = {"limit": limit}
+        if cursors:
+            params["cursors"] = cursors
+        response = await self._send("GET", PULL_PATH, params=params)
+        try:
+            return PullResponse.model_validate_json(response.content)
+        except ValidationError:
+            raise _bad_response(response) from None
+
+    async def events(self, on_open: Callable[[], None] | None = None) -> AsyncIterator[str]:
+        """Yield the name of each server-sent event until the stream ends.
+
+        `on_open` runs once the server has accepted the stream (before the first event), so a
+        caller can catch up on pokes it missed while disconnected. Raises `ApiError` when the
+        stream cannot be opened or breaks; a clean end of stream just stops the iteration.
+        """
+        headers = {"Accept": "text/event-stream", **self._auth_headers()}
+        try:
+            async with self._http.stream(
+                "GET", EVENTS_PATH, headers=headers, timeout=self._events_timeout
+            ) as response:
+                if response.status_code >= 400:
+                    await response.aread()
+                    raise _error_from_response(response)
+                if on_open is not None:
+                    on_open()
+                event = ""
+                async for line in response.aiter_lines():
+                    if line == "":
+                        # A blank line ends one event; an event without a name is "message".
+                        if event:
+                            yield event
+                        event = ""
+                    elif line.startswith(":"):
+                        continue  # keep-alive comment
+                    elif line.startswith("event:"):
+                        event = line[len("event:") :].strip()
+                    elif line.startswith("data:") and not event:
+                        event = "message"
+        except httpx.TransportError as exc:
+            raise _transport_error(exc) from None
+
+    # -----------------------------------------------------------------------------------------
+    # Plumbing
+
+    def _auth_headers(self) -> dict[str, str]:
+        if self.session_token is None:
+            return {}
+        return {"Authorization": f"Bearer {self.session_token}"}
+
+    async def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, str | int] | None = None,
+        auth: bool = True,
+    ) -> httpx.Response:
+        headers = self._auth_headers() if auth else {}
+        content: bytes | None = None
+        if body is not None:
+            content = body.model_dump_json().encode()
+            headers["Content-Type"] = "application/json"
+        started = time.monotonic()
+        try:
+            response = await self._http.request(
+                method, path, content=content, params=params, headers=headers
+            )
+        except httpx.TransportError as exc:
+            log.info("%s %s failed: %s", method, path, type(exc).__name__)
+            raise _transport_error(exc) from None
+        log.debug(
+            "%s %s -> %d in %.0f ms",
+            method,
+            path,
+            response.status_code,
+            (time.monotonic() - started) * 1000,
+        )
+        if response.status_code >= 400:
+            raise _error_from_response(response)
+        return response
+
+    async def _call(
+        self,
+        method: str,
+        path: str,
+        model: type[_M],
+        body: BaseModel | None = None,
+        *,
+        auth: bool = True,
+    ) -> _M:
+        response = await self._send(method, path, body=body, auth=auth)
+        try:
+            return model.model_validate_json(response.content)
+        except ValidationError:
+            raise _bad_response(response) from None

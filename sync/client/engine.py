@@ -1,0 +1,450 @@
+"""The terminal's sync engine: pushes the outbox, pulls pages of changes, listens for pokes.
+
+One worker task runs rounds (push everything pending, then pull until `has_more` is false) on
+request, on a server poke, and on a timer; failures are retried by the engine itself with
+jittered exponential backoff. A second task keeps the server-sent events stream open.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import random
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import ParamSpec, TypeVar
+
+from pydantic import ValidationError
+
+from sync.client.api import ApiClient, ApiError
+from sync.client.store import LocalStore, OutboxEntry
+from sync.protocol import (
+    PROTOCOL_VERSION,
+    Mutation,
+    MutationResult,
+    PullResponse,
+    PushRequest,
+)
+
+log = logging.getLogger(__name__)
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+SESSION_EXPIRED = "session expired"
+
+# A pull that keeps asking for more pages without moving its cursors is a server bug; stop
+# instead of spinning.
+_MAX_STALLED_PAGES = 3
+
+
+@dataclass(frozen=True)
+class EngineStatus:
+    """What the status indicator shows. Replaced (never mutated) on every change."""
+
+    online: bool = False  # the last request reached the server
+    syncing: bool = False  # a round (push + pull) is running
+    last_pull_at: datetime | None = None  # UTC end of the last complete pull
+    last_error: str | None = None  # human text of the last failure; None after a good round
+    auth_failed: bool = False  # the session was refused: the app must open a new one
+    next_retry_at: datetime | None = None  # UTC time of the next automatic retry after a failure
+
+
+class SyncFailed(Exception):
+    """A round ended early for a reason that is not an API error (store failure, bad page)."""
+
+
+def backoff_delay(
+    failures: int, *, base: float, cap: float, rng: random.Random, retry_after: float | None
+) -> float:
+    """Full-jitter exponential backoff: uniform(0, min(cap, base * 2**(failures-1))).
+
+    A server's Retry-After is a floor: never come back sooner than it asked.
+    """
+    ceiling = min(cap, base * (2 ** max(0, min(failures - 1, 30))))
+    delay = rng.uniform(0.0, ceiling)
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, cap * 5))
+    return delay
+
+
+class SyncEngine:
+    """Moves the local outbox to the server and the server's changes to the local store."""
+
+    def __init__(
+        self,
+        store: LocalStore,
+        api: ApiClient,
+        client_id: str,
+        *,
+        pull_interval_s: float = 30.0,
+        push_batch: int = 200,
+        pull_limit: int = 1000,
+        backoff_base_s: float = 0.5,
+        backoff_cap_s: float = 60.0,
+        store_in_thread: bool = False,
+        rng: random.Random | None = None,
+    ) -> None:
+        # `store_in_thread` runs every store call on one dedicated worker thread (one writer),
+        # keeping a UI event loop responsive while a large page is applied; the store must then
+        # accept calls from a thread other than the one that opened it.
+        self._store = store
+        self._api = api
+        self._client_id = client_id
+        self._pull_interval = pull_interval_s
+        self._push_batch = push_batch
+        self._pull_limit = pull_limit
+        self._backoff_base = backoff_base_s
+        self._backoff_cap = backoff_cap_s
+        self._rng = rng or random.Random()
+        self._store_in_thread = store_in_thread
+        self._executor: ThreadPoolExecutor | None = None
+        self._status = EngineStatus()
+        self._listeners: list[Callable[[], None]] = []
+        self._auth_listeners: list[Callable[[], None]] = []
+        self._round_lock = asyncio.Lock()
+        self._wake: asyncio.Event | None = None
+        self._tasks: list[asyncio.Task[None]] = []
+        self._failures = 0
+        self._retry_after: float | None = None
+        self._events_failures = 0
+
+    # -----------------------------------------------------------------------------------------
+    # Status and listeners
+
+    @property
+    def status(self) -> EngineStatus:
+        return self._status
+
+    @property
+    def running(self) -> bool:
+        return bool(self._tasks)
+
+    def add_listener(self, callback: Callable[[], None]) -> None:
+        """`callback()` runs on the event loop after a status change or a change of local data."""
+        self._listeners.append(callback)
+
+    def on_auth_failed(self, callback: Callable[[], None]) -> None:
+        """`callback()` runs when the server refuses the session (HTTP 401)."""
+        self._auth_listeners.append(callback)
+
+    def _notify(self) -> None:
+        for callback in list(self._listeners):
+            try:
+                callback()
+            except Exception:
+                # A broken listener must not stop sync; it is a bug to see in the log.
+                log.exception("sync listener failed")
+
+    def _set_status(self, **changes: object) -> None:
+        new = dataclasses.replace(self._status, **changes)  # type: ignore[arg-type]
+        if new != self._status:
+            self._status = new
+            self._notify()
+
+    # -----------------------------------------------------------------------------------------
+    # Lifecycle
+
+    async def start(self) -> None:
+        """Start the worker and the live-events listener; the first round runs at once."""
+        if self._tasks:
+            return
+        self._wake = asyncio.Event()
+        self._wake.set()
+        self._tasks = [
+            asyncio.create_task(self._worker(), name="sync-worker"),
+            asyncio.create_task(self._listen(), name="sync-events"),
+        ]
+
+    async def stop(self) -> None:
+        """Cancel the background tasks and wait for them; a round in progress is abandoned
+        between store calls (each store call is its own transaction, so nothing is half done)."""
+        tasks, self._tasks = self._tasks, []
+        for task in tasks:
+            task.cancel()
+        for task in tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        self._wake = None
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)
+            self._executor = None
+        self._set_status(syncing=False, next_retry_at=None)
+
+    def request_sync(self) -> None:
+        """Ask for a round as soon as possible (non-blocking; call on the loop's thread)."""
+        if self._wake is not None:
+            self._wake.set()
+
+    # -----------------------------------------------------------------------------------------
+    # One round
+
+    async def sync_once(self) -> None:
+        """Push everything pending, then pull until `has_more` is false. Raises on failure
+        (`ApiError` from the server or the network, `SyncFailed` otherwise)."""
+        async with self._round_lock:
+            self._set_status(syncing=True)
+            try:
+                changed = await self._push_all()
+                if changed:
+                    self._notify()
+                await self._pull_all()
+            except ApiError as exc:
+                self._round_failed(exc)
+                raise
+            except SyncFailed as exc:
+                self._set_status(syncing=False, last_error=str(exc))
+                raise
+            except Exception as exc:
+                # The store raised (for example on a page it cannot apply): its transaction
+                # rolled back; report and retry later rather than dying.
+                log.warning("sync round failed in the local store: %s", type(exc).__name__)
+                self._set_status(
+                    syncing=False, last_error=f"Local database error ({type(exc).__name__})"
+                )
+                raise SyncFailed(f"Local database error ({type(exc).__name__})") from exc
+            self._set_status(
+                syncing=False,
+                online=True,
+                last_error=None,
+                auth_failed=False,
+                last_pull_at=datetime.now(UTC),
+            )
+
+    def _round_failed(self, exc: ApiError) -> None:
+        if exc.auth_failed:
+            self._set_status(
+                syncing=False, online=True, auth_failed=True, last_error=SESSION_EXPIRED
+            )
+            for callback in list(self._auth_listeners):
+                try:
+                    callback()
+                except Exception:
+                    log.exception("auth-failed listener failed")
+            return
+        self._set_status(syncing=False, online=exc.status != 0, last_error=exc.message)
+
+    async def _in_store(self, fn: Callable[_P, _T], *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        if not self._store_in_thread:
+            return fn(*args, **kwargs)
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-store")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, lambda: fn(*args, **kwargs))
+
+    # -----------------------------------------------------------------------------------------
+    # Push
+
+    async def _push_all(self) -> bool:
+        """Push pending entries batch by batch; True when any local entry changed state."""
+        changed = False
+        seen: set[str] = set()
+        while True:
+            entries = await self._in_store(self._store.pending_mutations, self._push_batch)
+            fresh = [e for e in entries if e.mutation_id not in seen]
+            if not fresh:
+                return changed
+            seen.update(e.mutation_id for e in fresh)
+            await self._push_batch_of(fresh)
+            changed = True
+            if len(entries) < self._push_batch:
+                return changed
+
+    async def _push_batch_of(self, entries: list[OutboxEntry]) -> None:
+        mutations: list[Mutation] = []
+        local_rejects: list[MutationResult] = []
+        for entry in entries:
+            try:
+                mutations.append(
+                    Mutation(
+                        id=entry.mutation_id,
+                        name=entry.name,
+                        version=entry.version,
+                        args=entry.args,
+                        client_time=entry.client_time or None,
+                    )
+                )
+            except ValidationError:
+                # The server would refuse it too; say so on the entry instead of retrying forever.
+                local_rejects.append(
+                    MutationResult(
+                        id=entry.mutation_id,
+                        status="rejected",
+                        reason="invalid_args",
+                        data={"message": "This change cannot be sent: it is malformed"},
+                    )
+                )
+        if local_rejects:
+            await self._in_store(self._store.record_push_results, local_rejects)
+        if not mutations:
+            return
+        try:
+            await self._send(mutations)
+        except ApiError as exc:
+            if exc.transient or exc.auth_failed or len(mutations) == 1:
+                raise
+            # A request-level refusal (4xx) of a whole batch: find the entries it is about by
+            # sending them one at a time, so the good ones are not rejected with the bad one.
+            log.warning("push batch refused (%d %s); retrying one by one", exc.status, exc.code)
+            for mutation in mutations:
+                await self._send([mutation])
+
+    async def _send(self, mutations: list[Mutation]) -> None:
+        ids = [m.id for m in mutations]
+        request = PushRequest(
+            protocol_version=PROTOCOL_VERSION, client_id=self._client_id, mutations=mutations
+        )
+        try:
+            response = await self._api.push(request)
+        except ApiError as exc:
+            if exc.auth_failed:
+                raise
+            if exc.transient:
+                await self._in_store(self._store.record_push_failure, ids, exc.message)
+                raise
+            if len(mutations) > 1:
+                raise
+            # Not transient and about this one mutation (422 mutation_id_reused, 400, ...):
+            # a person must see it, and the queue must move on.
+            rejected = MutationResult(
+                id=ids[0],
+                status="rejected",
+                reason=exc.code,
+                data={"message": exc.message, "http_status": exc.status},
+            )
+            await self._in_store(self._store.record_push_results, [rejected])
+            self._set_status(online=True)
+            return
+        self._set_status(online=True)
+        wanted = set(ids)
+        results = [r for r in response.results if r.id in wanted]
+        await self._in_store(self._store.record_push_results, results)
+        missing = wanted - {r.id for r in results}
+        if missing:
+            # The server skipped some: keep them pending and retry with backoff, not in a loop.
+            message = "The server did not answer for every change"
+            await self._in_store(self._store.record_push_failure, sorted(missing), message)
+            raise ApiError(200, "bad_response", message)
+
+    # -----------------------------------------------------------------------------------------
+    # Pull
+
+    async def _pull_all(self) -> None:
+        resynced = False
+        stalled = 0
+        while True:
+            cursors = await self._in_store(self._store.cursors)
+            page = await self._api.pull(cursors, self._pull_limit)
+            self._set_status(online=True)
+            if page.must_resync:
+                if resynced:
+                    raise SyncFailed("The server keeps asking for a full resync")
+                log.info("server asked for a full resync")
+                await self._in_store(self._store.reset_server_state)
+                resynced = True
+                self._notify()
+                continue
+            _check_page(page)
+            await self._in_store(self._store.apply_pull_page, page)
+            if page.changes or page.acked_mutation_ids or page.mutation_results:
+                self._notify()
+            if not page.has_more:
+                return
+            stalled = stalled + 1 if page.cursors == cursors and not page.changes else 0
+            if stalled >= _MAX_STALLED_PAGES:
+                raise SyncFailed("The server's pages do not advance")
+
+    # -----------------------------------------------------------------------------------------
+    # Background tasks
+
+    async def _worker(self) -> None:
+        wake = self._wake
+        assert wake is not None
+        delay: float | None = None  # None: wait for the timer or a wake-up
+        while True:
+            timeout = self._pull_interval if delay is None else delay
+            if delay is not None and self._retry_after is not None:
+                # The server asked for quiet: sleep it out, ignoring wake-ups.
+                await asyncio.sleep(delay)
+            else:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(wake.wait(), timeout)
+            wake.clear()
+            self._set_status(next_retry_at=None)
+            try:
+                await self.sync_once()
+            except ApiError as exc:
+                if exc.auth_failed:
+                    # Retrying cannot help until the app opens a new session and wakes us.
+                    self._failures = 0
+                    self._retry_after = None
+                    delay = None
+                    continue
+                delay = self._schedule_retry(exc.retry_after)
+                log.info("sync failed (%s %s); retry in %.1f s", exc.status or "-", exc.code, delay)
+            except SyncFailed as exc:
+                delay = self._schedule_retry(None)
+                log.info("sync failed (%s); retry in %.1f s", exc, delay)
+            else:
+                self._failures = 0
+                self._retry_after = None
+                delay = None
+
+    def _schedule_retry(self, retry_after: float | None) -> float:
+        self._failures += 1
+        self._retry_after = retry_after
+        delay = backoff_delay(
+            self._failures,
+            base=self._backoff_base,
+            cap=self._backoff_cap,
+            rng=self._rng,
+            retry_after=retry_after,
+        )
+        retry_at = datetime.fromtimestamp(time.time() + delay, UTC)
+        self._set_status(next_retry_at=retry_at)
+        return delay
+
+    async def _listen(self) -> None:
+        while True:
+            try:
+                async for event in self._api.events(on_open=self._events_opened):
+                    if event == "poke":
+                        self.request_sync()
+            except ApiError as exc:
+                if exc.status == 0:
+                    self._set_status(online=False)
+                log.debug("event stream closed (%s %s)", exc.status or "-", exc.code)
+            self._events_failures += 1
+            # Reconnect at once-ish after a stream that worked, slower after repeated failures.
+            await asyncio.sleep(
+                backoff_delay(
+                    self._events_failures,
+                    base=self._backoff_base,
+                    cap=self._backoff_cap,
+                    rng=self._rng,
+                    retry_after=None,
+                )
+            )
+
+    def _events_opened(self) -> None:
+        # Pokes sent while we were disconnected are lost: catch up with a round.
+        self._events_failures = 0
+        self._set_status(online=True)
+        self.request_sync()
+
+
+def _check_page(page: PullResponse) -> None:
+    """Refuse a page that breaks the protocol before it reaches the local database."""
+    # The cursor string is opaque to clients: only its presence is checked.
+    if not page.cursors and page.has_more:
+        raise SyncFailed("The server sent a page without a cursor")
+    for change in page.changes:
+        if change.op == "upsert" and not isinstance(change.data, dict):
+            raise SyncFailed("The server sent a change without data")
+        if not change.id:
+            raise SyncFailed("The server sent a change without an id")

@@ -1,0 +1,182 @@
+"""The central API's app factory: routes of sync protocol v1 wired to storage and auth."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from typing import Annotated
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import StreamingResponse
+from sqlalchemy import Engine, select
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.responses import Response
+
+from sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    MAX_PULL_LIMIT,
+    DeviceRegisterRequest,
+    DeviceRegisterResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    SessionRequest,
+    SessionResponse,
+    StorePublic,
+)
+from sync.server import auth
+from sync.server.auth import CurrentStaff, EngineDep, SettingsDep
+from sync.server.buckets import device_buckets
+from sync.server.changes import touched_buckets
+from sync.server.config import Settings
+from sync.server.db import make_engine, read_session, write_session
+from sync.server.errors import error_response, install_error_handlers
+from sync.server.events import PokeHub, poke_stream
+from sync.server.models import Store
+from sync.server.mutations.reservations import expire_reservations
+from sync.server.openapi import install_openapi, operation_id
+from sync.server.pgnotify import NotifyRelay, notify_buckets
+from sync.server.pull import pull_changes
+from sync.server.push import apply_push
+from sync.server.schema import upgrade
+from sync.server.timeutil import utcnow
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 8 * 1024 * 1024
+EXPIRY_SWEEP_S = 60.0
+
+
+class _BodyLimit(BaseHTTPMiddleware):
+    """Refuse oversized bodies before parsing them (a push holds at most 500 mutations)."""
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
+            return error_response(413, "too_large", "The request body is too large.")
+        return await call_next(request)
+
+
+def _sweep_expired(engine: Engine, hub: PokeHub) -> None:
+    with write_session(engine) as session:
+        count = expire_reservations(session, utcnow())
+        touched = touched_buckets(session)
+        notify_buckets(session, touched)
+    if count and engine.dialect.name != "postgresql":
+        hub.publish(touched)
+
+
+def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
+    """Build the API for `settings.database_url` (migrated to head unless told otherwise)."""
+    settings = settings or Settings()
+    engine = engine or make_engine(settings.database_url)
+    if settings.run_migrations:
+        upgrade(engine)
+    hub = PokeHub()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        hub.bind_loop(asyncio.get_running_loop())
+        relay = None
+        if engine.dialect.name == "postgresql":
+            relay = NotifyRelay(engine, hub)
+            relay.start()
+            # Pokes for commits after startup must not be missed: wait until LISTEN is on.
+            await asyncio.to_thread(relay.listening.wait, 10.0)
+
+        async def sweeper() -> None:
+            while True:
+                await asyncio.sleep(EXPIRY_SWEEP_S)
+                try:
+                    await run_in_threadpool(_sweep_expired, engine, hub)
+                except Exception as exc:  # keep sweeping after a transient database fault
+                    log.warning("reservation expiry sweep failed: %s", type(exc).__name__)
+
+        task = asyncio.create_task(sweeper())
+        try:
+            yield
+        finally:
+            hub.close()
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+            if relay is not None:
+                relay.stop()
+
+    app = FastAPI(
+        title="Clienteling central API",
+        version="1.0.0",
+        description="Sync protocol v1: devices, staff sessions, push, pull and live pokes.",
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.hub = hub
+    app.add_middleware(_BodyLimit)
+    install_error_handlers(app)
+    install_openapi(app)
+
+    def publish(buckets: Iterable[str]) -> None:
+        if engine.dialect.name == "postgresql":
+            return  # the NOTIFY relay delivers it, to every worker including this one
+        hub.publish(buckets)
+
+    @app.get("/v1/health", tags=["meta"])
+    def health_check() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/v1/stores", tags=["auth"])
+    def list_stores(engine: EngineDep) -> list[StorePublic]:
+        with read_session(engine) as session:
+            rows = session.execute(select(Store).order_by(Store.code)).scalars().all()
+            return [StorePublic(id=s.id, code=s.code, name=s.name, region=s.region) for s in rows]
+
+    @app.post("/v1/devices", tags=["auth"])
+    def register_device(body: DeviceRegisterRequest, engine: EngineDep) -> DeviceRegisterResponse:
+        return auth.register_device(engine, body)
+
+    @app.post("/v1/sessions", tags=["auth"])
+    def open_session(
+        body: SessionRequest, engine: EngineDep, settings: SettingsDep
+    ) -> SessionResponse:
+        return auth.open_session(engine, settings, body)
+
+    @app.post("/v1/sync/push", tags=["sync"])
+    def push_mutations(
+        body: PushRequest, staff: CurrentStaff, engine: EngineDep, settings: SettingsDep
+    ) -> PushResponse:
+        return apply_push(engine, settings, staff, body, publish)
+
+    @app.get("/v1/sync/pull", tags=["sync"])
+    def pull_changes_route(
+        staff: CurrentStaff,
+        engine: EngineDep,
+        cursors: Annotated[str | None, Query(max_length=20_000)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    ) -> PullResponse:
+        return pull_changes(engine, staff, cursors, limit)
+
+    @app.get(
+        "/v1/sync/events",
+        tags=["sync"],
+        response_class=StreamingResponse,
+        responses={200: {"content": {"text/event-stream": {}}}},
+    )
+    async def poke_events(staff: CurrentStaff, engine: EngineDep) -> StreamingResponse:
+        def buckets() -> list[str]:
+            with read_session(engine) as session:
+                return device_buckets(session, staff.device_id)
+
+        sub = hub.subscribe(await run_in_threadpool(buckets))
+        return StreamingResponse(
+            poke_stream(hub, sub, settings.heartbeat_s),
+            media_type="text/event-stream",
+            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        )
+
+    return app

@@ -1,0 +1,34 @@
+"""Which buckets hold which rows, and which buckets a device may pull (computed from rows)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.server.models import Device, Store
+
+CATALOG = "catalog"
+
+
+def store_bucket(store_id: str) -> str:
+    return f"store:{store_id}"
+
+
+def customers_bucket(region: str) -> str:
+    return f"customers:{region}"
+
+
+def device_buckets(session: Session, device_id: str) -> list[str]:
+    """The device's buckets now: catalog, its store, its store's region (sorted).
+
+    Read at every pull, so moving a store to another region or a device to another store
+    takes effect on the next pull.
+    """
+    row = session.execute(
+        select(Store.id, Store.region)
+        .join(Device, Device.store_id == Store.id)  # type: ignore[arg-type]
+        .where(Device.id == device_id)
+    ).first()
+    if row is None:
+        return [CATALOG]
+    return sorted([CATALOG, store_bucket(row.id), customers_bucket(row.region)])

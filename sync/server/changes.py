@@ -1,0 +1,105 @@
+"""The change feed: per-bucket sequences taken inside the writing transaction, and tombstones.
+
+`record_change` bumps the bucket's counter with one `INSERT ... ON CONFLICT DO UPDATE ...
+RETURNING` (an `UPDATE bucket_seq SET seq = seq + 1` that also creates the row). The row lock
+it takes is held to commit, so a later seq never commits before an earlier one and a reader
+that has seen seq n has seen everything below n.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from sync.server.models import BucketFloor, BucketSeq, ChangeRow
+from sync.server.timeutil import utcnow
+
+# A counter in bucket_seq that is not a bucket: the global order of stored push results.
+ACK_COUNTER = "~mutation-ack"
+
+Op = Literal["upsert", "delete"]
+_TOUCHED = "touched_buckets"
+
+
+def _insert(session: Session, table: Any) -> Any:
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+def next_seq(session: Session, counter: str) -> int:
+    """Take the next number of a counter inside the caller's transaction (row-locked to commit)."""
+    table = BucketSeq.__table__  # type: ignore[attr-defined]
+    stmt = _insert(session, table).values(bucket=counter, seq=1)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.bucket], set_={"seq": table.c.seq + 1}
+    ).returning(table.c.seq)
+    return int(session.execute(stmt).scalar_one())
+
+
+def record_change(
+    session: Session,
+    bucket: str,
+    entity: str,
+    entity_id: str,
+    op: Op,
+    data: dict[str, Any] | None,
+) -> int:
+    """Publish the latest version of one entity to a bucket; returns its new seq."""
+    seq = next_seq(session, bucket)
+    table = ChangeRow.__table__  # type: ignore[attr-defined]
+    values = {
+        "bucket": bucket,
+        "seq": seq,
+        "entity": entity,
+        "entity_id": entity_id,
+        "op": op,
+        "data_json": None if data is None else json.dumps(data, ensure_ascii=False),
+        "changed_at": utcnow(),
+    }
+    stmt = _insert(session, table).values(**values)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.bucket, table.c.entity, table.c.entity_id],
+        set_={k: stmt.excluded[k] for k in ("seq", "op", "data_json", "changed_at")},
+    )
+    session.execute(stmt)
+    session.info.setdefault(_TOUCHED, set()).add(bucket)
+    return seq
+
+
+def touched_buckets(session: Session) -> set[str]:
+    """Buckets this session wrote to (to poke listeners after commit)."""
+    found: set[str] = session.info.get(_TOUCHED, set())
+    return set(found)
+
+
+def forget_touched(session: Session) -> None:
+    session.info.pop(_TOUCHED, None)
+
+
+def purge_tombstones(session: Session, older_than: datetime) -> int:
+    """Delete tombstones changed before `older_than`, raising each bucket's floor; returns count.
+
+    A client whose cursor is below the new floor may have missed a delete: pull tells it to
+    resync.
+    """
+    old = (ChangeRow.op == "delete") & (ChangeRow.changed_at < older_than)  # type: ignore[operator]
+    rows = session.execute(
+        select(ChangeRow.bucket, func.max(ChangeRow.seq)).where(old).group_by(ChangeRow.bucket)
+    ).all()
+    if not rows:
+        return 0
+    for bucket, max_seq in rows:
+        floor = session.get(BucketFloor, bucket)
+        if floor is None:
+            session.add(BucketFloor(bucket=bucket, min_seq=int(max_seq)))
+        elif floor.min_seq < max_seq:
+            floor.min_seq = int(max_seq)
+    result = session.execute(delete(ChangeRow).where(old))
+    session.flush()
+    return int(result.rowcount)  # type: ignore[attr-defined]

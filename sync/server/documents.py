@@ -1,0 +1,204 @@
+"""Entity rows -> the `*Data` payloads of sync/protocol.py, and publishing them to their bucket.
+
+Every write re-publishes the entity's full payload, so a client never merges partial rows.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, cast
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from sync.protocol import (
+    ConsentData,
+    CustomerData,
+    FollowupData,
+    IdentityData,
+    InterestData,
+    InventoryData,
+    NoteData,
+    ReservationData,
+    price_to_wire,
+)
+from sync.server.buckets import customers_bucket, store_bucket
+from sync.server.changes import record_change
+from sync.server.models import (
+    Consent,
+    Customer,
+    CustomerIdentity,
+    FollowUp,
+    Interest,
+    Inventory,
+    Note,
+    Reservation,
+)
+from sync.server.timeutil import iso
+
+__all__ = ["price_to_wire"]
+
+
+def _dict(data: Any) -> dict[str, Any]:
+    return cast(dict[str, Any], data)
+
+
+def current_consents(session: Session, customer_id: str) -> list[ConsentData]:
+    """The latest ledger entry per (purpose, channel): the state that counts now."""
+    rows = session.execute(
+        select(Consent)
+        .where(Consent.customer_id == customer_id)
+        .order_by(
+            Consent.recorded_at,
+            Consent.id,  # type: ignore[arg-type]
+        )
+    ).scalars()
+    latest: dict[tuple[str, str], Consent] = {}
+    for row in rows:
+        latest[(row.purpose, row.channel)] = row
+    return [
+        ConsentData(
+            purpose=c.purpose,
+            channel=c.channel,
+            state=c.state,
+            source=c.source,
+            recorded_at=iso(c.recorded_at),
+            wording_version=c.wording_version,
+        )
+        for _, c in sorted(latest.items())
+    ]
+
+
+def customer_data(session: Session, customer: Customer) -> CustomerData:
+    identities = session.execute(
+        select(CustomerIdentity.kind, CustomerIdentity.value)
+        .where(CustomerIdentity.customer_id == customer.id)
+        .order_by(CustomerIdentity.kind, CustomerIdentity.value)
+    ).all()
+    return CustomerData(
+        id=customer.id,
+        family_name=customer.family_name,
+        given_name=customer.given_name,
+        family_kana=customer.family_kana,
+        given_kana=customer.given_kana,
+        email=customer.email,
+        phone=customer.phone,
+        loyalty_card=customer.loyalty_card,
+        online_account=customer.online_account,
+        birthday=customer.birthday.isoformat() if customer.birthday else None,
+        tier=customer.tier,
+        points=customer.points,
+        home_store_id=customer.home_store_id,
+        preferred_staff_id=customer.preferred_staff_id,
+        merged_into=customer.merged_into,
+        identities=[IdentityData(kind=k, value=v) for k, v in identities],
+        consents=current_consents(session, customer.id),
+        created_at=iso(customer.created_at),
+        updated_at=iso(customer.updated_at),
+    )
+
+
+def publish_customer(session: Session, customer: Customer) -> None:
+    session.flush()
+    data = customer_data(session, customer)
+    record_change(
+        session, customers_bucket(customer.region), "customer", customer.id, "upsert", _dict(data)
+    )
+
+
+def note_data(note: Note) -> NoteData:
+    return NoteData(
+        id=note.id,
+        customer_id=note.customer_id,
+        text=note.text,
+        staff_id=note.staff_id,
+        staff_name=note.staff_name,
+        store_id=note.store_id,
+        created_at=iso(note.created_at),
+    )
+
+
+def interest_data(row: Interest) -> InterestData:
+    return InterestData(
+        id=row.id,
+        customer_id=row.customer_id,
+        sku=row.sku,
+        category=row.category,
+        comment=row.comment,
+        staff_id=row.staff_id,
+        store_id=row.store_id,
+        created_at=iso(row.created_at),
+        status=row.status,
+    )
+
+
+def followup_data(row: FollowUp) -> FollowupData:
+    skus: list[str] = json.loads(row.skus_json)
+    return FollowupData(
+        id=row.id,
+        customer_id=row.customer_id,
+        store_id=row.store_id,
+        staff_id=row.staff_id,
+        due_date=row.due_date.isoformat(),
+        channel=row.channel,
+        kind=row.kind,
+        status=row.status,
+        skus=skus,
+        note=row.note,
+        created_at=iso(row.created_at),
+    )
+
+
+def reservation_data(row: Reservation) -> ReservationData:
+    return ReservationData(
+        id=row.id,
+        customer_id=row.customer_id,
+        store_id=row.store_id,
+        sku=row.sku,
+        quantity=row.quantity,
+        kind=row.kind,
+        status=row.status,
+        expires_at=iso(row.expires_at) if row.expires_at else None,
+        created_at=iso(row.created_at),
+        staff_id=row.staff_id,
+    )
+
+
+def inventory_data(row: Inventory) -> InventoryData:
+    return InventoryData(
+        id=f"{row.store_id}:{row.sku}",
+        store_id=row.store_id,
+        sku=row.sku,
+        on_hand=row.on_hand,
+        reserved=row.reserved,
+    )
+
+
+def publish_customer_child(
+    session: Session, region: str, entity: str, entity_id: str, data: Any
+) -> None:
+    """Notes, interests, follow-ups, orders: they travel with their customer's region."""
+    record_change(session, customers_bucket(region), entity, entity_id, "upsert", _dict(data))
+
+
+def publish_reservation(session: Session, row: Reservation) -> None:
+    data = _dict(reservation_data(row))
+    record_change(session, store_bucket(row.store_id), "reservation", row.id, "upsert", data)
+    if row.stock_store_id != row.store_id:
+        # The source store of a transfer sees the hold on its stock too.
+        record_change(
+            session, store_bucket(row.stock_store_id), "reservation", row.id, "upsert", data
+        )
+
+
+def publish_inventory(session: Session, store_id: str, sku: str) -> None:
+    row = session.get(Inventory, (store_id, sku), populate_existing=True)
+    if row is not None:
+        record_change(
+            session,
+            store_bucket(store_id),
+            "inventory",
+            f"{store_id}:{sku}",
+            "upsert",
+            _dict(inventory_data(row)),
+        )

@@ -1,0 +1,339 @@
+"""Tables of the central database (SQLModel): the chain's entities plus the sync bookkeeping.
+
+Ids are UUID strings made by whoever created the row (often a terminal). Money is a whole-yen
+Numeric. Times are stored in UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Index,
+    Numeric,
+    Text,
+    UniqueConstraint,
+)
+from sqlmodel import Field, SQLModel
+
+metadata = SQLModel.metadata
+
+
+def _ts(nullable: bool = False) -> Column[datetime]:
+    return Column(DateTime(timezone=True), nullable=nullable)
+
+
+def _money() -> Column[Decimal]:
+    return Column(Numeric(12, 0), nullable=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Chain: stores, staff, terminals
+
+
+class Store(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    code: str = Field(unique=True, max_length=32)
+    name: str = Field(max_length=200)
+    kind: str = Field(max_length=32)
+    region: str = Field(index=True, max_length=64)
+    prefecture: str = Field(max_length=64)
+    city: str = Field(max_length=100)
+    latitude: float
+    longitude: float
+    phone: str = Field(max_length=32)
+
+
+class Staff(SQLModel, table=True):
+    __table_args__ = (CheckConstraint("role IN ('associate', 'manager', 'admin')", name="role"),)
+    id: str = Field(primary_key=True, max_length=36)
+    code: str = Field(unique=True, max_length=64)
+    name: str = Field(max_length=200)
+    name_kana: str = Field(max_length=200)
+    role: str = Field(max_length=16)
+    store_id: str = Field(foreign_key="store.id", index=True, max_length=36)
+    pin_hash: str = Field(max_length=200)
+    # SHA-256 of the badge code: looked up by value, never stored in clear.
+    badge_hash: str | None = Field(default=None, unique=True, max_length=64)
+    active: bool = True
+
+
+class Device(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    store_id: str = Field(foreign_key="store.id", index=True, max_length=36)
+    name: str = Field(default="", max_length=100)
+    token_hash: str = Field(unique=True, max_length=64)
+    registered_by: str = Field(foreign_key="staff.id", max_length=36)
+    created_at: datetime = Field(sa_column=_ts())
+    revoked: bool = False
+
+
+class StaffSession(SQLModel, table=True):
+    __tablename__ = "staff_session"
+    id: str = Field(primary_key=True, max_length=36)
+    token_hash: str = Field(unique=True, max_length=64)
+    device_id: str = Field(foreign_key="device.id", index=True, max_length=36)
+    staff_id: str = Field(foreign_key="staff.id", max_length=36)
+    created_at: datetime = Field(sa_column=_ts())
+    expires_at: datetime = Field(sa_column=_ts())
+
+
+# ---------------------------------------------------------------------------------------------
+# Customers
+
+
+class Customer(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    family_name: str = Field(max_length=200)
+    given_name: str = Field(default="", max_length=200)
+    family_kana: str = Field(default="", max_length=200)
+    given_kana: str = Field(default="", max_length=200)
+    email: str | None = Field(default=None, max_length=254)
+    phone: str | None = Field(default=None, max_length=32)
+    loyalty_card: str | None = Field(default=None, max_length=64)
+    online_account: str | None = Field(default=None, max_length=64)
+    birthday: date | None = None
+    tier: str = Field(default="regular", max_length=16)
+    points: int = 0
+    home_store_id: str | None = Field(default=None, max_length=36)
+    preferred_staff_id: str | None = Field(default=None, max_length=36)
+    merged_into: str | None = Field(default=None, max_length=36)
+    # The bucket the customer's documents travel in ("customers:{region}").
+    region: str = Field(index=True, max_length=64)
+    created_at: datetime = Field(sa_column=_ts())
+    updated_at: datetime = Field(sa_column=_ts())
+
+
+class CustomerIdentity(SQLModel, table=True):
+    """The key of identity resolution: one normalised value belongs to one customer."""
+
+    __tablename__ = "customer_identity"
+    __table_args__ = (UniqueConstraint("kind", "value", name="uq_identity_kind_value"),)
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
+    kind: str = Field(max_length=16)
+    value: str = Field(max_length=254)
+
+
+class Consent(SQLModel, table=True):
+    """Consent ledger: every grant or withdrawal is a new row; the latest one counts."""
+
+    id: str = Field(primary_key=True, max_length=36)
+    customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
+    purpose: str = Field(max_length=16)
+    channel: str = Field(max_length=16)
+    state: str = Field(max_length=16)
+    source: str = Field(max_length=32)
+    staff_id: str | None = Field(default=None, max_length=36)
+    wording_version: str = Field(max_length=32)
+    recorded_at: datetime = Field(sa_column=_ts())
+
+
+# ---------------------------------------------------------------------------------------------
+# Catalog and stock
+
+
+class Product(SQLModel, table=True):
+    sku: str = Field(primary_key=True, max_length=64)
+    gtin: str = Field(unique=True, max_length=14)
+    name: str = Field(max_length=200)
+    name_kana: str = Field(default="", max_length=200)
+    category: str = Field(index=True, max_length=64)
+    brand: str = Field(default="", max_length=100)
+    price_jpy: Decimal = Field(sa_column=_money())
+
+
+class ProductAccessory(SQLModel, table=True):
+    __tablename__ = "product_accessory"
+    product_sku: str = Field(foreign_key="product.sku", primary_key=True, max_length=64)
+    accessory_sku: str = Field(foreign_key="product.sku", primary_key=True, max_length=64)
+    position: int = 0
+
+
+class Inventory(SQLModel, table=True):
+    __table_args__ = (
+        CheckConstraint("reserved >= 0 AND reserved <= on_hand", name="reserved_within_on_hand"),
+    )
+    store_id: str = Field(foreign_key="store.id", primary_key=True, max_length=36)
+    sku: str = Field(foreign_key="product.sku", primary_key=True, max_length=64)
+    on_hand: int = 0
+    reserved: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# What customers did
+
+
+class Order(SQLModel, table=True):
+    __tablename__ = "orders"  # "order" is an SQL keyword
+    __table_args__ = (
+        CheckConstraint("channel IN ('store', 'online', 'app', 'phone')", name="channel"),
+    )
+    id: str = Field(primary_key=True, max_length=36)
+    customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
+    channel: str = Field(max_length=16)
+    store_id: str | None = Field(default=None, max_length=36)
+    ordered_at: datetime = Field(sa_column=_ts())
+    total_jpy: Decimal = Field(sa_column=_money())
+    status: str = Field(max_length=16)
+    attributed_staff_id: str | None = Field(default=None, max_length=36)
+    attributed_followup_id: str | None = Field(default=None, max_length=36)
+
+
+class OrderLine(SQLModel, table=True):
+    __tablename__ = "order_line"
+    order_id: str = Field(foreign_key="orders.id", primary_key=True, max_length=36)
+    line_no: int = Field(primary_key=True)
+    sku: str = Field(max_length=64)
+    name: str = Field(max_length=200)
+    quantity: int
+    unit_price_jpy: Decimal = Field(sa_column=_money())
+
+
+class Activity(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
+    channel: str = Field(max_length=16)
+    kind: str = Field(max_length=32)
+    occurred_at: datetime = Field(sa_column=_ts())
+    sku: str | None = Field(default=None, max_length=64)
+    summary: str = Field(default="", max_length=2000)
+
+
+class Interest(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
+    sku: str | None = Field(default=None, max_length=64)
+    category: str | None = Field(default=None, max_length=64)
+    comment: str = Field(default="", max_length=2000)
+    staff_id: str = Field(max_length=36)
+    store_id: str = Field(max_length=36)
+    created_at: datetime = Field(sa_column=_ts())
+    status: str = Field(default="open", max_length=16)
+
+
+class Note(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    staff_id: str = Field(max_length=36)
+    staff_name: str = Field(max_length=200)
+    store_id: str = Field(max_length=36)
+    created_at: datetime = Field(sa_column=_ts())
+
+
+class Reservation(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
+    store_id: str = Field(foreign_key="store.id", index=True, max_length=36)
+    # Where the stock is held: the pickup store, or the source store of a transfer.
+    stock_store_id: str = Field(foreign_key="store.id", max_length=36)
+    sku: str = Field(foreign_key="product.sku", max_length=64)
+    quantity: int
+    kind: str = Field(max_length=16)
+    status: str = Field(max_length=16)
+    expires_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    created_at: datetime = Field(sa_column=_ts())
+    staff_id: str = Field(max_length=36)
+
+
+class FollowUp(SQLModel, table=True):
+    __tablename__ = "followup"
+    id: str = Field(primary_key=True, max_length=36)
+    customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
+    store_id: str = Field(max_length=36)
+    staff_id: str = Field(max_length=36)
+    due_date: date
+    channel: str = Field(max_length=16)
+    kind: str = Field(max_length=16)
+    status: str = Field(max_length=16)
+    skus_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    note: str = Field(default="", max_length=2000)
+    outcome: str = Field(default="", max_length=2000)
+    created_at: datetime = Field(sa_column=_ts())
+
+
+class MessageTemplate(SQLModel, table=True):
+    __tablename__ = "message_template"
+    id: str = Field(primary_key=True, max_length=36)
+    code: str = Field(unique=True, max_length=64)
+    channel: str = Field(max_length=16)
+    kind: str = Field(max_length=16)
+    title: str = Field(max_length=200)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    wording_version: str = Field(max_length=32)
+
+
+class Occasion(SQLModel, table=True):
+    id: str = Field(primary_key=True, max_length=36)
+    customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
+    kind: str = Field(max_length=32)
+    occasion_date: date
+    note: str = Field(default="", max_length=2000)
+
+
+class AuditEvent(SQLModel, table=True):
+    __tablename__ = "audit_event"
+    id: str = Field(primary_key=True, max_length=36)
+    staff_id: str = Field(max_length=36)
+    device_id: str = Field(max_length=36)
+    action: str = Field(max_length=64)
+    subject_id: str | None = Field(default=None, max_length=36)
+    detail: str = Field(default="", max_length=2000)
+    occurred_at: datetime = Field(sa_column=_ts())
+
+
+# ---------------------------------------------------------------------------------------------
+# Sync bookkeeping
+
+
+class BucketSeq(SQLModel, table=True):
+    """Per-bucket change counter; its row lock orders commits within a bucket."""
+
+    __tablename__ = "bucket_seq"
+    bucket: str = Field(primary_key=True, max_length=100)
+    seq: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+class ChangeRow(SQLModel, table=True):
+    """Latest version of each entity per bucket; a new write moves it to a new seq."""
+
+    __tablename__ = "change"
+    __table_args__ = (
+        UniqueConstraint("bucket", "entity", "entity_id", name="uq_change_entity"),
+        Index("ix_change_bucket_seq", "bucket", "seq", unique=True),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    bucket: str = Field(max_length=100)
+    seq: int = Field(sa_column=Column(BigInteger, nullable=False))
+    entity: str = Field(max_length=32)
+    entity_id: str = Field(max_length=100)
+    op: str = Field(max_length=8)
+    data_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    changed_at: datetime = Field(sa_column=_ts())
+
+
+class BucketFloor(SQLModel, table=True):
+    """Highest seq of a purged tombstone: a cursor below it has missed a delete."""
+
+    __tablename__ = "bucket_floor"
+    bucket: str = Field(primary_key=True, max_length=100)
+    min_seq: int = Field(sa_column=Column(BigInteger, nullable=False))
+
+
+class AppliedMutation(SQLModel, table=True):
+    """Each pushed mutation's stored result, so a replay returns it instead of re-applying."""
+
+    __tablename__ = "applied_mutation"
+    __table_args__ = (Index("ix_applied_mutation_client_ack", "client_id", "ack_no"),)
+    client_id: str = Field(primary_key=True, max_length=64)
+    mutation_id: str = Field(primary_key=True, max_length=36)
+    body_hash: str = Field(max_length=64)
+    result_json: str = Field(sa_column=Column(Text, nullable=False))
+    ack_no: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
+    applied_at: datetime = Field(sa_column=_ts())

@@ -1,0 +1,86 @@
+"""What every mutation handler gets and may raise, and the registry keyed by (name, version)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy.orm import Session
+
+from sync.protocol import MUTATION_ARGS
+from sync.server.auth import AuthContext
+from sync.server.config import Settings
+from sync.server.models import Customer
+
+
+class Rejected(Exception):
+    """A business outcome, stored and returned as a rejected result (not an HTTP error)."""
+
+    def __init__(self, reason: str, message: str, data: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.message = message
+        self.data = data or {}
+
+
+@dataclass
+class MutationContext:
+    session: Session
+    settings: Settings
+    auth: AuthContext
+    now: datetime
+    client_time: datetime | None
+
+    @property
+    def store_id(self) -> str:
+        """The store the staff member works at right now: the terminal's store."""
+        return self.auth.device_store_id
+
+
+Handler = Callable[[MutationContext, Any], dict[str, Any]]
+HANDLERS: dict[tuple[str, int], Handler] = {}
+
+A = TypeVar("A", bound=BaseModel)
+
+
+def handles(
+    name: str, version: int = 1
+) -> Callable[
+    [Callable[[MutationContext, A], dict[str, Any]]], Callable[[MutationContext, A], dict[str, Any]]
+]:
+    """Register a handler for a mutation whose args model is in sync.protocol.MUTATION_ARGS."""
+    if (name, version) not in MUTATION_ARGS:
+        raise KeyError(f"{name} v{version} has no args model in sync.protocol")
+
+    def register(
+        fn: Callable[[MutationContext, A], dict[str, Any]],
+    ) -> Callable[[MutationContext, A], dict[str, Any]]:
+        HANDLERS[(name, version)] = fn
+        return fn
+
+    return register
+
+
+def load_customer(ctx: MutationContext, customer_id: str) -> Customer:
+    """The customer, if it exists and the caller may act on it (same region, or admin)."""
+    customer = ctx.session.get(Customer, customer_id)
+    if customer is None:
+        raise Rejected("not_found", "The customer does not exist.")
+    if customer.merged_into:
+        raise Rejected(
+            "conflict",
+            "The customer was merged into another profile.",
+            {"merged_into": customer.merged_into},
+        )
+    if not ctx.auth.is_admin and customer.region != ctx.auth.region:
+        raise Rejected("forbidden", "This customer belongs to another region.")
+    return customer
+
+
+def require_store(ctx: MutationContext, store_id: str, what: str) -> None:
+    """Associates and managers act on their own store's rows only; admins anywhere."""
+    if not ctx.auth.is_admin and store_id != ctx.store_id:
+        raise Rejected("forbidden", f"This {what} belongs to another store.")

@@ -1,0 +1,117 @@
+"""customer.create and customer.update: identities normalised and kept unique."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import phonenumbers
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from sync.protocol import CustomerCreateArgs, CustomerUpdateArgs
+from sync.server.documents import publish_customer
+from sync.server.models import Customer, CustomerIdentity, Staff, Store
+from sync.server.mutations.base import MutationContext, Rejected, handles, load_customer
+
+
+def normalise_phone(raw: str) -> str:
+    """E.164 for a Japanese (or +country) number; Rejected invalid_args when not a number."""
+    try:
+        number = phonenumbers.parse(raw, "JP")
+    except phonenumbers.NumberParseException as exc:
+        raise Rejected("invalid_args", "phone: not a phone number") from exc
+    if not phonenumbers.is_possible_number(number):
+        raise Rejected("invalid_args", "phone: not a possible phone number")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def normalise_email(raw: str) -> str:
+    email = raw.strip().lower()
+    local, _, domain = email.partition("@")
+    if not local or "." not in domain or any(c.isspace() for c in email):
+        raise Rejected("invalid_args", "email: not an email address")
+    return email
+
+
+def _set_identity(session: Session, customer_id: str, kind: str, value: str | None) -> None:
+    """Replace the customer's identity of this kind; a value owned by another is a conflict."""
+    if value is not None:
+        owner = session.execute(
+            select(CustomerIdentity.customer_id).where(
+                CustomerIdentity.kind == kind, CustomerIdentity.value == value
+            )
+        ).scalar_one_or_none()
+        if owner is not None and owner != customer_id:
+            raise Rejected(
+                "conflict", f"Another customer already has this {kind}.", {"field": kind}
+            )
+        if owner == customer_id:
+            return
+    session.execute(
+        delete(CustomerIdentity).where(
+            CustomerIdentity.customer_id == customer_id,  # type: ignore[arg-type]
+            CustomerIdentity.kind == kind,  # type: ignore[arg-type]
+        )
+    )
+    if value is not None:
+        session.add(CustomerIdentity(customer_id=customer_id, kind=kind, value=value))
+    session.flush()
+
+
+@handles("customer.create")
+def create_customer(ctx: MutationContext, args: CustomerCreateArgs) -> dict[str, Any]:
+    if ctx.session.get(Customer, args.id) is not None:
+        raise Rejected("conflict", "A customer with this id already exists.")
+    region = ctx.auth.region
+    if args.home_store_id is not None:
+        store = ctx.session.get(Store, args.home_store_id)
+        if store is None:
+            raise Rejected("not_found", "The home store does not exist.")
+        region = store.region
+    email = normalise_email(args.email) if args.email else None
+    phone = normalise_phone(args.phone) if args.phone else None
+    customer = Customer(
+        id=args.id,
+        family_name=args.family_name,
+        given_name=args.given_name,
+        family_kana=args.family_kana,
+        given_kana=args.given_kana,
+        email=email,
+        phone=phone,
+        birthday=args.birthday,
+        home_store_id=args.home_store_id or ctx.store_id,
+        preferred_staff_id=ctx.auth.staff_id,
+        region=region,
+        created_at=ctx.now,
+        updated_at=ctx.now,
+    )
+    ctx.session.add(customer)
+    ctx.session.flush()
+    _set_identity(ctx.session, customer.id, "email", email)
+    _set_identity(ctx.session, customer.id, "phone", phone)
+    publish_customer(ctx.session, customer)
+    return {"id": customer.id}
+
+
+@handles("customer.update")
+def update_customer(ctx: MutationContext, args: CustomerUpdateArgs) -> dict[str, Any]:
+    customer = load_customer(ctx, args.id)
+    # Last write wins per field, in server arrival order: only the fields sent change.
+    for name in ("family_name", "given_name", "family_kana", "given_kana", "birthday"):
+        value = getattr(args, name)
+        if value is not None:
+            setattr(customer, name, value)
+    if args.preferred_staff_id is not None:
+        if ctx.session.get(Staff, args.preferred_staff_id) is None:
+            raise Rejected("not_found", "The preferred staff member does not exist.")
+        customer.preferred_staff_id = args.preferred_staff_id
+    if args.email is not None:
+        # An empty string clears the field.
+        customer.email = normalise_email(args.email) if args.email.strip() else None
+        _set_identity(ctx.session, customer.id, "email", customer.email)
+    if args.phone is not None:
+        customer.phone = normalise_phone(args.phone) if args.phone.strip() else None
+        _set_identity(ctx.session, customer.id, "phone", customer.phone)
+    customer.updated_at = ctx.now
+    publish_customer(ctx.session, customer)
+    return {"id": customer.id}

@@ -1,0 +1,232 @@
+"""Apply a pushed batch: each mutation in its own transaction, exactly once per (client, id).
+
+The applied_mutation row is claimed first with `INSERT ... ON CONFLICT DO NOTHING`: a
+concurrent duplicate waits on that key and then finds the stored result instead of applying
+the mutation twice. Business rejections roll back to a savepoint; the result row still commits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from sync.protocol import (
+    MUTATION_ARGS,
+    PROTOCOL_VERSION,
+    Mutation,
+    MutationResult,
+    PushRequest,
+    PushResponse,
+)
+from sync.server.auth import AuthContext
+from sync.server.changes import ACK_COUNTER, next_seq, touched_buckets
+from sync.server.config import Settings
+from sync.server.db import read_session, write_session
+from sync.server.errors import ApiError
+from sync.server.models import AppliedMutation
+from sync.server.mutations import HANDLERS, MutationContext, Rejected
+from sync.server.pgnotify import notify_buckets
+from sync.server.timeutil import parse_iso, utcnow
+
+log = logging.getLogger(__name__)
+
+Publish = Callable[[Iterable[str]], None]
+
+
+def body_hash(m: Mutation) -> str:
+    """What must match for a replay to count as the same mutation: name, version, args."""
+    canonical = json.dumps(
+        {"name": m.name, "version": m.version, "args": m.args},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+        default=str,
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _reused(mutation_id: str) -> ApiError:
+    return ApiError(
+        422,
+        "mutation_id_reused",
+        f"Mutation id {mutation_id} was already used for a different mutation.",
+    )
+
+
+def _validation_message(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors()[:3]:
+        loc = ".".join(str(p) for p in err["loc"]) or "args"
+        parts.append(f"{loc}: {err['msg']}")
+    return "; ".join(parts)
+
+
+def _run_handler(ctx: MutationContext, m: Mutation) -> MutationResult:
+    model = MUTATION_ARGS.get((m.name, m.version))
+    handler = HANDLERS.get((m.name, m.version))
+    if model is None or handler is None:
+        return MutationResult(
+            id=m.id,
+            status="rejected",
+            reason="unknown_mutation",
+            data={"message": f"This server does not know {m.name} version {m.version}."},
+        )
+    try:
+        args = model.model_validate(m.args)
+    except ValidationError as exc:
+        return MutationResult(
+            id=m.id,
+            status="rejected",
+            reason="invalid_args",
+            data={"message": _validation_message(exc)},
+        )
+    savepoint = ctx.session.begin_nested()
+    try:
+        data = handler(ctx, args)
+    except Rejected as rej:
+        savepoint.rollback()
+        return MutationResult(
+            id=m.id, status="rejected", reason=rej.reason, data={"message": rej.message, **rej.data}
+        )
+    except IntegrityError:
+        # A uniqueness race lost to a concurrent writer (e.g. the same identity or row id).
+        savepoint.rollback()
+        return MutationResult(
+            id=m.id,
+            status="rejected",
+            reason="conflict",
+            data={"message": "The change clashes with data saved meanwhile."},
+        )
+    savepoint.commit()
+    return MutationResult(id=m.id, status="applied", data=data)
+
+
+def _insert(session: Session) -> Any:
+    table = AppliedMutation.__table__  # type: ignore[attr-defined]
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)
+
+
+class _AlreadyClaimed(Exception):
+    pass
+
+
+def _stored_result(engine: Engine, client_id: str, m: Mutation, digest: str) -> MutationResult:
+    with read_session(engine) as session:
+        row = session.get(AppliedMutation, (client_id, m.id))
+    if row is None:
+        raise RuntimeError("applied mutation vanished")  # cannot happen: rows are never deleted
+    if row.body_hash != digest:
+        raise _reused(m.id)
+    return MutationResult.model_validate_json(row.result_json)
+
+
+def _apply_one(
+    engine: Engine, settings: Settings, auth: AuthContext, client_id: str, m: Mutation, digest: str
+) -> tuple[MutationResult, set[str]]:
+    client_time = None
+    if m.client_time:
+        try:
+            client_time = parse_iso(m.client_time)
+        except ValueError:
+            client_time = None  # informational only: a bad value does not reject the mutation
+    for attempt in range(5):
+        try:
+            with write_session(engine) as session:
+                now = utcnow()
+                table = AppliedMutation.__table__  # type: ignore[attr-defined]
+                claimed = session.execute(
+                    _insert(session)
+                    .values(
+                        client_id=client_id,
+                        mutation_id=m.id,
+                        body_hash=digest,
+                        result_json="{}",
+                        ack_no=None,
+                        applied_at=now,
+                    )
+                    .on_conflict_do_nothing()
+                    .returning(table.c.mutation_id)
+                ).first()
+                if claimed is None:
+                    raise _AlreadyClaimed
+                ctx = MutationContext(session, settings, auth, now, client_time)
+                result = _run_handler(ctx, m)
+                # Normalise through JSON so this reply equals what a replay reads back.
+                result_json = result.model_dump_json()
+                result = MutationResult.model_validate_json(result_json)
+                ack_no = next_seq(session, ACK_COUNTER)
+                session.execute(
+                    update(AppliedMutation)
+                    .where(
+                        AppliedMutation.client_id == client_id,  # type: ignore[arg-type]
+                        AppliedMutation.mutation_id == m.id,  # type: ignore[arg-type]
+                    )
+                    .values(result_json=result_json, ack_no=ack_no)
+                )
+                touched = touched_buckets(session)
+                notify_buckets(session, touched)
+            return result, touched
+        except _AlreadyClaimed:
+            return _stored_result(engine, client_id, m, digest), set()
+        except OperationalError as exc:
+            # PostgreSQL deadlock / serialisation failure or SQLite busy: retry the whole unit.
+            if attempt == 4:
+                raise
+            log.warning("retrying a mutation after %s", type(exc.orig).__name__)
+    raise AssertionError("unreachable")
+
+
+def apply_push(
+    engine: Engine,
+    settings: Settings,
+    auth: AuthContext,
+    req: PushRequest,
+    publish: Publish,
+) -> PushResponse:
+    if req.protocol_version != PROTOCOL_VERSION:
+        raise ApiError(
+            400,
+            "unsupported_protocol_version",
+            f"This server speaks sync protocol {PROTOCOL_VERSION}.",
+        )
+    if req.client_id != auth.device_id:
+        raise ApiError(403, "client_mismatch", "client_id must be this session's device id.")
+    digests = [body_hash(m) for m in req.mutations]
+    # Check every id before applying anything, so a reused id rejects the request untouched.
+    seen: dict[str, str] = {}
+    for m, digest in zip(req.mutations, digests, strict=True):
+        if seen.setdefault(m.id, digest) != digest:
+            raise _reused(m.id)
+    if seen:
+        with read_session(engine) as session:
+            stored = session.execute(
+                select(AppliedMutation.mutation_id, AppliedMutation.body_hash).where(
+                    AppliedMutation.client_id == req.client_id,
+                    AppliedMutation.mutation_id.in_(list(seen)),  # type: ignore[attr-defined]
+                )
+            ).all()
+        for mutation_id, stored_hash in stored:
+            if seen[mutation_id] != stored_hash:
+                raise _reused(mutation_id)
+    results: list[MutationResult] = []
+    done: dict[str, MutationResult] = {}
+    for m, digest in zip(req.mutations, digests, strict=True):
+        if m.id in done:
+            results.append(done[m.id])
+            continue
+        result, touched = _apply_one(engine, settings, auth, req.client_id, m, digest)
+        publish(touched)
+        done[m.id] = result
+        results.append(result)
+    return PushResponse(results=results)

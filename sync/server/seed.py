@@ -1,0 +1,346 @@
+"""Bulk loader of the demo chain: entity tables and the change feed, in one transaction.
+
+Built for a million customers: rows go through SQLAlchemy Core `executemany` in batches (no
+ORM objects), and the loader numbers each bucket's change rows itself (1..n), setting
+bucket_seq at the end. Seeding a database that already holds the chain does nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, Engine, Table, select, update
+
+from sync.protocol import (
+    ActivityData,
+    CustomerData,
+    InterestData,
+    InventoryData,
+    NoteData,
+    OrderData,
+    ProductData,
+    StoreData,
+)
+from sync.server.auth import badge_hash, hash_pin
+from sync.server.buckets import CATALOG, customers_bucket, store_bucket
+from sync.server.models import (
+    Activity,
+    BucketSeq,
+    ChangeRow,
+    Consent,
+    Customer,
+    CustomerIdentity,
+    Interest,
+    Inventory,
+    Note,
+    Order,
+    OrderLine,
+    Product,
+    ProductAccessory,
+    Staff,
+    Store,
+)
+from sync.server.timeutil import parse_iso, utcnow
+
+BATCH = 5000
+
+
+class DemoChainLike(Protocol):
+    """What the loader reads: `sync.server.demo.generate(...)` or a small test chain."""
+
+    stores: list[StoreData]
+    staff: list[Any]  # DemoStaff (.data/.pin/.badge) or a StaffData dict with pin and badge
+    products: list[ProductData]
+    inventory: list[InventoryData]
+
+    def iter_customers(self) -> Iterator[CustomerData]: ...
+    def iter_orders(self) -> Iterator[OrderData]: ...
+    def iter_activities(self) -> Iterator[ActivityData]: ...
+    def iter_notes(self) -> Iterator[NoteData]: ...
+    def iter_interests(self) -> Iterator[InterestData]: ...
+
+
+def _t(table: Any) -> Table:
+    result: Table = table.__table__
+    return result
+
+
+class _Writer:
+    """Buffers rows per table and flushes them with executemany; numbers change rows."""
+
+    def __init__(self, conn: Connection, seqs: dict[str, int]) -> None:
+        self.conn = conn
+        self.seqs = seqs
+        self.now = utcnow()
+        self.buffers: dict[str, list[dict[str, Any]]] = {}
+        self.tables: dict[str, Table] = {}
+        # Flush in dependency order so foreign keys hold at every batch.
+        self.order: list[str] = []
+
+    def add(self, table: Table, row: dict[str, Any]) -> None:
+        name = table.name
+        if name not in self.tables:
+            self.tables[name] = table
+            self.buffers[name] = []
+            self.order.append(name)
+        buf = self.buffers[name]
+        buf.append(row)
+        if len(buf) >= BATCH:
+            self.flush()
+
+    def change(self, bucket: str, entity: str, entity_id: str, data: Mapping[str, Any]) -> None:
+        seq = self.seqs.get(bucket, 0) + 1
+        self.seqs[bucket] = seq
+        self.add(
+            _t(ChangeRow),
+            {
+                "bucket": bucket,
+                "seq": seq,
+                "entity": entity,
+                "entity_id": entity_id,
+                "op": "upsert",
+                "data_json": json.dumps(data, ensure_ascii=False),
+                "changed_at": self.now,
+            },
+        )
+
+    def flush(self) -> None:
+        for name in self.order:
+            rows = self.buffers[name]
+            if rows:
+                self.conn.execute(self.tables[name].insert(), rows)
+                rows.clear()
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _ts(text: str) -> datetime:
+    return parse_iso(text)
+
+
+def _staff_fields(item: Any) -> tuple[Mapping[str, Any], str, str | None]:
+    if hasattr(item, "data"):
+        return item.data, item.pin, getattr(item, "badge", None)
+    return item, item["pin"], item.get("badge")
+
+
+def load_chain(engine: Engine, chain: DemoChainLike, *, pin_iterations: int = 200_000) -> bool:
+    """Write `chain` into an empty central database; returns False when it was already there."""
+    if not chain.stores:
+        raise ValueError("the chain has no stores")
+    with engine.begin() as conn:
+        first = chain.stores[0]["id"]
+        if conn.execute(select(Store.id).where(Store.id == first)).first() is not None:
+            return False
+        seqs = {b: int(s) for b, s in conn.execute(select(BucketSeq.bucket, BucketSeq.seq))}
+        start = dict(seqs)
+        w = _Writer(conn, seqs)
+        region_of_store: dict[str, str] = {}
+        for s in chain.stores:
+            region_of_store[s["id"]] = s["region"]
+            w.add(_t(Store), {k: s[k] for k in StoreData.__annotations__})  # type: ignore[literal-required]
+            w.change(CATALOG, "store", s["id"], s)
+        w.flush()
+        for item in chain.staff:
+            data, pin, badge = _staff_fields(item)
+            w.add(
+                _t(Staff),
+                {
+                    "id": data["id"],
+                    "code": data["code"],
+                    "name": data["name"],
+                    "name_kana": data["name_kana"],
+                    "role": data["role"],
+                    "store_id": data["store_id"],
+                    "pin_hash": hash_pin(pin, pin_iterations),
+                    "badge_hash": badge_hash(badge) if badge else None,
+                    "active": True,
+                },
+            )
+            public = {k: data[k] for k in ("id", "code", "name", "name_kana", "role", "store_id")}
+            w.change(CATALOG, "staff", data["id"], public)
+        w.flush()
+        for p in chain.products:
+            w.add(
+                _t(Product),
+                {
+                    "sku": p["sku"],
+                    "gtin": p["gtin"],
+                    "name": p["name"],
+                    "name_kana": p["name_kana"],
+                    "category": p["category"],
+                    "brand": p["brand"],
+                    "price_jpy": Decimal(p["price_jpy"]),
+                },
+            )
+            w.change(CATALOG, "product", p["sku"], p)
+        w.flush()
+        for p in chain.products:
+            for pos, acc in enumerate(p["accessory_skus"]):
+                w.add(
+                    _t(ProductAccessory),
+                    {"product_sku": p["sku"], "accessory_sku": acc, "position": pos},
+                )
+        for inv in chain.inventory:
+            w.add(
+                _t(Inventory),
+                {
+                    "store_id": inv["store_id"],
+                    "sku": inv["sku"],
+                    "on_hand": inv["on_hand"],
+                    "reserved": inv["reserved"],
+                },
+            )
+            w.change(store_bucket(inv["store_id"]), "inventory", inv["id"], inv)
+        w.flush()
+        default_region = chain.stores[0]["region"]
+        region_of: dict[str, str] = {}
+        _load_customers(w, chain.iter_customers(), region_of_store, default_region, region_of)
+        w.flush()
+        _load_children(w, chain, region_of)
+        w.flush()
+        _save_seqs(conn, seqs, start)
+    return True
+
+
+def _load_customers(
+    w: _Writer,
+    customers: Iterable[CustomerData],
+    region_of_store: dict[str, str],
+    default_region: str,
+    region_of: dict[str, str],
+) -> None:
+    customer_t, identity_t, consent_t = _t(Customer), _t(CustomerIdentity), _t(Consent)
+    # Regions are few: intern them so a million-entry map holds one string per region.
+    buckets = {r: customers_bucket(r) for r in set(region_of_store.values())}
+    for c in customers:
+        home = c["home_store_id"]
+        region = region_of_store.get(home, default_region) if home else default_region
+        region_of[c["id"]] = region
+        w.add(
+            customer_t,
+            {
+                "id": c["id"],
+                "family_name": c["family_name"],
+                "given_name": c["given_name"],
+                "family_kana": c["family_kana"],
+                "given_kana": c["given_kana"],
+                "email": c["email"],
+                "phone": c["phone"],
+                "loyalty_card": c["loyalty_card"],
+                "online_account": c["online_account"],
+                "birthday": _day(c["birthday"]),
+                "tier": c["tier"],
+                "points": c["points"],
+                "home_store_id": home,
+                "preferred_staff_id": c["preferred_staff_id"],
+                "merged_into": c["merged_into"],
+                "region": region,
+                "created_at": _ts(c["created_at"]),
+                "updated_at": _ts(c["updated_at"]),
+            },
+        )
+        for ident in c["identities"]:
+            w.add(
+                identity_t, {"customer_id": c["id"], "kind": ident["kind"], "value": ident["value"]}
+            )
+        for n, consent in enumerate(c["consents"]):
+            w.add(
+                consent_t,
+                {
+                    "id": str(uuid.uuid5(uuid.UUID(c["id"]), f"consent:{n}")),
+                    "customer_id": c["id"],
+                    "purpose": consent["purpose"],
+                    "channel": consent["channel"],
+                    "state": consent["state"],
+                    "source": consent["source"],
+                    "staff_id": None,
+                    "wording_version": consent["wording_version"],
+                    "recorded_at": _ts(consent["recorded_at"]),
+                },
+            )
+        w.change(buckets.get(region) or customers_bucket(region), "customer", c["id"], c)
+
+
+def _load_children(w: _Writer, chain: DemoChainLike, region_of: dict[str, str]) -> None:
+    order_t, line_t = _t(Order), _t(OrderLine)
+    for o in chain.iter_orders():
+        region = region_of.get(o["customer_id"])
+        if region is None:
+            continue  # an order of a customer outside this (smaller) chain
+        w.add(
+            order_t,
+            {
+                "id": o["id"],
+                "customer_id": o["customer_id"],
+                "channel": o["channel"],
+                "store_id": o["store_id"],
+                "ordered_at": _ts(o["ordered_at"]),
+                "total_jpy": Decimal(o["total_jpy"]),
+                "status": o["status"],
+                "attributed_staff_id": o["attributed_staff_id"],
+                "attributed_followup_id": o["attributed_followup_id"],
+            },
+        )
+        for n, line in enumerate(o["lines"], start=1):
+            w.add(
+                line_t,
+                {
+                    "order_id": o["id"],
+                    "line_no": n,
+                    "sku": line["sku"],
+                    "name": line["name"],
+                    "quantity": line["quantity"],
+                    "unit_price_jpy": Decimal(line["unit_price_jpy"]),
+                },
+            )
+        w.change(customers_bucket(region), "order", o["id"], o)
+    activity_t = _t(Activity)
+    for a in chain.iter_activities():
+        region = region_of.get(a["customer_id"])
+        if region is None:
+            continue
+        w.add(activity_t, {**a, "occurred_at": _ts(a["occurred_at"])})
+        w.change(customers_bucket(region), "activity", a["id"], a)
+    note_t = _t(Note)
+    for n in chain.iter_notes():
+        region = region_of.get(n["customer_id"])
+        if region is None:
+            continue
+        w.add(note_t, {**n, "created_at": _ts(n["created_at"])})
+        w.change(customers_bucket(region), "note", n["id"], n)
+    interest_t = _t(Interest)
+    for i in chain.iter_interests():
+        region = region_of.get(i["customer_id"])
+        if region is None:
+            continue
+        w.add(interest_t, {**i, "created_at": _ts(i["created_at"])})
+        w.change(customers_bucket(region), "interest", i["id"], i)
+
+
+def _save_seqs(conn: Connection, seqs: dict[str, int], start: dict[str, int]) -> None:
+    table = _t(BucketSeq)
+    for bucket, seq in seqs.items():
+        if bucket in start:
+            conn.execute(update(table).where(table.c.bucket == bucket).values(seq=seq))
+        else:
+            conn.execute(table.insert().values(bucket=bucket, seq=seq))
+
+
+def seed_demo(
+    engine: Engine, scale: int = 5000, seed: int = 1, *, pin_iterations: int = 200_000
+) -> None:
+    """Load the deterministic demo chain with `scale` customers (no-op when already loaded)."""
+    from sync.server.demo import generate
+
+    load_chain(engine, generate(customers=scale, seed=seed), pin_iterations=pin_iterations)
+
+
+__all__ = ["DemoChainLike", "load_chain", "seed_demo"]

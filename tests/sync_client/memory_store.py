@@ -1,0 +1,145 @@
+"""A small in-memory `LocalStore` for sync-engine tests where the local database is not the subject.
+
+It keeps the same contract as the real cache: pull pages apply atomically (a failure leaves
+nothing half applied), acks delete applied entries, rejections stay until dismissed.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sync.client.store import OutboxStats
+from sync.protocol import MutationResult, PullResponse, new_id
+
+
+@dataclass
+class MemoryEntry:
+    seq: int
+    mutation_id: str
+    name: str
+    version: int
+    args: dict[str, Any]
+    client_time: str
+    attempts: int = 0
+    status: str = "pending"  # pending | applied | rejected
+    last_error: str | None = None
+    reason: str | None = None
+    created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+
+class MemoryStore:
+    """Server rows keyed by (entity, id), an outbox list and the cursor string."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str], dict[str, Any]] = {}
+        self.outbox: list[MemoryEntry] = []
+        self.cursor: str | None = None
+        self.pages_applied = 0
+        self.resets = 0
+        self.fail_next_apply: Exception | None = None  # makes the next apply_pull_page raise
+        self._seq = 0
+        self._lock = threading.Lock()
+
+    # --- app side ------------------------------------------------------------------------
+
+    def enqueue(self, name: str, args: dict[str, Any], version: int = 1) -> str:
+        with self._lock:
+            self._seq += 1
+            mutation_id = new_id()
+            self.outbox.append(
+                MemoryEntry(
+                    seq=self._seq,
+                    mutation_id=mutation_id,
+                    name=name,
+                    version=version,
+                    args=copy.deepcopy(args),
+                    client_time=datetime.now(UTC).isoformat(),
+                )
+            )
+            return mutation_id
+
+    def entry(self, mutation_id: str) -> MemoryEntry | None:
+        return next((e for e in self.outbox if e.mutation_id == mutation_id), None)
+
+    def rows_of(self, entity: str) -> dict[str, dict[str, Any]]:
+        return {key[1]: row for key, row in self.rows.items() if key[0] == entity}
+
+    # --- LocalStore ----------------------------------------------------------------------
+
+    def pending_mutations(self, limit: int) -> list[MemoryEntry]:
+        with self._lock:
+            return [e for e in self.outbox if e.status == "pending"][:limit]
+
+    def record_push_results(self, results: list[MutationResult]) -> None:
+        with self._lock:
+            for result in results:
+                entry = self.entry(result.id)
+                if entry is None:
+                    continue
+                entry.status = result.status
+                if result.status == "rejected":
+                    message = result.data.get("message")
+                    entry.reason = result.reason
+                    entry.last_error = str(message) if message else result.reason
+
+    def record_push_failure(self, mutation_ids: list[str], error: str) -> None:
+        with self._lock:
+            for mutation_id in mutation_ids:
+                entry = self.entry(mutation_id)
+                if entry is not None and entry.status == "pending":
+                    entry.attempts += 1
+                    entry.last_error = error
+
+    def cursors(self) -> str | None:
+        return self.cursor
+
+    def apply_pull_page(self, page: PullResponse) -> None:
+        with self._lock:
+            if self.fail_next_apply is not None:
+                exc, self.fail_next_apply = self.fail_next_apply, None
+                raise exc
+            # Work on copies and swap at the end: all or nothing, like one SQL transaction.
+            rows = dict(self.rows)
+            for change in page.changes:
+                key = (change.entity, change.id)
+                if change.op == "delete":
+                    rows.pop(key, None)
+                else:
+                    if change.data is None:
+                        raise ValueError("upsert without data")
+                    rows[key] = dict(change.data)
+            results = {r.id: r for r in page.mutation_results}
+            outbox = []
+            for entry in self.outbox:
+                if entry.mutation_id in page.acked_mutation_ids:
+                    result = results.get(entry.mutation_id)
+                    if result is not None and result.status == "rejected":
+                        entry = copy.copy(entry)
+                        entry.status = "rejected"
+                        entry.reason = result.reason
+                        outbox.append(entry)
+                    continue  # applied: the server row has replaced the optimistic one
+                # Not acked yet (even if the push said applied): the optimistic row stays.
+                outbox.append(entry)
+            self.rows = rows
+            self.outbox = outbox
+            self.cursor = page.cursors
+            self.pages_applied += 1
+
+    def reset_server_state(self) -> None:
+        with self._lock:
+            self.rows = {}
+            self.cursor = None
+            self.resets += 1
+
+    def outbox_stats(self) -> OutboxStats:
+        pending = [e for e in self.outbox if e.status == "pending"]
+        return OutboxStats(
+            pending=len(pending),
+            rejected=sum(1 for e in self.outbox if e.status == "rejected"),
+            oldest_pending_at=min((e.created_at for e in pending), default=None),
+        )

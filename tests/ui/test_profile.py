@@ -1,0 +1,88 @@
+"""The unified profile in the real window, showing demo data pulled from the real server."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from clienteling.ui import labels
+from tests.ui.conftest import Terminal
+
+
+def test_profile_shows_identity_consent_and_orders_with_channels(
+    qtbot: QtBot, terminal: Terminal
+) -> None:
+    window = terminal.window
+    hit, profile = terminal.customer_with_orders()
+
+    with qtbot.waitSignal(window.customer_opened, timeout=3000):
+        window.results.customer_open_requested.emit(hit.id)
+
+    view = window.profile
+    assert view.name.text() == profile.display_name
+    assert view.name.textFormat() == Qt.TextFormat.PlainText
+    assert f"{profile.points:,}" in view.tier.text()
+    # Every order is a row, each with its channel shown in words.
+    assert view.orders.topLevelItemCount() == len(profile.orders)
+    shown_channels = {view.orders.topLevelItem(i).text(1) for i in range(len(profile.orders))}
+    assert shown_channels == {labels.channel(o.channel) for o in profile.orders}
+    first = profile.orders[0]
+    assert view.orders.topLevelItem(0).text(3) == labels.yen(first.total_jpy)
+    assert first.lines[0].name in view.orders.topLevelItem(0).text(5)
+    # Consent per channel, granted or withdrawn, with a mark and words.
+    consent_labels = view.consents_frame.findChildren(QLabel)
+    if profile.consents:
+        assert len(consent_labels) == len(profile.consents)
+        texts = " ".join(label.text() for label in consent_labels)
+        for consent in profile.consents:
+            assert labels.channel(consent.channel) in texts
+    # Tabs carry counts so staff see at a glance what is there.
+    assert view.tabs.tabText(0).endswith(f"({len(profile.orders)})")
+    assert view.activities.topLevelItemCount() == len(profile.activities)
+    assert view.notes.count() == len(profile.notes)
+    assert view.interests.count() == len(profile.interests)
+
+
+def test_unknown_customer_id_shows_a_message(qtbot: QtBot, terminal: Terminal) -> None:
+    window = terminal.window
+    with qtbot.waitSignal(window.message_shown, timeout=1000):
+        window.open_customer("00000000-0000-7000-8000-000000000000")
+    assert window.profile.customer_id is None
+    assert window.banner.isVisible()
+
+
+def test_interest_logged_by_typed_sku_shows_as_pending(qtbot: QtBot, terminal: Terminal) -> None:
+    window = terminal.window
+    hit, profile = terminal.customer_with_orders()
+    window.open_customer(hit.id)
+    sku = profile.orders[0].lines[0].sku
+    before = window.profile.interests.count()
+
+    def fill() -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from clienteling.ui.interest_dialog import InterestDialog
+
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, InterestDialog)
+        # Unknown code first: the dialog stays open with the reason; nothing typed is lost.
+        qtbot.keyClicks(dialog.code, "NO-SUCH-SKU")
+        qtbot.keyClicks(dialog.comment, "色違いを検討中")
+        dialog.save_button.click()
+        assert dialog.isVisible()
+        assert dialog.error.text()
+        assert dialog.comment.toPlainText() == "色違いを検討中"
+        dialog.code.setText(sku)
+        dialog.save_button.click()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, fill)
+    with qtbot.waitSignal(window.interest_logged, timeout=5000):
+        window.profile.add_interest_button.click()
+
+    assert window.profile.interests.count() == before + 1
+    newest = window.profile.interests.item(0).text()
+    assert "色違いを検討中" in newest
+    assert labels.pending_sync() in newest

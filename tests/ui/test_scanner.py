@@ -1,0 +1,90 @@
+"""Keyboard-wedge scans: fast keystrokes ending in Enter, anywhere in the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from clienteling.ui.scanner import looks_like_scan, to_ascii
+from tests.ui.conftest import Terminal
+
+
+def _scan(qtbot: QtBot, terminal: Terminal, code: str) -> None:
+    box = terminal.window.search_box
+    qtbot.keyClicks(box, code)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+
+
+def _card_customer(terminal: Terminal) -> tuple[str, str]:
+    hit = next(h for h in terminal.sample_customers() if h.loyalty_card)
+    assert hit.loyalty_card is not None
+    return hit.id, hit.loyalty_card
+
+
+def test_scanning_a_loyalty_card_opens_the_customer(qtbot: QtBot, terminal: Terminal) -> None:
+    customer_id, card = _card_customer(terminal)
+
+    with qtbot.waitSignal(terminal.window.customer_opened, timeout=3000) as opened:
+        _scan(qtbot, terminal, card)
+
+    assert opened.args == [customer_id]
+    assert terminal.window.profile.customer_id == customer_id
+
+
+def test_full_width_card_scan_from_an_ime_opens_the_customer(
+    qtbot: QtBot, terminal: Terminal
+) -> None:
+    customer_id, card = _card_customer(terminal)
+    full_width = "".join(chr(ord(ch) + 0xFEE0) for ch in card)
+
+    with qtbot.waitSignal(terminal.window.customer_opened, timeout=3000) as opened:
+        _scan(qtbot, terminal, full_width)
+
+    assert opened.args == [customer_id]
+
+
+def test_garbage_scan_shows_a_clear_message(qtbot: QtBot, terminal: Terminal) -> None:
+    window = terminal.window
+    window.search_box.setText("")
+
+    with qtbot.waitSignal(window.message_shown, timeout=3000) as shown:
+        _scan(qtbot, terminal, "4901234567890")  # wrong check digit
+
+    assert window.banner.isVisible()
+    assert shown.args[0]
+    assert window.profile.customer_id is None
+    # The scanned digits were taken back out of the search box.
+    assert window.search_box.text() == ""
+
+
+def test_product_scan_without_a_profile_asks_to_open_one(qtbot: QtBot, terminal: Terminal) -> None:
+    hit, profile = terminal.customer_with_orders()
+    window = terminal.window
+    with qtbot.waitSignal(window.message_shown, timeout=3000):
+        _scan(qtbot, terminal, "4901234567894")  # a valid EAN-13
+    assert window.profile.customer_id is None
+
+
+def test_a_person_typing_a_name_and_enter_is_not_a_scan(qtbot: QtBot, terminal: Terminal) -> None:
+    window = terminal.window
+    hit = terminal.sample_customers()[0]
+    window.search_box.setText(hit.family_name)
+    window.search_box.flush()
+    with qtbot.waitSignal(window.customer_opened, timeout=3000):
+        qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.profile.customer_id == window.results.hits()[0].id
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("４９０１２３４５６７８９４", "4901234567894"), (" 2900000000017\r", "2900000000017")],
+)
+def test_scans_are_converted_to_ascii(raw: str, expected: str) -> None:
+    assert to_ascii(raw) == expected
+    assert looks_like_scan(raw)
+
+
+@pytest.mark.parametrize("text", ["tanaka", "yamada hanako", "1234", "abcdefgh1"])
+def test_names_and_short_codes_are_not_scans(text: str) -> None:
+    assert not looks_like_scan(text)
