@@ -1,1030 +1,1031 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="131"/>
+        <location filename="../../clienteling/app.py" line="131" />
         <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>Something went wrong</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="132"/>
+        <location filename="../../clienteling/app.py" line="132" />
         <source>The last action failed. Details are in the log file.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The last action failed. Details are in the log file.
+
+%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="317"/>
+        <location filename="../../clienteling/app.py" line="317" />
         <source>Local data could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Local data could not be read</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="318"/>
+        <location filename="../../clienteling/app.py" line="318" />
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="472"/>
+        <location filename="../../clienteling/app.py" line="472" />
         <source>Clienteling cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>Clienteling cannot start</translation>
     </message>
 </context>
 <context>
     <name>InterestDialog</name>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="53"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="53" />
         <source>Log item of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="56"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="56" />
         <source>Item of interest for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Item of interest for %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="60"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="60" />
         <source>Scan the product or type its SKU / JAN code</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan the product or type its SKU / JAN code</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="72"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="72" />
         <source>e.g. liked the colour, wants it before the trip</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. liked the colour, wants it before the trip</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="79"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="79" />
         <source>Product code</source>
-        <translation type="unfinished"></translation>
+        <translation>Product code</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="80"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="80" />
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="81"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="81" />
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="83"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="83" />
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="87"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="87" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="16"/>
+        <location filename="../../clienteling/ui/labels.py" line="16" />
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="17"/>
+        <location filename="../../clienteling/ui/labels.py" line="17" />
         <source>Online shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Online shop</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="18"/>
+        <location filename="../../clienteling/ui/labels.py" line="18" />
         <source>App</source>
-        <translation type="unfinished"></translation>
+        <translation>App</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="19"/>
+        <location filename="../../clienteling/ui/labels.py" line="19" />
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="20"/>
+        <location filename="../../clienteling/ui/labels.py" line="20" />
         <source>Web</source>
-        <translation type="unfinished"></translation>
+        <translation>Web</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="21"/>
+        <location filename="../../clienteling/ui/labels.py" line="21" />
         <source>SNS</source>
-        <translation type="unfinished"></translation>
+        <translation>SNS</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="22"/>
+        <location filename="../../clienteling/ui/labels.py" line="22" />
         <source>Support</source>
-        <translation type="unfinished"></translation>
+        <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="23"/>
+        <location filename="../../clienteling/ui/labels.py" line="23" />
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="24"/>
+        <location filename="../../clienteling/ui/labels.py" line="24" />
         <source>SMS</source>
-        <translation type="unfinished"></translation>
+        <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="25"/>
+        <location filename="../../clienteling/ui/labels.py" line="25" />
         <source>LINE</source>
-        <translation type="unfinished"></translation>
+        <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="26"/>
+        <location filename="../../clienteling/ui/labels.py" line="26" />
         <source>App push</source>
-        <translation type="unfinished"></translation>
+        <translation>App push</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="27"/>
+        <location filename="../../clienteling/ui/labels.py" line="27" />
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="31"/>
+        <location filename="../../clienteling/ui/labels.py" line="31" />
         <source>Marketing</source>
-        <translation type="unfinished"></translation>
+        <translation>Marketing</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="32"/>
+        <location filename="../../clienteling/ui/labels.py" line="32" />
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="33"/>
+        <location filename="../../clienteling/ui/labels.py" line="33" />
         <source>Profiling</source>
-        <translation type="unfinished"></translation>
+        <translation>Profiling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="37"/>
+        <location filename="../../clienteling/ui/labels.py" line="37" />
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="38"/>
+        <location filename="../../clienteling/ui/labels.py" line="38" />
         <source>Purchased</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="39"/>
+        <location filename="../../clienteling/ui/labels.py" line="39" />
         <source>Dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="40"/>
+        <location filename="../../clienteling/ui/labels.py" line="40" />
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="41"/>
+        <location filename="../../clienteling/ui/labels.py" line="41" />
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="42"/>
+        <location filename="../../clienteling/ui/labels.py" line="42" />
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="43"/>
+        <location filename="../../clienteling/ui/labels.py" line="43" />
         <source>Fulfilled</source>
-        <translation type="unfinished"></translation>
+        <translation>Fulfilled</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="44"/>
+        <location filename="../../clienteling/ui/labels.py" line="44" />
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="45"/>
+        <location filename="../../clienteling/ui/labels.py" line="45" />
         <source>Planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="46"/>
+        <location filename="../../clienteling/ui/labels.py" line="46" />
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="47"/>
+        <location filename="../../clienteling/ui/labels.py" line="47" />
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="48"/>
+        <location filename="../../clienteling/ui/labels.py" line="48" />
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="49"/>
+        <location filename="../../clienteling/ui/labels.py" line="49" />
         <source>Paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="50"/>
+        <location filename="../../clienteling/ui/labels.py" line="50" />
         <source>Shipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="51"/>
+        <location filename="../../clienteling/ui/labels.py" line="51" />
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="52"/>
+        <location filename="../../clienteling/ui/labels.py" line="52" />
         <source>Returned</source>
-        <translation type="unfinished"></translation>
+        <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="53"/>
+        <location filename="../../clienteling/ui/labels.py" line="53" />
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="54"/>
+        <location filename="../../clienteling/ui/labels.py" line="54" />
         <source>Applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="58"/>
+        <location filename="../../clienteling/ui/labels.py" line="58" />
         <source>Hold</source>
-        <translation type="unfinished"></translation>
+        <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="59"/>
+        <location filename="../../clienteling/ui/labels.py" line="59" />
         <source>Pickup</source>
-        <translation type="unfinished"></translation>
+        <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="60"/>
+        <location filename="../../clienteling/ui/labels.py" line="60" />
         <source>Transfer</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="61"/>
+        <location filename="../../clienteling/ui/labels.py" line="61" />
         <source>After visit</source>
-        <translation type="unfinished"></translation>
+        <translation>After visit</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="62"/>
+        <location filename="../../clienteling/ui/labels.py" line="62" />
         <source>Occasion</source>
-        <translation type="unfinished"></translation>
+        <translation>Occasion</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="63"/>
+        <location filename="../../clienteling/ui/labels.py" line="63" />
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="64"/>
+        <location filename="../../clienteling/ui/labels.py" line="64" />
         <source>Viewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Viewed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="65"/>
+        <location filename="../../clienteling/ui/labels.py" line="65" />
         <source>Added to cart</source>
-        <translation type="unfinished"></translation>
+        <translation>Added to cart</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="66"/>
+        <location filename="../../clienteling/ui/labels.py" line="66" />
         <source>Inquiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="67"/>
+        <location filename="../../clienteling/ui/labels.py" line="67" />
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="68"/>
+        <location filename="../../clienteling/ui/labels.py" line="68" />
         <source>Clicked</source>
-        <translation type="unfinished"></translation>
+        <translation>Clicked</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="72"/>
+        <location filename="../../clienteling/ui/labels.py" line="72" />
         <source>Regular</source>
-        <translation type="unfinished"></translation>
+        <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="73"/>
+        <location filename="../../clienteling/ui/labels.py" line="73" />
         <source>Standard</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="74"/>
+        <location filename="../../clienteling/ui/labels.py" line="74" />
         <source>Bronze</source>
-        <translation type="unfinished"></translation>
+        <translation>Bronze</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="75"/>
+        <location filename="../../clienteling/ui/labels.py" line="75" />
         <source>Silver</source>
-        <translation type="unfinished"></translation>
+        <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <location filename="../../clienteling/ui/labels.py" line="76" />
         <source>Gold</source>
-        <translation type="unfinished"></translation>
+        <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="77"/>
+        <location filename="../../clienteling/ui/labels.py" line="77" />
         <source>Platinum</source>
-        <translation type="unfinished"></translation>
+        <translation>Platinum</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="81"/>
+        <location filename="../../clienteling/ui/labels.py" line="81" />
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="82"/>
+        <location filename="../../clienteling/ui/labels.py" line="82" />
         <source>Item of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <location filename="../../clienteling/ui/labels.py" line="83" />
         <source>Interest change</source>
-        <translation type="unfinished"></translation>
+        <translation>Interest change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <location filename="../../clienteling/ui/labels.py" line="84" />
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <location filename="../../clienteling/ui/labels.py" line="85" />
         <source>Customer change</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="86"/>
+        <location filename="../../clienteling/ui/labels.py" line="86" />
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="87"/>
+        <location filename="../../clienteling/ui/labels.py" line="87" />
         <source>Reservation request</source>
-        <translation type="unfinished"></translation>
+        <translation>Reservation request</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="88"/>
+        <location filename="../../clienteling/ui/labels.py" line="88" />
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="92"/>
+        <location filename="../../clienteling/ui/labels.py" line="92" />
         <source>the data was not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>the data was not valid</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="93"/>
+        <location filename="../../clienteling/ui/labels.py" line="93" />
         <source>the server does not know this change</source>
-        <translation type="unfinished"></translation>
+        <translation>the server does not know this change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="96"/>
+        <location filename="../../clienteling/ui/labels.py" line="96" />
         <source>the customer or product no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>the customer or product no longer exists</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="99"/>
+        <location filename="../../clienteling/ui/labels.py" line="99" />
         <source>not allowed for your role or store</source>
-        <translation type="unfinished"></translation>
+        <translation>not allowed for your role or store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="100"/>
+        <location filename="../../clienteling/ui/labels.py" line="100" />
         <source>the customer has not agreed to this channel</source>
-        <translation type="unfinished"></translation>
+        <translation>the customer has not agreed to this channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="103"/>
+        <location filename="../../clienteling/ui/labels.py" line="103" />
         <source>not enough stock</source>
-        <translation type="unfinished"></translation>
+        <translation>not enough stock</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="104"/>
+        <location filename="../../clienteling/ui/labels.py" line="104" />
         <source>the request was too old</source>
-        <translation type="unfinished"></translation>
+        <translation>the request was too old</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="105"/>
+        <location filename="../../clienteling/ui/labels.py" line="105" />
         <source>the record changed and no longer allows this</source>
-        <translation type="unfinished"></translation>
+        <translation>the record changed and no longer allows this</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="148"/>
+        <location filename="../../clienteling/ui/labels.py" line="148" />
         <source>pending sync</source>
-        <translation type="unfinished"></translation>
+        <translation>pending sync</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="153"/>
+        <location filename="../../clienteling/ui/labels.py" line="153" />
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="154"/>
+        <location filename="../../clienteling/ui/labels.py" line="154" />
         <source>rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rejected: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="158"/>
+        <location filename="../../clienteling/ui/labels.py" line="158" />
         <source>¥%1</source>
-        <translation type="unfinished"></translation>
+        <translation>¥%1</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="81"/>
+        <location filename="../../clienteling/ui/main_window.py" line="81" />
         <source>Clienteling</source>
-        <translation type="unfinished"></translation>
+        <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="161"/>
-        <source>This customer is not in this terminal&apos;s data yet.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../clienteling/ui/main_window.py" line="161" />
+        <source>This customer is not in this terminal's data yet.</source>
+        <translation>This customer is not in this terminal's data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="174"/>
+        <location filename="../../clienteling/ui/main_window.py" line="174" />
         <source>This customer is no longer available.</source>
-        <translation type="unfinished"></translation>
+        <translation>This customer is no longer available.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="215"/>
+        <location filename="../../clienteling/ui/main_window.py" line="215" />
         <source>Note saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="236"/>
+        <location filename="../../clienteling/ui/main_window.py" line="236" />
         <source>Item of interest saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="245"/>
+        <location filename="../../clienteling/ui/main_window.py" line="245" />
         <source>It is being sent to the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="249"/>
+        <location filename="../../clienteling/ui/main_window.py" line="249" />
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="259"/>
+        <location filename="../../clienteling/ui/main_window.py" line="259" />
         <source>Could not read that barcode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="271"/>
+        <location filename="../../clienteling/ui/main_window.py" line="271" />
         <source>That barcode is not a product or a loyalty card.</source>
-        <translation type="unfinished"></translation>
+        <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="277"/>
-        <source>Open a customer&apos;s profile first to log this product as an interest.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../clienteling/ui/main_window.py" line="277" />
+        <source>Open a customer's profile first to log this product as an interest.</source>
+        <translation>Open a customer's profile first to log this product as an interest.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="291"/>
+        <location filename="../../clienteling/ui/main_window.py" line="291" />
         <source>No customer with loyalty card %1 on this terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="319"/>
+        <location filename="../../clienteling/ui/main_window.py" line="319" />
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Syncing…</translation>
     </message>
 </context>
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="31"/>
+        <location filename="../../clienteling/ui/note_editor.py" line="31" />
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="33"/>
+        <location filename="../../clienteling/ui/note_editor.py" line="33" />
         <source>Note for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Note for %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="36"/>
+        <location filename="../../clienteling/ui/note_editor.py" line="36" />
         <source>What should colleagues know next time?</source>
-        <translation type="unfinished"></translation>
+        <translation>What should colleagues know next time?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="43"/>
+        <location filename="../../clienteling/ui/note_editor.py" line="43" />
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="47"/>
+        <location filename="../../clienteling/ui/note_editor.py" line="47" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>PendingDialog</name>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="36"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="36" />
         <source>Changes not yet on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Changes not yet on the server</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="45"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="45" />
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="46"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="46" />
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="47"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="47" />
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="48"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="48" />
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>State</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="49"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="49" />
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="55"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="55" />
         <source>Dismiss rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismiss rejected</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="59"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="59" />
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="62"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="62" />
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="90"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="90" />
         <source>(%1 attempts)</source>
-        <translation type="unfinished"></translation>
+        <translation>(%1 attempts)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="108"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="108" />
         <source>Everything is on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Everything is on the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="111"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="111" />
         <source>Offline: %1 change(s) will be sent when the connection is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: %1 change(s) will be sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="117"/>
+        <location filename="../../clienteling/ui/pending_dialog.py" line="117" />
         <source>%1 change(s) waiting, %2 rejected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 change(s) waiting, %2 rejected.</translation>
     </message>
 </context>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="55"/>
+        <location filename="../../clienteling/ui/profile.py" line="55" />
         <source>Scan a loyalty card or search for a customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan a loyalty card or search for a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="74"/>
+        <location filename="../../clienteling/ui/profile.py" line="74" />
         <source>Add note</source>
-        <translation type="unfinished"></translation>
+        <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="77"/>
+        <location filename="../../clienteling/ui/profile.py" line="77" />
         <source>Log item of interest</source>
-        <translation type="unfinished"></translation>
+        <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="103"/>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="103" />
+        <location filename="../../clienteling/ui/profile.py" line="112" />
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="104"/>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
-        <location filename="../../clienteling/ui/profile.py" line="129"/>
+        <location filename="../../clienteling/ui/profile.py" line="104" />
+        <location filename="../../clienteling/ui/profile.py" line="112" />
+        <location filename="../../clienteling/ui/profile.py" line="129" />
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <location filename="../../clienteling/ui/profile.py" line="105" />
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="106"/>
+        <location filename="../../clienteling/ui/profile.py" line="106" />
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="107"/>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="107" />
+        <location filename="../../clienteling/ui/profile.py" line="122" />
+        <location filename="../../clienteling/ui/profile.py" line="131" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <location filename="../../clienteling/ui/profile.py" line="108" />
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="112" />
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>What</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="112" />
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="118"/>
+        <location filename="../../clienteling/ui/profile.py" line="118" />
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="119"/>
-        <location filename="../../clienteling/ui/profile.py" line="130"/>
+        <location filename="../../clienteling/ui/profile.py" line="119" />
+        <location filename="../../clienteling/ui/profile.py" line="130" />
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="120"/>
+        <location filename="../../clienteling/ui/profile.py" line="120" />
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="121"/>
+        <location filename="../../clienteling/ui/profile.py" line="121" />
         <source>Qty</source>
-        <translation type="unfinished"></translation>
+        <translation>Qty</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="123"/>
+        <location filename="../../clienteling/ui/profile.py" line="123" />
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="128"/>
+        <location filename="../../clienteling/ui/profile.py" line="128" />
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="132"/>
+        <location filename="../../clienteling/ui/profile.py" line="132" />
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="147"/>
+        <location filename="../../clienteling/ui/profile.py" line="147" />
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="191"/>
+        <location filename="../../clienteling/ui/profile.py" line="191" />
         <source>Tier: %1    Points: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tier: %1    Points: %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="198"/>
+        <location filename="../../clienteling/ui/profile.py" line="198" />
         <source>Card %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="199"/>
+        <location filename="../../clienteling/ui/profile.py" line="199" />
         <source>Birthday %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Birthday %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="200"/>
+        <location filename="../../clienteling/ui/profile.py" line="200" />
         <source>Home store: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Home store: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="218"/>
+        <location filename="../../clienteling/ui/profile.py" line="218" />
         <source>Purchases (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="219"/>
+        <location filename="../../clienteling/ui/profile.py" line="219" />
         <source>Activity (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="220"/>
+        <location filename="../../clienteling/ui/profile.py" line="220" />
         <source>Interests (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="221"/>
+        <location filename="../../clienteling/ui/profile.py" line="221" />
         <source>Notes (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="222"/>
+        <location filename="../../clienteling/ui/profile.py" line="222" />
         <source>Reservations (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="223"/>
+        <location filename="../../clienteling/ui/profile.py" line="223" />
         <source>Follow-ups (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="236"/>
+        <location filename="../../clienteling/ui/profile.py" line="236" />
         <source>No consent recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="246"/>
+        <location filename="../../clienteling/ui/profile.py" line="246" />
         <source>granted</source>
-        <translation type="unfinished"></translation>
+        <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="246"/>
+        <location filename="../../clienteling/ui/profile.py" line="246" />
         <source>withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="305"/>
+        <location filename="../../clienteling/ui/profile.py" line="305" />
         <source>Category: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Category: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="326"/>
+        <location filename="../../clienteling/ui/profile.py" line="326" />
         <source>requested — not confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>requested — not confirmed</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="44"/>
+        <location filename="../../clienteling/ui/search.py" line="44" />
         <source>Search: name, kana, romaji, phone, email or card</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: name, kana, romaji, phone, email or card</translation>
     </message>
 </context>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="177"/>
+        <location filename="../../clienteling/ui/labels.py" line="177" />
         <source>No customer found</source>
-        <translation type="unfinished"></translation>
+        <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="178"/>
+        <location filename="../../clienteling/ui/labels.py" line="178" />
         <source>Type at least 2 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="181"/>
+        <location filename="../../clienteling/ui/labels.py" line="181" />
         <source>Type a name, phone number, email or card number</source>
-        <translation type="unfinished"></translation>
+        <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="184"/>
+        <location filename="../../clienteling/ui/labels.py" line="184" />
         <source>That is a product barcode, not a loyalty card</source>
-        <translation type="unfinished"></translation>
+        <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="187"/>
+        <location filename="../../clienteling/ui/labels.py" line="187" />
         <source>Nothing was scanned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="190"/>
+        <location filename="../../clienteling/ui/labels.py" line="190" />
         <source>Scan or type a product code, or choose a category.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="193"/>
+        <location filename="../../clienteling/ui/labels.py" line="193" />
         <source>Scan or type a product code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="196"/>
+        <location filename="../../clienteling/ui/labels.py" line="196" />
         <source>That is a loyalty card, not a product: scan the product.</source>
-        <translation type="unfinished"></translation>
+        <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="199"/>
+        <location filename="../../clienteling/ui/labels.py" line="199" />
         <source>The scanner sent no code: scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="202"/>
+        <location filename="../../clienteling/ui/labels.py" line="202" />
         <source>This GS1 barcode could not be read: scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="205"/>
+        <location filename="../../clienteling/ui/labels.py" line="205" />
         <source>This GS1 barcode holds no data.</source>
-        <translation type="unfinished"></translation>
+        <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="208"/>
+        <location filename="../../clienteling/ui/labels.py" line="208" />
         <source>This barcode holds no product code.</source>
-        <translation type="unfinished"></translation>
+        <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="212"/>
+        <location filename="../../clienteling/ui/labels.py" line="212" />
         <source>This customer is not in the local cache: search for them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="216"/>
+        <location filename="../../clienteling/ui/labels.py" line="216" />
         <source>This is not a barcode.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="219"/>
+        <location filename="../../clienteling/ui/labels.py" line="219" />
         <source>This is not a barcode: the code is all zeros.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="222"/>
+        <location filename="../../clienteling/ui/labels.py" line="222" />
         <source>This is not a barcode: the text is far too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="225"/>
+        <location filename="../../clienteling/ui/labels.py" line="225" />
         <source>This item of interest cannot be saved: check the code.</source>
-        <translation type="unfinished"></translation>
+        <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="228"/>
+        <location filename="../../clienteling/ui/labels.py" line="228" />
         <source>This note cannot be saved: the customer id is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="234"/>
+        <location filename="../../clienteling/ui/labels.py" line="234" />
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="235"/>
+        <location filename="../../clienteling/ui/labels.py" line="235" />
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="236"/>
+        <location filename="../../clienteling/ui/labels.py" line="236" />
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="243"/>
+        <location filename="../../clienteling/ui/labels.py" line="243" />
         <source>Search text is too long (max %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="247"/>
+        <location filename="../../clienteling/ui/labels.py" line="247" />
         <source>No product with code %1 in the catalogue.</source>
-        <translation type="unfinished"></translation>
+        <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="253"/>
+        <location filename="../../clienteling/ui/labels.py" line="253" />
         <source>Product %1 is not in the catalogue.</source>
-        <translation type="unfinished"></translation>
+        <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="259"/>
+        <location filename="../../clienteling/ui/labels.py" line="259" />
         <source>The check digit of product code %1 does not match: scan again.</source>
-        <translation type="unfinished"></translation>
+        <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="265"/>
+        <location filename="../../clienteling/ui/labels.py" line="265" />
         <source>The check digit of %1 does not match: scan again or type the code.</source>
-        <translation type="unfinished"></translation>
+        <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="272"/>
+        <location filename="../../clienteling/ui/labels.py" line="272" />
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="279"/>
+        <location filename="../../clienteling/ui/labels.py" line="279" />
         <source>%1 is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="283"/>
+        <location filename="../../clienteling/ui/labels.py" line="283" />
         <source>%1 is too long: %2 characters, the limit is %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <location filename="../../clienteling/ui/labels.py" line="289" />
         <source>%1 must be text.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be text.</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="43"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="43" />
         <source>Register this terminal</source>
-        <translation type="unfinished"></translation>
+        <translation>Register this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="43"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="43" />
         <source>Staff sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="47"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="47" />
         <source>A manager registers this terminal to a store once.</source>
-        <translation type="unfinished"></translation>
+        <translation>A manager registers this terminal to a store once.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="49"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="49" />
         <source>Sign in with your staff code and PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sign in with your staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="65"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="65" />
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="68"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="68" />
         <source>Staff code</source>
-        <translation type="unfinished"></translation>
+        <translation>Staff code</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="69"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="69" />
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN</translation>
     </message>
 </context>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="27"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="27" />
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="44"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="44" />
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="46"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="46" />
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="48"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="48" />
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="51"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="51" />
         <source>%1 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pending</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="53"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="53" />
         <source>all saved</source>
-        <translation type="unfinished"></translation>
+        <translation>all saved</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="55"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="55" />
         <source>%1 rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rejected</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="57"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="57" />
         <source>last sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>last sync %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="59"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="59" />
         <source>not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>not synced yet</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="61"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="61" />
         <source>Tap to see pending and rejected changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tap to see pending and rejected changes</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="63"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="63" />
         <source>Last problem: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Last problem: %1</translation>
     </message>
 </context>
 </TS>

@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -255,7 +255,7 @@ class SyncEngine:
             if len(entries) < self._push_batch:
                 return changed
 
-    async def _push_batch_of(self, entries: list[OutboxEntry]) -> None:
+    async def _push_batch_of(self, entries: Sequence[OutboxEntry]) -> None:
         mutations: list[Mutation] = []
         local_rejects: list[MutationResult] = []
         for entry in entries:

@@ -6,6 +6,7 @@ whole pull pages, which the store applies in one local transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from sync.protocol import MutationResult, OutboxStats, PullResponse
@@ -33,8 +34,11 @@ class OutboxEntry(Protocol):
 class LocalStore(Protocol):
     """The local database as the sync engine sees it. Every method is one local transaction."""
 
-    def pending_mutations(self, limit: int) -> list[OutboxEntry]:
-        """Outbox entries with status 'pending', oldest first (by seq)."""
+    def pending_mutations(self, limit: int) -> Sequence[OutboxEntry]:
+        """Outbox entries with status 'pending', oldest first (by seq).
+
+        (A Sequence, not a list: `list` is invariant, so a store returning `list[ItsRow]`
+        would not match the protocol.)"""
         ...
 
     def record_push_results(self, results: list[MutationResult]) -> None:

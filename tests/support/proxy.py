@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+from collections.abc import Coroutine
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
@@ -82,9 +84,8 @@ class TcpProxy:
 
     # --- inside the proxy's loop ---------------------------------------------------------
 
-    def _call(self, coro: object) -> None:
-        future = asyncio.run_coroutine_threadsafe(coro, self._loop)  # type: ignore[arg-type]
-        future.result(timeout=10)
+    def _call(self, coro: Coroutine[Any, Any, None]) -> None:
+        asyncio.run_coroutine_threadsafe(coro, self._loop).result(timeout=10)
 
     async def _listen(self) -> None:
         if self._server is not None:

@@ -105,9 +105,9 @@ def customer_of_region(database_url: str, region: str) -> str:
     try:
         with engine.connect() as conn:
             stmt = (
-                select(Customer.id)
+                select(Customer.__table__.c.id)  # type: ignore[attr-defined]
                 .where(Customer.region == region)  # type: ignore[arg-type]
-                .order_by(Customer.id)
+                .order_by(Customer.__table__.c.id)  # type: ignore[attr-defined]
                 .limit(1)
             )
             return str(conn.execute(stmt).scalar_one())

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sync.client.store import OutboxStats
-from sync.protocol import MutationResult, PullResponse, new_id
+from sync.protocol import MutationResult, OutboxStats, PullResponse, new_id
 
 
 @dataclass

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from sync.client.api import ApiClient, ApiUnreachable
+from sync.client.api import ApiClient, ApiError, ApiUnreachable
 from sync.client.engine import SESSION_EXPIRED
 from sync.protocol import new_id
 from sync.server.runner import ServerThread
@@ -229,7 +229,7 @@ async def test_an_expired_session_is_reported_and_a_new_one_resumes_sync(
     told: list[bool] = []
     engine.on_auth_failed(lambda: told.append(True))
     terminal.api.session_token = "revoked-or-expired-token-value"
-    with pytest.raises(Exception, match="."):
+    with pytest.raises(ApiError):
         await engine.sync_once()
     assert told == [True]
     assert engine.status.auth_failed and engine.status.last_error == SESSION_EXPIRED

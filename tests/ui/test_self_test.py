@@ -1,0 +1,57 @@
+"""`python -m clienteling --self-test` end to end: embedded server, registration, session,
+encrypted cache, one sync, a search and a profile, offscreen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_self_test_exits_zero(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "CLIENTELING_HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "clienteling", "--self-test", "--lang", "ja"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=150,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test ok" in result.stdout
+    logs = (tmp_path / "logs" / "clienteling.log").read_text(encoding="utf-8")
+    assert "terminal ready" in logs
+    # A second start reuses the registration, the key and the cache.
+    again = subprocess.run(
+        [sys.executable, "-m", "clienteling", "--self-test"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=150,
+    )
+    assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_version_prints_and_exits(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "clienteling", "--version"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("clienteling ")
