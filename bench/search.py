@@ -21,8 +21,7 @@ from clienteling.domain.romaji import hiragana_to_romaji
 from clienteling.domain.text import katakana_to_hiragana
 from clienteling.storage.cache import LocalCache
 from sync.protocol import Change, Cursors, PullResponse
-
-from bench.synthetic import customers
+from sync.server.demo import generate
 
 PAGE = 1000
 
@@ -30,20 +29,26 @@ PAGE = 1000
 def pages(rows: Iterable[dict[str, Any]], total: int) -> Iterable[PullResponse]:
     """Pull pages as the engine hands them over (already-parsed pydantic objects)."""
     batch: list[Change] = []
-    seq = 0
-    for data in rows:
-        seq += 1
+    for seq, data in enumerate(rows, start=1):
         batch.append(
             Change.model_construct(
-                bucket="customers:kanto", seq=seq, entity="customer", id=data["id"],
-                op="upsert", data=data,
+                bucket="customers:kanto",
+                seq=seq,
+                entity="customer",
+                id=data["id"],
+                op="upsert",
+                data=data,
             )
         )
         if len(batch) == PAGE or seq == total:
             cursors = Cursors(buckets={"customers:kanto": seq}).encode()
             yield PullResponse.model_construct(
-                changes=batch, cursors=cursors, has_more=seq < total,
-                acked_mutation_ids=[], mutation_results=[], must_resync=False,
+                changes=batch,
+                cursors=cursors,
+                has_more=seq < total,
+                acked_mutation_ids=[],
+                mutation_results=[],
+                must_resync=False,
             )
             batch = []
 
@@ -60,7 +65,7 @@ def fill(cache: LocalCache, n: int, sample_every: int) -> tuple[list[dict[str, A
 
     apply_s = 0.0
     last_s = 0.0
-    for page in pages(tap(customers(n)), n):
+    for page in pages(tap(generate(customers=n).iter_customers()), n):  # type: ignore[arg-type]
         t0 = time.perf_counter()
         cache.apply_pull_page(page)
         last_s = time.perf_counter() - t0
@@ -72,11 +77,12 @@ def queries(sample: list[dict[str, Any]], rng: random.Random) -> dict[str, list[
     def kana(row: dict[str, Any]) -> str:
         return katakana_to_hiragana(row["family_kana"] + row["given_kana"])
 
+    phones = [r["phone"] for r in sample if r.get("phone")]
     out: dict[str, list[str]] = {
-        "card": [r["loyalty_card"] for r in sample],
-        "phone": ["0" + r["phone"][3:5] + "-" + r["phone"][5:9] + "-" + r["phone"][9:] for r in sample],
-        "last4": [r["phone"][-4:] for r in sample],
-        "email": [r["email"].upper() for r in sample],
+        "card": [r["loyalty_card"] for r in sample if r.get("loyalty_card")],
+        "phone": ["0" + p[3:5] + "-" + p[5:9] + "-" + p[9:] for p in phones],
+        "last4": [p[-4:] for p in phones],
+        "email": [r["email"].upper() for r in sample if r.get("email")],
         "kanji prefix": [r["family_name"] + r["given_name"][:1] for r in sample],
         "kana": [kana(r)[: len(r["family_kana"]) + 1] for r in sample],
         "romaji": [hiragana_to_romaji(katakana_to_hiragana(r["family_kana"])) for r in sample],

@@ -12,6 +12,7 @@ import importlib.metadata
 import logging
 import logging.handlers
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -21,7 +22,7 @@ from types import TracebackType
 from typing import Any, TypeVar, cast
 
 import qasync
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from clienteling import paths
@@ -99,6 +100,10 @@ def setup_logging() -> Path:
     root.setLevel(getattr(logging, level, logging.INFO))
     root.addHandler(handler)
     root.addHandler(console)
+    # Request lines are noise at INFO (and a URL is the one place a careless caller could put
+    # data): keep the HTTP libraries to warnings.
+    for noisy in ("httpx", "httpcore", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     return target
 
 
@@ -156,14 +161,14 @@ class Runtime:
     extra: dict[str, Any] = field(default_factory=dict)
 
     async def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.close()
         if self.engine is not None:
             with contextlib.suppress(Exception):
                 await self.engine.stop()
         if self.api is not None:
             with contextlib.suppress(Exception):
                 await self.api.aclose()
-        if self.window is not None:
-            self.window.close()
         if self.scanner is not None and QApplication.instance() is not None:
             QApplication.instance().removeEventFilter(self.scanner)  # type: ignore[union-attr]
         if self.cache is not None:
@@ -404,6 +409,12 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     log.info("terminal ready (device %s, staff %s)", device_id, session.staff.id)
 
 
+def _has_orders(window: MainWindow, customer_id: str) -> bool:
+    window.open_customer(customer_id)
+    profile = window.profile.profile
+    return profile is not None and bool(profile.orders)
+
+
 async def self_test(runtime: Runtime) -> None:
     """One sync, a search for a demo customer, their profile on screen."""
     assert runtime.engine is not None and runtime.window is not None
@@ -419,10 +430,14 @@ async def self_test(runtime: Runtime) -> None:
             break
     else:
         raise StartupError("self-test: no demo customer found by name")
-    hit = window.results.hits()[0]
+    hits = window.results.hits()
+    # Prefer a customer with purchases so the profile's main section is exercised.
+    row = next((i for i, h in enumerate(hits[:20]) if _has_orders(window, h.id)), 0)
+    window.profile.clear()
+    window.results.view.setCurrentIndex(window.results.model.index(row, 0))
     window.results.open_current()
     await asyncio.sleep(0)
-    if window.profile.customer_id != hit.id:
+    if window.profile.customer_id != hits[row].id:
         raise StartupError("self-test: the customer's profile did not open")
     profile = window.profile.profile
     assert profile is not None
@@ -438,7 +453,19 @@ async def run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
     runtime = Runtime()
     quit_requested: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     app.aboutToQuit.connect(lambda: resolve(quit_requested, None))
-    app.lastWindowClosed.connect(lambda: resolve(quit_requested, None))
+    loop = asyncio.get_running_loop()
+
+    def on_signal(signum: int, _frame: object) -> None:
+        # Ctrl+C or a service manager's SIGTERM: shut down in order, like closing the window.
+        log.info("signal %d received: shutting down", signum)
+        loop.call_soon_threadsafe(resolve, quit_requested, None)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, on_signal)
+    # Python runs signal handlers only when it gets control; Qt's loop may idle for seconds.
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(500)
     try:
         if args.self_test:
             failures: asyncio.Future[str] = asyncio.get_running_loop().create_future()
@@ -458,6 +485,8 @@ async def run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
             task.result()
             return 0
         await start(args, reporter, runtime)
+        # Connected only now: sign-in dialogs closing before the window exists must not quit.
+        app.lastWindowClosed.connect(lambda: resolve(quit_requested, None))
         await quit_requested
         return 0
     except TimeoutError:
@@ -496,6 +525,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Clienteling")
+    # Closing the window resolves `run`'s quit future, which then shuts down in order; Qt must
+    # not stop the event loop underneath that shutdown.
+    app.setQuitOnLastWindowClosed(False)
     app.setOrganizationName("Clienteling")
     language = choose_language(args.lang)
     translator = install_translator(app, language)

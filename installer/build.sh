@@ -5,7 +5,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 OUT="$ROOT/build/installer"
 "$ROOT/.venv/bin/pyinstaller" \
-    --noconfirm --clean --log-level WARN \
+    --noconfirm --log-level WARN \
     --distpath "$OUT/dist" \
     --workpath "$OUT/work" \
     "$ROOT/installer/clienteling.spec"

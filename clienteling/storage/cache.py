@@ -189,9 +189,7 @@ class LocalCache:
                 cur.execute(f"DELETE FROM {table}")
             cur.execute("DELETE FROM customer_fts")
             # The next pull is a first sync again (bulk load); index flags stay as they are.
-            cur.execute(
-                "DELETE FROM sync_state WHERE key IN (?, ?)", (CURSORS, FIRST_SYNC_DONE)
-            )
+            cur.execute("DELETE FROM sync_state WHERE key IN (?, ?)", (CURSORS, FIRST_SYNC_DONE))
 
     def outbox_stats(self) -> OutboxStats:
         with self._read() as db:
@@ -280,6 +278,14 @@ class LocalCache:
         with self._read() as db:
             found = db.execute("SELECT 1 FROM srv_customer WHERE id = ?", (customer_id,))
             return found.fetchone() is not None
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows per srv_* table (diagnostics and the self-test)."""
+        with self._read() as db:
+            return {
+                table: int(db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+                for table in SRV_TABLES
+            }
 
     def customer_count(self) -> int:
         with self._read() as db:

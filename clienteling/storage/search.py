@@ -145,7 +145,8 @@ def search_customers(cur: Any, query: str, limit: int, *, fts_ready: bool) -> li
     key = name_key(text)
     if not key:
         return []
-    variants = romaji_variants(text) if key.isascii() else []
+    # Latin letters (with macrons: "Satō") are romaji; kana and kanji never are.
+    variants = romaji_variants(text) if all(ord(ch) < 0x2000 for ch in key) else []
     if variants:
         for reading in variants:
             found.exact("kana_key", reading, "romaji")
@@ -155,6 +156,8 @@ def search_customers(cur: Any, query: str, limit: int, *, fts_ready: bool) -> li
             found.prefix("given_kana_key", reading, "romaji")
         # Latin-script names are stored as written too.
         found.prefix("name_key", key, "name")
+        if fts_ready:
+            found.substring(variants[0], "romaji")
         return found.hits
     if is_kana(text):
         reading = reading_key(text)
@@ -167,10 +170,8 @@ def search_customers(cur: Any, query: str, limit: int, *, fts_ready: bool) -> li
             found.substring(reading, "kana")
         return found.hits
     found.exact("name_key", key, "name")
-    found.exact("family_key", key, "name")
     found.exact("given_key", key, "name")
+    # The family name is the start of the full name key, so one range covers both.
     found.prefix("name_key", key, "name")
     found.prefix("given_key", key, "name")
-    if fts_ready:
-        found.substring(key, "name")
     return found.hits

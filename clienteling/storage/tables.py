@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import Index
 from sqlalchemy.dialects import sqlite
-from sqlalchemy.schema import CreateIndex
 from sqlalchemy.orm import registry
+from sqlalchemy.schema import CreateIndex
 from sqlmodel import Field, SQLModel
 
 
@@ -52,7 +52,6 @@ class SrvCustomer(CacheModel, table=True):
     __tablename__ = "srv_customer"
     __table_args__ = (
         Index("ix_srv_customer_name_key", "name_key"),
-        Index("ix_srv_customer_family_key", "family_key"),
         Index("ix_srv_customer_given_key", "given_key"),
         Index("ix_srv_customer_kana_key", "kana_key"),
         Index("ix_srv_customer_given_kana_key", "given_kana_key"),
@@ -71,7 +70,6 @@ class SrvCustomer(CacheModel, table=True):
     tier: str = ""
     home_store_id: str | None = None
     name_key: str = ""  # match key of family + given (kanji as written)
-    family_key: str = ""
     given_key: str = ""
     kana_key: str = ""  # hiragana key of family + given reading
     given_kana_key: str = ""
@@ -79,7 +77,7 @@ class SrvCustomer(CacheModel, table=True):
     phone_last4: str | None = None
     email: str | None = None  # lower-cased
     loyalty_card: str | None = None
-    search_text: str = ""  # what the trigram index holds
+    search_text: str = ""  # what the trigram index holds (the reading: kana trigrams are cheap)
     data: str
 
 

@@ -50,6 +50,7 @@ _STATUSES: dict[str, Callable[[], str]] = {
     "shipped": lambda: QCoreApplication.translate("Labels", "Shipped"),
     "delivered": lambda: QCoreApplication.translate("Labels", "Delivered"),
     "returned": lambda: QCoreApplication.translate("Labels", "Returned"),
+    "picked_up": lambda: QCoreApplication.translate("Labels", "Picked up in store"),
     "pending": lambda: QCoreApplication.translate("Labels", "Pending"),
     "applied": lambda: QCoreApplication.translate("Labels", "Applied"),
 }
@@ -66,6 +67,7 @@ _KINDS: dict[str, Callable[[], str]] = {
     "inquiry": lambda: QCoreApplication.translate("Labels", "Inquiry"),
     "open": lambda: QCoreApplication.translate("Labels", "Opened"),
     "click": lambda: QCoreApplication.translate("Labels", "Clicked"),
+    "engage": lambda: QCoreApplication.translate("Labels", "Reacted"),
 }
 
 _TIERS: dict[str, Callable[[], str]] = {

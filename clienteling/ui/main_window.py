@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         # (code, label) pairs offered in the interest dialog; staff may also type their own.
         self._categories = categories
         self._pending_dialog: PendingDialog | None = None
+        self._closed = False  # after close, late engine notifications must not read the cache
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Clienteling"))
         self.resize(1280, 800)
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
             scanner.scanned.connect(self.on_scanner_scanned)
         for keys in ("Ctrl+F", "F2"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.focus_search)
+        QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
         self.refresh_sync_status()
 
     # -- public helpers -----------------------------------------------------------------------
@@ -176,12 +178,16 @@ class MainWindow(QMainWindow):
             self.profile.show_profile(profile)
 
     def refresh_sync_status(self) -> None:
+        if self._closed:
+            return
         status = self._services.sync_status.status()
         self.sync_indicator.show_status(status)
         if self._pending_dialog is not None and self._pending_dialog.isVisible():
             self._pending_dialog.show_changes(self._services.sync_status.pending_changes(), status)
 
     def refresh_after_sync(self) -> None:
+        if self._closed:
+            return
         self.refresh_sync_status()
         self.reload_profile()
 
@@ -295,7 +301,7 @@ class MainWindow(QMainWindow):
     # -- sync -------------------------------------------------------------------------------------
 
     def on_bridge_sync_changed(self) -> None:
-        if not self._sync_refresh.isActive():
+        if not self._closed and not self._sync_refresh.isActive():
             self._sync_refresh.start()
 
     def on_sync_indicator_details_requested(self) -> None:
@@ -329,7 +335,10 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._status_timer.stop()
+        self._closed = True
+        for timer in (self._status_timer, self._sync_refresh, self._banner_timer):
+            timer.stop()
+        self.search_box.cancel_pending()
         if self._pending_dialog is not None:
             self._pending_dialog.close()
         super().closeEvent(event)

@@ -63,10 +63,15 @@ class SearchBox(QLineEdit):
             self._timer.stop()
             self._emit_search()
 
+    def cancel_pending(self) -> None:
+        """Drop a search that has not run yet (the window is closing)."""
+        self._timer.stop()
+
     def search_now(self, text: str) -> None:
         """Replace the text and search at once, without waiting for the debounce."""
         self.setText(text)
-        self.flush()
+        self._timer.stop()
+        self._emit_search()
 
     def _emit_search(self) -> None:
         self.search_requested.emit(self.text())

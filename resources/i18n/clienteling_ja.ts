@@ -3,12 +3,12 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="131" />
+        <location filename="../../clienteling/app.py" line="135" />
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="132" />
+        <location filename="../../clienteling/app.py" line="136" />
         <source>The last action failed. Details are in the log file.
 
 %1</source>
@@ -17,17 +17,17 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="317" />
+        <location filename="../../clienteling/app.py" line="321" />
         <source>Local data could not be read</source>
         <translation>端末内のデータを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="318" />
+        <location filename="../../clienteling/app.py" line="322" />
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="472" />
+        <location filename="../../clienteling/app.py" line="487" />
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -239,196 +239,206 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="53" />
+        <source>Picked up in store</source>
+        <translation>店舗で受取済み</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="54" />
         <source>Pending</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="54" />
+        <location filename="../../clienteling/ui/labels.py" line="55" />
         <source>Applied</source>
         <translation>反映済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="58" />
+        <location filename="../../clienteling/ui/labels.py" line="59" />
         <source>Hold</source>
         <translation>取り置き</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="59" />
+        <location filename="../../clienteling/ui/labels.py" line="60" />
         <source>Pickup</source>
         <translation>店舗受取</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="60" />
+        <location filename="../../clienteling/ui/labels.py" line="61" />
         <source>Transfer</source>
         <translation>店舗間移動</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="61" />
+        <location filename="../../clienteling/ui/labels.py" line="62" />
         <source>After visit</source>
         <translation>来店後フォロー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="62" />
+        <location filename="../../clienteling/ui/labels.py" line="63" />
         <source>Occasion</source>
         <translation>記念日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="63" />
+        <location filename="../../clienteling/ui/labels.py" line="64" />
         <source>Custom</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="64" />
+        <location filename="../../clienteling/ui/labels.py" line="65" />
         <source>Viewed</source>
         <translation>閲覧</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="65" />
+        <location filename="../../clienteling/ui/labels.py" line="66" />
         <source>Added to cart</source>
         <translation>カート追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="66" />
+        <location filename="../../clienteling/ui/labels.py" line="67" />
         <source>Inquiry</source>
         <translation>問い合わせ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="67" />
+        <location filename="../../clienteling/ui/labels.py" line="68" />
         <source>Opened</source>
         <translation>開封</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="68" />
+        <location filename="../../clienteling/ui/labels.py" line="69" />
         <source>Clicked</source>
         <translation>クリック</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="72" />
+        <location filename="../../clienteling/ui/labels.py" line="70" />
+        <source>Reacted</source>
+        <translation>反応</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="74" />
         <source>Regular</source>
         <translation>レギュラー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="73" />
+        <location filename="../../clienteling/ui/labels.py" line="75" />
         <source>Standard</source>
         <translation>スタンダード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="74" />
+        <location filename="../../clienteling/ui/labels.py" line="76" />
         <source>Bronze</source>
         <translation>ブロンズ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="75" />
+        <location filename="../../clienteling/ui/labels.py" line="77" />
         <source>Silver</source>
         <translation>シルバー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="76" />
+        <location filename="../../clienteling/ui/labels.py" line="78" />
         <source>Gold</source>
         <translation>ゴールド</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="77" />
+        <location filename="../../clienteling/ui/labels.py" line="79" />
         <source>Platinum</source>
         <translation>プラチナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="81" />
+        <location filename="../../clienteling/ui/labels.py" line="83" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="82" />
+        <location filename="../../clienteling/ui/labels.py" line="84" />
         <source>Item of interest</source>
         <translation>関心商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="83" />
+        <location filename="../../clienteling/ui/labels.py" line="85" />
         <source>Interest change</source>
         <translation>関心商品の変更</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="84" />
+        <location filename="../../clienteling/ui/labels.py" line="86" />
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="85" />
+        <location filename="../../clienteling/ui/labels.py" line="87" />
         <source>Customer change</source>
         <translation>顧客情報の変更</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="86" />
+        <location filename="../../clienteling/ui/labels.py" line="88" />
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="87" />
+        <location filename="../../clienteling/ui/labels.py" line="89" />
         <source>Reservation request</source>
         <translation>取り置き依頼</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="88" />
+        <location filename="../../clienteling/ui/labels.py" line="90" />
         <source>Follow-up</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="92" />
+        <location filename="../../clienteling/ui/labels.py" line="94" />
         <source>the data was not valid</source>
         <translation>データが正しくありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="93" />
+        <location filename="../../clienteling/ui/labels.py" line="95" />
         <source>the server does not know this change</source>
         <translation>サーバーが対応していない変更です</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="96" />
+        <location filename="../../clienteling/ui/labels.py" line="98" />
         <source>the customer or product no longer exists</source>
         <translation>顧客または商品が存在しません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="99" />
+        <location filename="../../clienteling/ui/labels.py" line="101" />
         <source>not allowed for your role or store</source>
         <translation>この役割・店舗では許可されていません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="100" />
+        <location filename="../../clienteling/ui/labels.py" line="102" />
         <source>the customer has not agreed to this channel</source>
         <translation>お客様がこの連絡手段に同意していません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="103" />
+        <location filename="../../clienteling/ui/labels.py" line="105" />
         <source>not enough stock</source>
         <translation>在庫が足りません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="104" />
+        <location filename="../../clienteling/ui/labels.py" line="106" />
         <source>the request was too old</source>
         <translation>依頼が古すぎます</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="105" />
+        <location filename="../../clienteling/ui/labels.py" line="107" />
         <source>the record changed and no longer allows this</source>
         <translation>データが変更され、この操作はできません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="148" />
+        <location filename="../../clienteling/ui/labels.py" line="150" />
         <source>pending sync</source>
         <translation>同期待ち</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="153" />
+        <location filename="../../clienteling/ui/labels.py" line="155" />
         <source>rejected</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="154" />
+        <location filename="../../clienteling/ui/labels.py" line="156" />
         <source>rejected: %1</source>
         <translation>却下：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="158" />
+        <location filename="../../clienteling/ui/labels.py" line="160" />
         <source>¥%1</source>
         <translation>¥%1</translation>
     </message>
@@ -436,62 +446,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="81" />
+        <location filename="../../clienteling/ui/main_window.py" line="82" />
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="161" />
+        <location filename="../../clienteling/ui/main_window.py" line="162" />
         <source>This customer is not in this terminal's data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="174" />
+        <location filename="../../clienteling/ui/main_window.py" line="175" />
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="215" />
+        <location filename="../../clienteling/ui/main_window.py" line="220" />
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="236" />
+        <location filename="../../clienteling/ui/main_window.py" line="241" />
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="245" />
+        <location filename="../../clienteling/ui/main_window.py" line="250" />
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="249" />
+        <location filename="../../clienteling/ui/main_window.py" line="254" />
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="259" />
+        <location filename="../../clienteling/ui/main_window.py" line="264" />
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="271" />
+        <location filename="../../clienteling/ui/main_window.py" line="276" />
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="277" />
+        <location filename="../../clienteling/ui/main_window.py" line="282" />
         <source>Open a customer's profile first to log this product as an interest.</source>
         <translation>関心商品として記録するには、先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="291" />
+        <location filename="../../clienteling/ui/main_window.py" line="296" />
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="319" />
+        <location filename="../../clienteling/ui/main_window.py" line="324" />
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -782,152 +792,152 @@
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="177" />
+        <location filename="../../clienteling/ui/labels.py" line="179" />
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="178" />
+        <location filename="../../clienteling/ui/labels.py" line="180" />
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="181" />
+        <location filename="../../clienteling/ui/labels.py" line="183" />
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="184" />
+        <location filename="../../clienteling/ui/labels.py" line="186" />
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="187" />
+        <location filename="../../clienteling/ui/labels.py" line="189" />
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="190" />
+        <location filename="../../clienteling/ui/labels.py" line="192" />
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="193" />
+        <location filename="../../clienteling/ui/labels.py" line="195" />
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="196" />
+        <location filename="../../clienteling/ui/labels.py" line="198" />
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="199" />
+        <location filename="../../clienteling/ui/labels.py" line="201" />
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="202" />
+        <location filename="../../clienteling/ui/labels.py" line="204" />
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="205" />
+        <location filename="../../clienteling/ui/labels.py" line="207" />
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="208" />
+        <location filename="../../clienteling/ui/labels.py" line="210" />
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="212" />
+        <location filename="../../clienteling/ui/labels.py" line="214" />
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="216" />
+        <location filename="../../clienteling/ui/labels.py" line="218" />
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="219" />
+        <location filename="../../clienteling/ui/labels.py" line="221" />
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="222" />
+        <location filename="../../clienteling/ui/labels.py" line="224" />
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="225" />
+        <location filename="../../clienteling/ui/labels.py" line="227" />
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="228" />
+        <location filename="../../clienteling/ui/labels.py" line="230" />
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="234" />
+        <location filename="../../clienteling/ui/labels.py" line="236" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="235" />
+        <location filename="../../clienteling/ui/labels.py" line="237" />
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="236" />
+        <location filename="../../clienteling/ui/labels.py" line="238" />
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="243" />
+        <location filename="../../clienteling/ui/labels.py" line="245" />
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="247" />
+        <location filename="../../clienteling/ui/labels.py" line="249" />
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="253" />
+        <location filename="../../clienteling/ui/labels.py" line="255" />
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="259" />
+        <location filename="../../clienteling/ui/labels.py" line="261" />
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="265" />
+        <location filename="../../clienteling/ui/labels.py" line="267" />
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="272" />
+        <location filename="../../clienteling/ui/labels.py" line="274" />
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="279" />
+        <location filename="../../clienteling/ui/labels.py" line="281" />
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="283" />
+        <location filename="../../clienteling/ui/labels.py" line="285" />
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289" />
+        <location filename="../../clienteling/ui/labels.py" line="291" />
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>

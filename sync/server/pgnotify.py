@@ -54,7 +54,7 @@ class NotifyRelay:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
                     while not self._stop.is_set():
-                        for note in conn.notifies(timeout=0.5):
+                        for note in conn.notifies(timeout=0.2):
                             self._hub.publish([note.payload])
             except psycopg.Error as exc:
                 self.listening.clear()

@@ -40,6 +40,10 @@ def _must_resync(session: Session, buckets: list[str], cursors: Cursors) -> bool
             )
         ).all()
     )
+    if set(cursors.buckets) - set(buckets):
+        # A bucket was revoked (store moved region, device moved store): the client must drop
+        # the rows it holds from it, and only a rebuild tells it which ones.
+        return True
     for bucket in buckets:
         have = cursors.buckets.get(bucket, 0)
         # A fresh client (cursor 0) needs no tombstones; one in between may have missed some.
@@ -74,7 +78,7 @@ def pull_changes(
         if _must_resync(session, buckets, cursors):
             fresh = Cursors(acked_through=cursors.acked_through)
             return PullResponse(changes=[], cursors=fresh.encode(), has_more=True, must_resync=True)
-        # Buckets the device lost are dropped from the cursor; new ones start at 0.
+        # Buckets the device newly gained start at 0.
         positions = {b: cursors.buckets.get(b, 0) for b in buckets}
         changes: list[Change] = []
         has_more = False

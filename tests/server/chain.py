@@ -153,9 +153,7 @@ class TinyChain:
 
     def customers(self) -> list[CustomerData]:
         kanto = [customer(n, SHIBUYA) for n in range(self.kanto_customers)]
-        kansai = [
-            customer(100 + n, UMEDA) for n in range(self.kansai_customers)
-        ]
+        kansai = [customer(100 + n, UMEDA) for n in range(self.kansai_customers)]
         return kanto + kansai
 
     def iter_customers(self) -> Iterator[CustomerData]:
@@ -173,7 +171,9 @@ class TinyChain:
             status="completed",
             attributed_staff_id=tid("staff:A001"),
             attributed_followup_id=None,
-            lines=[{"sku": "BIKE-1", "name": "クロスバイク", "quantity": 1, "unit_price_jpy": "89800"}],
+            lines=[
+                {"sku": "BIKE-1", "name": "クロスバイク", "quantity": 1, "unit_price_jpy": "89800"}
+            ],
         )
 
     def iter_activities(self) -> Iterator[ActivityData]:

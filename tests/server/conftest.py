@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +18,12 @@ from sync.server.app import create_app
 from sync.server.config import Settings
 from sync.server.db import make_engine
 from sync.server.runner import ServerThread
+from sync.server.schema import upgrade
 from sync.server.seed import load_chain
 from tests.server.chain import PIN, TinyChain
 from tests.support.postgres import PostgresCluster, PostgresUnavailable
+
+PIN_ITERATIONS = 1000
 
 
 @pytest.fixture(scope="session")
@@ -34,19 +38,53 @@ def pg_cluster() -> Iterator[PostgresCluster]:
     cluster.stop()
 
 
+def _prepare(url: str) -> None:
+    """Migrate and load the tiny chain once; tests get copies of the result."""
+    eng = make_engine(url)
+    try:
+        upgrade(eng)
+        load_chain(eng, TinyChain(), pin_iterations=PIN_ITERATIONS)
+    finally:
+        eng.dispose()
+
+
+@pytest.fixture(scope="session")
+def sqlite_golden(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("golden") / "central.db"
+    _prepare(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_golden(pg_cluster: PostgresCluster) -> str:
+    name = pg_cluster.create_database()
+    _prepare(pg_cluster.url(name))
+    return name
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database already migrated and holding the tiny chain, one per test."""
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'central.db'}"
+        golden: Path = request.getfixturevalue("sqlite_golden")
+        target = tmp_path / "central.db"
+        shutil.copyfile(golden, target)
+        yield f"sqlite:///{target}"
         return
     cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
-    with cluster.database() as url:
+    template: str = request.getfixturevalue("pg_golden")
+    with cluster.database(template=template) as url:
         yield url
 
 
 @pytest.fixture
 def settings(database_url: str) -> Settings:
-    return Settings(database_url=database_url, pin_iterations=1000, heartbeat_s=0.5)
+    return Settings(
+        database_url=database_url,
+        pin_iterations=PIN_ITERATIONS,
+        heartbeat_s=0.5,
+        run_migrations=False,  # the golden copy is migrated already
+    )
 
 
 @pytest.fixture
@@ -59,7 +97,6 @@ def engine(settings: Settings) -> Iterator[Engine]:
 @pytest.fixture
 def server(settings: Settings, engine: Engine) -> Iterator[ServerThread]:
     app = create_app(settings, engine=engine)
-    load_chain(engine, TinyChain(), pin_iterations=settings.pin_iterations)
     thread = ServerThread(app)
     thread.start()
     yield thread
@@ -125,9 +162,7 @@ def open_terminal(
 ) -> Terminal:
     http = httpx.Client(base_url=base_url, timeout=20)
     manager = manager_code or staff_code
-    reg = http.post(
-        "/v1/devices", json={"staff_code": manager, "pin": PIN, "store_id": store_id}
-    )
+    reg = http.post("/v1/devices", json={"staff_code": manager, "pin": PIN, "store_id": store_id})
     assert reg.status_code == 200, reg.text
     device = reg.json()
     sess = http.post(

@@ -84,6 +84,9 @@ class PostgresCluster:
         if done.returncode != 0:
             raise PostgresUnavailable(f"{Path(args[0]).name} failed: {done.stderr.strip()}")
 
+    def database_name(self, url: str) -> str:
+        return url.rsplit("/", 1)[1]
+
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
 
@@ -92,10 +95,13 @@ class PostgresCluster:
             f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
         )
 
-    def create_database(self) -> str:
+    def create_database(self, template: str | None = None) -> str:
+        """A new database, empty or copied from `template` (much faster than migrating)."""
         name = f"t_{uuid.uuid4().hex}"
+        # FILE_COPY skips WAL-logging every page of the copy: much faster for small test DBs.
+        clause = f' TEMPLATE "{template}" STRATEGY FILE_COPY' if template else ""
         with self._admin() as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"{clause}')
         return name
 
     def drop_database(self, name: str) -> None:
@@ -103,9 +109,9 @@ class PostgresCluster:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
     @contextmanager
-    def database(self) -> Iterator[str]:
-        """A fresh empty database for one test; yields its SQLAlchemy URL."""
-        name = self.create_database()
+    def database(self, template: str | None = None) -> Iterator[str]:
+        """A fresh database for one test (optionally a copy of `template`); yields its URL."""
+        name = self.create_database(template)
         try:
             yield self.url(name)
         finally:

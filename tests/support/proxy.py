@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(eq=False)  # identity-hashed: kept in a set of open connections
 class _Conn:
     client: asyncio.StreamWriter
     upstream: asyncio.StreamWriter

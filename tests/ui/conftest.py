@@ -12,7 +12,9 @@ from typing import Any, TypeVar, cast
 
 import pytest
 import qasync
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from clienteling.domain.models import CustomerHit, Profile
@@ -68,6 +70,14 @@ def run(qtbot: QtBot, coro: Coroutine[Any, Any, _T], timeout_ms: int = 20_000) -
     task = asyncio.get_event_loop().create_task(coro)
     qtbot.waitUntil(task.done, timeout=timeout_ms)
     return task.result()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any characters as fast key events (QTest.keyClicks aborts on non-Latin-1 text)."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            QApplication.sendEvent(widget, event)
 
 
 class CentralServer:
@@ -194,5 +204,4 @@ def terminal(
         app.removeEventFilter(scanner)
         run(qtbot, engine.stop())
         run(qtbot, api.aclose())
-        window.close()
-        cache.close()
+        cache.close()  # the window itself is closed and deleted by qtbot

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from clienteling.ui import labels
 from clienteling.ui.note_editor import NoteEditor
-from tests.ui.conftest import CentralServer, Terminal, run
+from tests.ui.conftest import CentralServer, Terminal, run, type_text
 
 NOTE = "来週末にライトを見に来る予定 <b>not bold</b>"
 
@@ -22,7 +22,7 @@ def _add_note_through_the_dialog(qtbot: QtBot, terminal: Terminal, text: str) ->
         assert isinstance(dialog, NoteEditor)
         dialog.save_button.click()  # empty: refused with a message, dialog stays open
         assert dialog.isVisible() and dialog.error.text()
-        qtbot.keyClicks(dialog.editor, text)
+        type_text(dialog.editor, text)
         dialog.save_button.click()
 
     QTimer.singleShot(0, fill)

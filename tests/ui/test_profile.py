@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from clienteling.ui import labels
-from tests.ui.conftest import Terminal
+from tests.ui.conftest import Terminal, type_text
 
 
 def test_profile_shows_identity_consent_and_orders_with_channels(
@@ -67,8 +67,8 @@ def test_interest_logged_by_typed_sku_shows_as_pending(qtbot: QtBot, terminal: T
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, InterestDialog)
         # Unknown code first: the dialog stays open with the reason; nothing typed is lost.
-        qtbot.keyClicks(dialog.code, "NO-SUCH-SKU")
-        qtbot.keyClicks(dialog.comment, "色違いを検討中")
+        type_text(dialog.code, "NO-SUCH-SKU")
+        type_text(dialog.comment, "色違いを検討中")
         dialog.save_button.click()
         assert dialog.isVisible()
         assert dialog.error.text()

@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from clienteling.ui.scanner import looks_like_scan, to_ascii
-from tests.ui.conftest import Terminal
+from tests.ui.conftest import Terminal, type_text
 
 
 def _scan(qtbot: QtBot, terminal: Terminal, code: str) -> None:
     box = terminal.window.search_box
-    qtbot.keyClicks(box, code)
+    type_text(box, code)
     qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
@@ -59,7 +59,6 @@ def test_garbage_scan_shows_a_clear_message(qtbot: QtBot, terminal: Terminal) ->
 
 
 def test_product_scan_without_a_profile_asks_to_open_one(qtbot: QtBot, terminal: Terminal) -> None:
-    hit, profile = terminal.customer_with_orders()
     window = terminal.window
     with qtbot.waitSignal(window.message_shown, timeout=3000):
         _scan(qtbot, terminal, "4901234567894")  # a valid EAN-13

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import Terminal
+from tests.ui.conftest import Terminal, type_text
 
 
 def test_typing_a_name_shows_matching_customers(qtbot: QtBot, terminal: Terminal) -> None:
@@ -14,7 +14,7 @@ def test_typing_a_name_shows_matching_customers(qtbot: QtBot, terminal: Terminal
     hit = terminal.sample_customers()[0]
 
     with qtbot.waitSignal(window.search_finished, timeout=3000):
-        qtbot.keyClicks(window.search_box, hit.family_name)
+        type_text(window.search_box, hit.family_name)
 
     hits = window.results.hits()
     assert hits, "typing a family name shows results"

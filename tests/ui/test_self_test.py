@@ -19,6 +19,7 @@ def test_self_test_exits_zero(tmp_path: Path) -> None:
         **os.environ,
         "CLIENTELING_HOME": str(tmp_path),
         "QT_QPA_PLATFORM": "offscreen",
+        "CLIENTELING_LOG_LEVEL": "INFO",
         "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
     }
     result = subprocess.run(

@@ -20,7 +20,6 @@ from sync.protocol import (
     NoteData,
     OrderData,
     ProductData,
-    StaffData,
     StoreData,
 )
 
@@ -62,7 +61,6 @@ __all__ = [
     "STORY_LOCK_SKU",
     "DemoChain",
     "DemoStaff",
-    "StaffData",
     "generate",
 ]
 
@@ -111,13 +109,13 @@ def generate(customers: int = 5_000, seed: int = 1) -> DemoChain:
     """
     if not isinstance(customers, int) or customers < 0 or customers > MAX_CUSTOMERS:
         raise ValueError(f"customers must be an integer from 0 to {MAX_CUSTOMERS}")
-    stores = [dict(s) for s in STORES]
+    stores = [s.copy() for s in STORES]
     products = build_catalog()
     return DemoChain(
-        stores=stores,  # type: ignore[misc]
-        staff=list(STAFF),
+        stores=stores,
+        staff=[DemoStaff(data=m.data.copy(), pin=m.pin, badge=m.badge) for m in STAFF],
         products=products,
-        inventory=build_inventory(stores, products, seed),  # type: ignore[arg-type]
+        inventory=build_inventory(stores, products, seed),
         customer_count=customers,
         seed=seed,
     )

@@ -399,10 +399,12 @@ def build_catalog() -> list[ProductData]:
         lines = _ACCESSORIES_FOR.get(product["category"], ())
         # Pick the colour variant in the same position as this product's, so a black bike
         # suggests black accessories where the line has black.
-        own = skus_by_model[model_of[product["sku"]]]
-        position = own.index(product["sku"])
+        own_model = model_of[product["sku"]]
+        position = skus_by_model[own_model].index(product["sku"])
         chosen = []
         for line in lines:
+            if line == own_model:
+                continue  # a rain cover is not its own accessory
             options = skus_by_model[line]
             chosen.append(options[position % len(options)])
         product["accessory_skus"] = chosen

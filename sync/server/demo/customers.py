@@ -1,7 +1,7 @@
 """Demo customers, streamed one at a time so a million of them keep memory flat.
 
-Customer `i` depends only on (seed, i) and the stream before it, never on how many are asked
-for, so the first 5,000 customers of a 1M run equal those of a 5,000 run. Phones, emails,
+Customer `i` depends only on the seed and the customers before it, never on how many are
+asked for, so the first 5,000 customers of a 1M run equal those of a 5,000 run. Phones, emails,
 cards and online accounts are unique by construction: each is built from a bijection of `i`.
 """
 
@@ -120,9 +120,8 @@ def _consent(channel: str, state: str, source: str, at: datetime) -> ConsentData
     )
 
 
-def story_customers(seed: int) -> list[CustomerData]:
-    """The two customers the demo is built around (see history.py for what they did)."""
-    del seed  # the stories are the same in every chain
+def story_customers() -> list[CustomerData]:
+    """The two customers the demo is built around, the same in every chain (see history.py)."""
     bike_store = store_by_code("FUT")["id"]
     baby_store = store_by_code("YOK")["id"]
     bike_email = f"kenta.yamamoto{email_number_for(0)}@example.jp"
@@ -304,7 +303,7 @@ def iter_customers(count: int, seed: int) -> Iterator[CustomerData]:
     """Yield `count` customers: the two stories first, then random ones. Memory stays flat."""
     if count < 0 or count > MAX_CUSTOMERS:
         raise ValueError(f"customers must be between 0 and {MAX_CUSTOMERS}, got {count}")
-    yield from story_customers(seed)[:count]
+    yield from story_customers()[:count]
     if count <= STORY_CUSTOMERS:
         return
     stream = _CustomerStream(seed)

@@ -34,7 +34,7 @@ from .catalog import (
 )
 from .chain import DemoStaff, demo_id, staff_by_code, store_by_code
 from .customers import STORY_BIKE_CUSTOMER_ID, STORY_GIFT_CUSTOMER_ID, uuid4_from_bits
-from .timeline import DAY, YEAR, iso_before, jst, seconds_before
+from .timeline import DAY, YEAR, iso_before, iso_on_day, jst, seconds_before
 
 HISTORY_CUSTOMERS = 5_000
 
@@ -137,7 +137,10 @@ class _Context:
     """Look-up tables shared by the history streams."""
 
     def __init__(
-        self, stores: Sequence[StoreData], staff: Sequence[DemoStaff], products: Sequence[ProductData]
+        self,
+        stores: Sequence[StoreData],
+        staff: Sequence[DemoStaff],
+        products: Sequence[ProductData],
     ) -> None:
         self.store = {s["id"]: s for s in stores}
         self.region_stores: dict[str, list[str]] = {}
@@ -173,7 +176,10 @@ def _pick(rng: random.Random, items: Sequence[ProductData]) -> ProductData:
 
 def _line(product: ProductData, quantity: int) -> OrderLineData:
     return OrderLineData(
-        sku=product["sku"], name=product["name"], quantity=quantity, unit_price_jpy=product["price_jpy"]
+        sku=product["sku"],
+        name=product["name"],
+        quantity=quantity,
+        unit_price_jpy=product["price_jpy"],
     )
 
 
@@ -349,9 +355,21 @@ def _random_shoppers(shoppers: Sequence[Shopper]) -> Iterator[Shopper]:
 
 
 def _within(rng: random.Random, shopper: Shopper, horizon_s: int) -> int:
-    """Seconds before the reference: after the customer joined, within the horizon."""
-    window = min(shopper.created_s, horizon_s) - DAY
+    """Seconds before the reference: at least a day after the customer joined and at least a
+    day before the reference, within the horizon."""
+    window = min(shopper.created_s, horizon_s) - 2 * DAY
     return DAY + int(rng.random() * window)
+
+
+# Shops open 10:00-20:00: what staff write, and what is sold over the counter, falls in it.
+_OPENING_MINUTE, _CLOSING_MINUTE = 10 * 60, 20 * 60
+
+
+def _during_opening(rng: random.Random, shopper: Shopper, horizon_s: int) -> str:
+    """A timestamp in opening hours on a day after the customer joined, within the horizon."""
+    days_before = _within(rng, shopper, horizon_s) // DAY
+    minute = _OPENING_MINUTE + int(rng.random() * (_CLOSING_MINUTE - _OPENING_MINUTE))
+    return iso_on_day(days_before, minute)
 
 
 def iter_orders(
@@ -389,12 +407,16 @@ def iter_orders(
             staff_id = None
             if store_id is not None and channel in ("store", "phone") and rng.random() < 0.7:
                 staff_id = rng.choice(ctx.staff_of_store[store_id]).data["id"]
+            if channel in ("store", "phone"):
+                ordered_at = _during_opening(rng, shopper, 2 * YEAR)
+            else:
+                ordered_at = iso_before(_within(rng, shopper, 2 * YEAR))
             yield _order(
                 uuid4_from_bits(rng.getrandbits(128)),
                 shopper.id,
                 channel,
                 store_id,
-                iso_before(_within(rng, shopper, 2 * YEAR)),
+                ordered_at,
                 status,
                 staff_id,
                 lines,
@@ -510,7 +532,7 @@ def iter_notes(
             staff_id=author["id"],
             staff_name=author["name"],
             store_id=author["store_id"],
-            created_at=iso_before(_within(rng, shopper, YEAR)),
+            created_at=_during_opening(rng, shopper, YEAR),
         )
 
 
@@ -541,6 +563,6 @@ def iter_interests(
             comment=rng.choice(_INTEREST_COMMENTS),
             staff_id=author["id"],
             store_id=author["store_id"],
-            created_at=iso_before(_within(rng, shopper, YEAR)),
+            created_at=_during_opening(rng, shopper, YEAR),
             status="open" if roll < 0.7 else "purchased" if roll < 0.85 else "dismissed",
         )

@@ -1,4 +1,4 @@
-"""Stock of every product in every demo store: deep in the store's own department, thin elsewhere."""
+"""Stock of every product in every demo store: deep in its own department, thin elsewhere."""
 
 from __future__ import annotations
 

@@ -44,3 +44,14 @@ def seconds_before(moment: datetime) -> int:
 def jst(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
     """A JST wall-clock moment, for the hand-written story rows."""
     return datetime(year, month, day, hour, minute, tzinfo=JST)
+
+
+def iso_on_day(days_before: int, minute_of_day: int) -> str:
+    """The ISO 8601 timestamp (+09:00) at a wall-clock minute, `days_before` days before."""
+    if not 0 <= minute_of_day < 24 * 60:
+        raise ValueError("minute_of_day must be within one day")
+    if 0 <= days_before < _COVERED_DAYS:
+        return _DATES[days_before] + _TIMES[minute_of_day]
+    day = REFERENCE_DATE - timedelta(days=days_before)
+    hour, minute = divmod(minute_of_day, 60)
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=JST).isoformat()

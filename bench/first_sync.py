@@ -1,0 +1,102 @@
+"""Benchmark: a terminal's first sync from a real local server over HTTP with the real engine.
+
+    .venv/bin/python -m bench.first_sync --customers 100000 [--encrypted] [--database-url URL]
+
+A child process seeds the demo chain into a server database (SQLite file unless
+--database-url) and serves the API on loopback (its own process, so server and client do not
+share a GIL); this process registers a device as a demo manager and times
+SyncEngine.sync_once() into a fresh LocalCache: HTTP + JSON + validation + apply + index build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing as mp
+import secrets
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from clienteling.storage.cache import LocalCache
+from sync.client.api import ApiClient
+from sync.client.engine import SyncEngine
+from sync.protocol import MAX_PULL_LIMIT
+from sync.server.demo.chain import STAFF
+
+
+def serve(url: str, customers: int, ready: Any, stop: Any) -> None:
+    """Child process: seed, serve until told to stop."""
+    from sync.server.app import create_app
+    from sync.server.config import Settings
+    from sync.server.db import make_engine
+    from sync.server.runner import ServerThread
+    from sync.server.seed import seed_demo
+
+    settings = Settings(database_url=url, pin_iterations=1000)
+    db = make_engine(url)
+    app = create_app(settings, engine=db)
+    t0 = time.perf_counter()
+    seed_demo(db, scale=customers, seed=1, pin_iterations=settings.pin_iterations)
+    seeded_s = time.perf_counter() - t0
+    server = ServerThread(app)
+    server.start()
+    ready.put((server.base_url, seeded_s))
+    stop.wait()
+    server.stop()
+    db.dispose()
+
+
+async def first_sync(base_url: str, cache: LocalCache, page_limit: int) -> float:
+    manager = next(s for s in STAFF if s.data["role"] == "manager")
+    store_id = manager.data["store_id"]
+    api = ApiClient(base_url, timeout=300.0)
+    try:
+        device = await api.register_device(manager.data["code"], manager.pin, store_id, "bench")
+        await api.open_session(device.device_token, manager.data["code"], manager.pin)
+        engine = SyncEngine(cache, api, device.device_id, pull_limit=page_limit)
+        t0 = time.perf_counter()
+        await engine.sync_once()
+        return time.perf_counter() - t0
+    finally:
+        await api.aclose()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--database-url", help="server database (default: a temp SQLite file)")
+    parser.add_argument("--encrypted", action="store_true", help="SQLCipher cache")
+    parser.add_argument("--page-limit", type=int, default=MAX_PULL_LIMIT)
+    args = parser.parse_args()
+
+    workdir = Path(tempfile.mkdtemp(prefix="bench-first-sync-"))
+    url = args.database_url or f"sqlite:///{workdir / 'server.db'}"
+    ctx = mp.get_context("spawn")
+    ready, stop = ctx.Queue(), ctx.Event()
+    child = ctx.Process(target=serve, args=(url, args.customers, ready, stop), daemon=True)
+    child.start()
+    base_url, seeded_s = ready.get(timeout=3600)
+    print(f"server seeded with {args.customers:,} customers in {seeded_s:.0f} s")
+    key = secrets.token_hex(32) if args.encrypted else None
+    cache = LocalCache.open(workdir / "cache.db", key)
+    try:
+        seconds = asyncio.run(first_sync(base_url, cache, args.page_limit))
+        counts = cache.row_counts()
+        rows = sum(counts.values())
+        customers = counts["srv_customer"]
+        print(
+            f"first sync ({'SQLCipher' if key else 'plain SQLite'} cache, pages of "
+            f"{args.page_limit}): {rows:,} rows ({customers:,} customers) in {seconds:.1f} s"
+        )
+        print(f"  = {rows / seconds:,.0f} rows/s, {customers / seconds:,.0f} customers/s")
+        print("  rows:", ", ".join(f"{t.removeprefix('srv_')} {n:,}" for t, n in counts.items()))
+    finally:
+        cache.close()
+        stop.set()
+        child.join(30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,42 @@
+"""The fixed demo clock formats the same instants datetime does, without the wall clock."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+import pytest
+
+from sync.server.demo.timeline import JST, REFERENCE_TIME, iso_before, iso_on_day, seconds_before
+
+
+def test_iso_before_agrees_with_datetime_to_the_minute() -> None:
+    rng = random.Random(11)
+    samples = [
+        0,
+        59,
+        60,
+        36_000,
+        36_001,
+        86_399,
+        86_400,
+        *(rng.randrange(20 * 365 * 86_400) for _ in range(5_000)),
+    ]
+    for seconds in samples:
+        expected = (REFERENCE_TIME - timedelta(seconds=seconds)).replace(second=0)
+        assert iso_before(seconds) == expected.isoformat(), seconds
+        assert datetime.fromisoformat(iso_before(seconds)).tzinfo is not None
+
+
+def test_iso_on_day_names_the_wall_clock_minute() -> None:
+    assert iso_on_day(0, 10 * 60) == "2026-11-01T10:00:00+09:00"
+    assert iso_on_day(366, 19 * 60 + 59) == "2025-10-31T19:59:00+09:00"
+    far = iso_on_day(20 * 365, 0)
+    assert datetime.fromisoformat(far) == datetime(2006, 11, 6, tzinfo=JST)
+    with pytest.raises(ValueError):
+        iso_on_day(1, 24 * 60)
+
+
+def test_seconds_before_inverts_iso_before() -> None:
+    for seconds in (0, 60, 3_600 * 30, 86_400 * 400):
+        assert seconds_before(datetime.fromisoformat(iso_before(seconds))) == seconds

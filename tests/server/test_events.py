@@ -1,0 +1,66 @@
+"""SSE: a terminal is poked when another device commits to one of its buckets."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import httpx
+
+from sync.protocol import new_id
+from sync.server.runner import ServerThread
+from tests.server.chain import SHIBUYA, UMEDA, YOKOHAMA, tid
+from tests.server.conftest import Terminal, mutation, open_terminal
+
+
+def _collect(
+    t: Terminal, base_url: str, lines: list[str], ready: threading.Event, stop: threading.Event
+) -> None:
+    with (
+        httpx.Client(base_url=base_url, timeout=httpx.Timeout(10, read=5)) as http,
+        http.stream("GET", "/v1/sync/events", headers=t.auth) as resp,
+    ):
+        assert resp.status_code == 200
+        assert resp.headers["content-type"].startswith("text/event-stream")
+        for line in resp.iter_lines():
+            lines.append(line)
+            if line.startswith(": connected"):
+                ready.set()
+            if stop.is_set():
+                return
+
+
+def test_poke_reaches_devices_of_the_changed_bucket_only(server: ServerThread) -> None:
+    shibuya = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
+    umeda = open_terminal(server.base_url, UMEDA, "A003", "M003")
+    yokohama = open_terminal(server.base_url, YOKOHAMA, "A002", "M002")
+    streams = {}
+    stop = threading.Event()
+    for name, t in (("shibuya", shibuya), ("umeda", umeda)):
+        lines: list[str] = []
+        ready = threading.Event()
+        th = threading.Thread(target=_collect, args=(t, server.base_url, lines, ready, stop))
+        th.start()
+        assert ready.wait(10)
+        streams[name] = (lines, th)
+
+    note = {"id": new_id(), "customer_id": tid("customer:1"), "text": "poke"}
+    assert yokohama.push(mutation("note.add", note))[0]["status"] == "applied"
+
+    deadline = time.monotonic() + 5
+    while "event: poke" not in streams["shibuya"][0] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.2)  # long enough for heartbeats (0.5 s in tests) to show Umeda is connected
+    stop.set()
+    for _lines, th in streams.values():
+        th.join(10)
+
+    assert "event: poke" in streams["shibuya"][0]
+    assert ": heartbeat" in streams["umeda"][0]
+    assert "event: poke" not in streams["umeda"][0]  # kansai's buckets did not change
+
+
+def test_events_need_a_session(server: ServerThread) -> None:
+    resp = httpx.get(f"{server.base_url}/v1/sync/events", timeout=5)
+    assert resp.status_code == 401
+    assert resp.json()["error"] == "unauthorized"

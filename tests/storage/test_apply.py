@@ -1,0 +1,219 @@
+"""Applying pull pages: upserts, deletes, cursors, acks, rejections, must_resync, atomicity."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from clienteling.storage.cache import CacheError, LocalCache
+from sync.protocol import Change, MutationResult, new_id
+from tests.storage.factories import customer, delete, note, page, product, store, upsert
+
+
+def _enqueue_note(cache: LocalCache, customer_id: str, text: str = "メモ") -> str:
+    args = {"id": new_id(), "customer_id": customer_id, "text": text}
+    return cache.enqueue("note.add", args, customer_id=customer_id, summary=text)
+
+
+def test_upserts_replace_rows_and_their_search_keys(cache: LocalCache) -> None:
+    c = customer()
+    cache.apply_pull_page(page(upsert("customer", c)))
+    renamed = customer(id=c["id"], family_name="鈴木", family_kana="スズキ", phone="+819099998888")
+    cache.apply_pull_page(page(upsert("customer", renamed)))
+
+    assert cache.customer_count() == 1
+    assert cache.search_customers("田中") == []
+    assert cache.search_customers("たなか") == []
+    hits = cache.search_customers("鈴木")
+    assert [h.id for h in hits] == [c["id"]]
+    assert [h.id for h in cache.search_customers("8888")] == [c["id"]]
+    assert [h.id for h in cache.search_customers("ずきはな")] == [c["id"]]  # trigram, kept in step
+    profile = cache.load_profile(c["id"])
+    assert profile is not None and profile.family_name == "鈴木"
+
+
+def test_last_change_of_an_entity_in_a_page_wins(cache: LocalCache) -> None:
+    c = customer()
+    cache.apply_pull_page(
+        page(upsert("customer", c), upsert("customer", {**c, "tier": "platinum"}))
+    )
+    hits = cache.search_customers("田中")
+    assert [h.tier for h in hits] == ["platinum"]
+
+    cache.apply_pull_page(page(upsert("customer", c), delete("customer", c["id"])))
+    assert cache.customer_count() == 0
+
+
+def test_deletes_remove_rows_from_reads_and_search(cache: LocalCache) -> None:
+    keep, gone = customer(), customer(given_name="次郎", given_kana="ジロウ")
+    cache.apply_pull_page(page(upsert("customer", keep), upsert("customer", gone)))
+    cache.apply_pull_page(page(delete("customer", gone["id"])))
+
+    assert cache.load_profile(gone["id"]) is None
+    assert [h.id for h in cache.search_customers("田中")] == [keep["id"]]
+    assert cache.search_customers("なかじろ") == []
+    assert cache.customer_count() == 1
+
+
+def test_cursors_are_stored_with_the_page(cache: LocalCache) -> None:
+    assert cache.cursors() is None
+    first = page(upsert("store", store()), has_more=True)
+    cache.apply_pull_page(first)
+    assert cache.cursors() == first.cursors
+    second = page(upsert("product", product()))
+    cache.apply_pull_page(second)
+    assert cache.cursors() == second.cursors
+
+
+def test_first_sync_builds_the_search_index_on_its_last_page(cache: LocalCache) -> None:
+    people = [customer(given_name=f"花{i}", given_kana="ハナ") for i in range(30)]
+    cache.apply_pull_page(page(*[upsert("customer", p) for p in people[:20]], has_more=True))
+    assert cache.get_state("bulk_load") == "1"  # indexes dropped while loading
+    assert len(cache.search_customers("田中")) == 20  # still correct, just without indexes
+
+    cache.apply_pull_page(page(*[upsert("customer", p) for p in people[20:]]))
+    assert cache.get_state("bulk_load") == "0"
+    assert cache.get_state("search_index_dirty") == "0"
+    assert len(cache.search_customers("なかはな", limit=100)) == 30  # trigram substring
+    assert len(cache.search_customers("田中", limit=10)) == 10
+
+
+def test_an_interrupted_first_sync_resumes_from_its_cursor(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    cache = LocalCache.open(path, None)
+    first = page(upsert("customer", customer()), has_more=True)
+    cache.apply_pull_page(first)
+    cache.close()
+
+    reopened = LocalCache.open(path, None)
+    assert reopened.cursors() == first.cursors
+    reopened.apply_pull_page(page(upsert("customer", customer(given_name="次郎"))))
+    assert len(reopened.search_customers("田中")) == 2
+    assert reopened.get_state("bulk_load") == "0"
+    reopened.close()
+
+
+def test_push_results_mark_entries_and_pull_acks_delete_applied_ones(cache: LocalCache) -> None:
+    c = customer()
+    cache.apply_pull_page(page(upsert("customer", c)))
+    ok, refused = _enqueue_note(cache, c["id"]), _enqueue_note(cache, c["id"], "二件目")
+    assert [e.mutation_id for e in cache.pending_mutations(10)] == [ok, refused]
+
+    cache.record_push_results(
+        [
+            MutationResult(id=ok, status="applied"),
+            MutationResult(id=refused, status="rejected", reason="forbidden"),
+        ]
+    )
+    assert cache.pending_mutations(10) == []
+    entries = {e.mutation_id: e for e in cache.outbox_entries()}
+    assert list(entries) == [refused]
+    assert entries[refused].status == "rejected" and entries[refused].last_error == "forbidden"
+
+    cache.apply_pull_page(page(acked=[ok, refused]))
+    # The applied one is gone; the rejection stays until a person dismisses it.
+    assert [e.mutation_id for e in cache.outbox_entries()] == [refused]
+    stats = cache.outbox_stats()
+    assert (stats.pending, stats.rejected) == (0, 1)
+    cache.dismiss_rejected(refused)
+    assert cache.outbox_entries() == []
+
+
+def test_a_lost_push_reply_is_settled_by_the_pull(cache: LocalCache) -> None:
+    c = customer()
+    cache.apply_pull_page(page(upsert("customer", c)))
+    applied, rejected = _enqueue_note(cache, c["id"]), _enqueue_note(cache, c["id"])
+    # No push reply arrived: both still pending. The pull carries the stored results.
+    cache.apply_pull_page(
+        page(
+            acked=[applied, rejected],
+            results=[
+                MutationResult(id=applied, status="applied"),
+                MutationResult(id=rejected, status="rejected", reason="not_found"),
+            ],
+        )
+    )
+    [left] = cache.outbox_entries()
+    assert left.mutation_id == rejected and left.status == "rejected"
+    assert left.last_error == "not_found"
+
+
+def test_dismiss_never_drops_a_pending_entry(cache: LocalCache) -> None:
+    mid = _enqueue_note(cache, new_id())
+    cache.dismiss_rejected(mid)
+    assert [e.mutation_id for e in cache.outbox_entries()] == [mid]
+
+
+def test_push_failure_counts_attempts_and_keeps_entries_pending(cache: LocalCache) -> None:
+    mid = _enqueue_note(cache, new_id())
+    cache.record_push_failure([mid], "connection refused")
+    cache.record_push_failure([mid], "timeout")
+    [entry] = cache.pending_mutations(5)
+    assert entry.attempts == 2 and entry.last_error == "timeout"
+    assert entry.client_time == entry.created_at
+
+
+def test_outbox_stats_report_the_oldest_pending_entry(cache: LocalCache) -> None:
+    assert cache.outbox_stats().oldest_pending_at is None
+    before = datetime.now(UTC)
+    _enqueue_note(cache, new_id())
+    _enqueue_note(cache, new_id())
+    stats = cache.outbox_stats()
+    assert stats.pending == 2 and stats.rejected == 0
+    assert stats.oldest_pending_at is not None
+    assert abs((stats.oldest_pending_at - before).total_seconds()) < 5
+
+
+def test_must_resync_drops_server_rows_but_keeps_the_outbox(cache: LocalCache) -> None:
+    c = customer()
+    cache.apply_pull_page(page(upsert("customer", c), upsert("note", note(c["id"]))))
+    mid = _enqueue_note(cache, c["id"], "オフラインで書いたメモ")
+
+    cache.apply_pull_page(page(must_resync=True))
+
+    assert cache.cursors() is None
+    assert cache.customer_count() == 0
+    assert cache.search_customers("田中") == []
+    assert [e.mutation_id for e in cache.pending_mutations(10)] == [mid]
+    # The rebuilt state arrives as a fresh first sync.
+    cache.apply_pull_page(page(upsert("customer", c)))
+    profile = cache.load_profile(c["id"])
+    assert profile is not None
+    assert [n.text for n in profile.notes] == ["オフラインで書いたメモ"]
+
+
+def test_a_failing_page_changes_nothing(cache: LocalCache) -> None:
+    s = store()
+    good = page(upsert("product", product()))
+    cache.apply_pull_page(good)
+    broken = customer(phone=["not", "a", "string"])  # cannot be stored: the driver refuses it
+    bad = page(upsert("store", s), upsert("customer", broken), acked=[])
+
+    with pytest.raises(CacheError):
+        cache.apply_pull_page(bad)
+
+    assert cache.cursors() == good.cursors
+    assert cache.customer_count() == 0
+    assert cache.product_by_sku("BK-ROAD-01") is not None
+
+
+def test_unknown_entities_are_ignored(cache: LocalCache) -> None:
+    odd = Change.model_construct(
+        bucket="x",
+        seq=1,
+        entity="hologram",  # type: ignore[arg-type]
+        id="h1",
+        op="upsert",
+        data={"id": "h1"},
+    )
+    cache.apply_pull_page(page(odd, upsert("store", store())))
+    assert cache.cursors() is not None
+
+
+def test_products_are_found_by_sku_and_gtin(cache: LocalCache) -> None:
+    cache.apply_pull_page(page(upsert("product", product(), entity_id="BK-ROAD-01")))
+    by_gtin = cache.product_by_gtin("4901234567894")
+    assert by_gtin is not None and by_gtin["sku"] == "BK-ROAD-01"
+    assert cache.product_by_sku("NOPE") is None

@@ -1,0 +1,138 @@
+"""The composition root's own duties: a corrupt cache is moved aside and rebuilt, errors reach
+the log, and a remote terminal is registered by a manager through the sign-in dialogs."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import qasync
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from clienteling import app as composition
+from clienteling import paths
+from clienteling.secrets import SecretStore
+from clienteling.ui.sign_in import SignInDialog
+from sync.client.api import ApiClient
+from tests.ui.conftest import (
+    ASSOCIATE_CODE,
+    ASSOCIATE_PIN,
+    MANAGER_CODE,
+    MANAGER_PIN,
+    STORE_NAME,
+    CentralServer,
+    run,
+)
+
+
+class MemoryBackend:
+    """The OS keyring is not what these tests are about: keep secrets in a dict."""
+
+    name = "memory"
+
+    def __init__(self) -> None:
+        self.values: dict[str, str] = {}
+
+    def get(self, key: str) -> str | None:
+        return self.values.get(key)
+
+    def set(self, key: str, value: str) -> None:
+        self.values[key] = value
+
+    def delete(self, key: str) -> None:
+        self.values.pop(key, None)
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
+    yield tmp_path
+
+
+def test_corrupt_cache_is_moved_aside_and_a_fresh_cache_opens(home: Path) -> None:
+    secrets = SecretStore(backend=MemoryBackend())
+    target = paths.cache_db_path()
+    garbage = b"this is not a database" * 100
+    target.write_bytes(garbage)
+
+    cache = composition.open_cache(secrets, interactive=False)
+    try:
+        assert cache.customer_count() == 0  # a fresh, working cache; the next sync refills it
+    finally:
+        cache.close()
+    moved = [p for p in target.parent.iterdir() if p.name.startswith("cache.db.corrupt-")]
+    assert len(moved) == 1
+    assert moved[0].read_bytes() == garbage  # nothing was deleted
+
+
+def test_lost_cache_key_is_treated_like_corruption(home: Path) -> None:
+    first = SecretStore(backend=MemoryBackend())
+    composition.open_cache(first, interactive=False).close()
+    # Another key (the keyring entry was lost): the old file cannot be read.
+    cache = composition.open_cache(SecretStore(backend=MemoryBackend()), interactive=False)
+    cache.close()
+    assert any(p.name.startswith("cache.db.corrupt-") for p in paths.data_dir().iterdir())
+
+
+def test_uncaught_errors_are_logged_and_reported(caplog: pytest.LogCaptureFixture) -> None:
+    reporter = composition.ErrorReporter(interactive=False)
+    seen: list[str] = []
+    reporter.on_error = seen.append
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        with caplog.at_level(logging.ERROR, logger="clienteling"):
+            reporter(type(exc), exc, exc.__traceback__)
+    assert seen == ["RuntimeError: boom"]
+    assert "unhandled error" in caplog.text and "boom" in caplog.text
+
+
+def test_remote_terminal_is_registered_by_a_manager_then_staff_sign_in(
+    qtbot: QtBot, qloop: qasync.QEventLoop, central: CentralServer
+) -> None:
+    central.start()
+    secrets = SecretStore(backend=MemoryBackend())
+    api = ApiClient(central.base_url)
+    terminal = composition.Terminal(api, secrets, "remote-test", embedded=False)
+    answers = [
+        (MANAGER_CODE, "0000"),  # wrong PIN first: the dialog comes back with the reason
+        (MANAGER_CODE, MANAGER_PIN),
+        (ASSOCIATE_CODE, ASSOCIATE_PIN),
+    ]
+    messages: list[str] = []
+
+    def answer() -> None:
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SignInDialog) and w.isVisible()
+        ]
+        if not dialogs:
+            QTimer.singleShot(20, answer)
+            return
+        dialog = dialogs[0]
+        messages.append(dialog.error.text())
+        if dialog.store.count():
+            dialog.store.setCurrentIndex(dialog.store.findText(STORE_NAME))
+        code, pin = answers.pop(0)
+        dialog.code.setText(code)
+        dialog.pin.setText(pin)
+        dialog.accept()
+        if answers:
+            QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    try:
+        session = run(qtbot, terminal.open_session())
+    finally:
+        run(qtbot, api.aclose())
+
+    assert session.store.name == STORE_NAME
+    assert session.staff.code == ASSOCIATE_CODE
+    assert terminal.device_id is not None
+    assert messages[0] == "" and messages[1]  # the refused PIN was explained
+    assert secrets.get("device-token:remote-test")
