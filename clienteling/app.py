@@ -7,8 +7,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import importlib.metadata
+import json
 import logging
 import logging.handlers
 import os
@@ -50,6 +52,8 @@ _T = TypeVar("_T")
 SELF_TEST_TIMEOUT_S = 60.0
 # Names of secrets in the OS keyring (values are short opaque tokens, never JWT bundles).
 CACHE_KEY = "cache-key"
+# sync_state key of the last signed-in staff member (lets a registered terminal start offline).
+STAFF_CONTEXT_STATE = "app.staff_context"
 EMBEDDED_SCOPE = "embedded"
 # Family names common enough that the demo chain's customers include them (self-test search).
 SELF_TEST_QUERIES = ("佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤")
@@ -157,7 +161,6 @@ class Runtime:
     engine: SyncEngine | None = None
     window: MainWindow | None = None
     scanner: ScanDetector | None = None
-    session: SessionResponse | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     async def shutdown(self) -> None:
@@ -306,29 +309,53 @@ class Terminal:
                 message = exc.message
 
 
-def open_cache(secrets: SecretStore, *, interactive: bool) -> LocalCache:
-    """Open the encrypted cache; a corrupt one is moved aside (kept) and a fresh one resyncs."""
+def context_of(session: SessionResponse) -> StaffContext:
+    return StaffContext(
+        staff_id=session.staff.id,
+        staff_name=session.staff.name,
+        store_id=session.store.id,
+        store_name=session.store.name,
+        role=session.staff.role,
+    )
+
+
+async def sign_in(terminal: Terminal, cache: LocalCache) -> StaffContext:
+    """Open the staff session. When the central API cannot be reached but this terminal is
+    registered and has worked before, start offline as the last staff member (offline-first);
+    the engine opens a real session once the server answers (its 401 triggers the renewal)."""
+    try:
+        session = await terminal.open_session()
+    except ApiError as exc:
+        saved = cache.get_state(STAFF_CONTEXT_STATE)
+        if not exc.transient or terminal.device_id is None or saved is None:
+            raise StartupError(f"Could not sign in: {exc.message}") from exc
+        log.warning("central API unreachable (%s): starting offline", exc.code)
+        return StaffContext(**json.loads(saved))
+    context = context_of(session)
+    cache.set_state(STAFF_CONTEXT_STATE, json.dumps(dataclasses.asdict(context)))
+    return context
+
+
+def open_cache(secrets: SecretStore) -> tuple[LocalCache, Path | None]:
+    """Open the encrypted cache; a corrupt one is moved aside (kept, its new path returned) and
+    a fresh one takes its place, refilled by the next sync."""
     path = paths.cache_db_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     key = secrets.get_or_create_random(CACHE_KEY)
     try:
-        return LocalCache.open(path, key)
+        return LocalCache.open(path, key), None
     except CacheCorrupt as exc:
         moved = LocalCache.quarantine(path)
         log.error("local cache unreadable (%s); moved aside to %s", exc, moved.name)
-        if interactive:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                QCoreApplication.translate("App", "Local data could not be read"),
-                QCoreApplication.translate(
-                    "App",
-                    "The local data on this terminal was damaged or its key was lost. It was "
-                    "moved aside to %1 and will be downloaded again from the server.",
-                ).replace("%1", str(moved)),
-            )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
-        return LocalCache.open(path, key)
+        return LocalCache.open(path, key), moved
+
+
+async def tell(icon: QMessageBox.Icon, title: str, text: str) -> None:
+    """A plain-text message box, awaited without a nested event loop."""
+    box = QMessageBox(icon, title, text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    await run_dialog(box)
 
 
 def category_choices() -> tuple[tuple[str, str], ...]:
@@ -357,26 +384,25 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
         scope = EMBEDDED_SCOPE
     runtime.api = ApiClient(base_url)
     terminal = Terminal(runtime.api, secrets, scope, embedded=not args.server_url)
-    try:
-        runtime.session = await terminal.open_session()
-    except ApiError as exc:
-        raise StartupError(f"Could not sign in at {base_url}: {exc.message}") from exc
-    session = runtime.session
+    runtime.cache, moved = open_cache(secrets)
+    cache = runtime.cache
+    if moved is not None and interactive:
+        await tell(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("App", "Local data could not be read"),
+            QCoreApplication.translate(
+                "App",
+                "The local data on this terminal was damaged or its key was lost. It was "
+                "moved aside to %1 and will be downloaded again from the server.",
+            ).replace("%1", str(moved)),
+        )
+    context = await sign_in(terminal, cache)
     device_id = terminal.device_id
     assert device_id is not None
-    runtime.cache = open_cache(secrets, interactive=interactive)
-    cache = runtime.cache
     # LocalCache implements LocalStore structurally; list invariance (OutboxRow vs OutboxEntry)
     # is the only thing mypy objects to.
     engine = SyncEngine(cast(LocalStore, cache), runtime.api, device_id, store_in_thread=True)
     runtime.engine = engine
-    context = StaffContext(
-        staff_id=session.staff.id,
-        staff_name=session.staff.name,
-        store_id=session.store.id,
-        store_name=session.store.name,
-        role=session.staff.role,
-    )
     services = AppServices(
         context=context,
         search=SearchService(cache),
@@ -406,7 +432,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     )
     runtime.window.show()
     await engine.start()
-    log.info("terminal ready (device %s, staff %s)", device_id, session.staff.id)
+    log.info("terminal ready (device %s, staff %s)", device_id, context.staff_id)
 
 
 def _has_orders(window: MainWindow, customer_id: str) -> bool:
@@ -496,16 +522,15 @@ async def run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
         log.error("startup failed: %s", exc)
         print(f"clienteling: {exc}", file=sys.stderr)
         if not args.self_test:
-            box = QMessageBox(
+            await tell(
                 QMessageBox.Icon.Critical,
                 QCoreApplication.translate("App", "Clienteling cannot start"),
                 str(exc),
             )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
         return 2
     finally:
         await runtime.shutdown()
+        log.info("shut down")
 
 
 def load_stylesheet(app: QApplication) -> None:

@@ -12,8 +12,14 @@ HOME_DIR="$(mktemp -d)"
 trap 'rm -rf "$HOME_DIR"' EXIT
 export CLIENTELING_HOME="$HOME_DIR"
 export QT_QPA_PLATFORM=offscreen
-# Never use the developer's OS keyring from a smoke run: the app falls back to its 0600 file.
-export PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring
+if [[ "${SMOKE_USE_OS_KEYRING:-0}" == 1 ]]; then
+    # Caller provides a throwaway Secret Service (CI's private D-Bus session): check the
+    # bundle can reach it, i.e. no credentials file gets written.
+    unset PYTHON_KEYRING_BACKEND
+else
+    # Never use the developer's OS keyring from a smoke run: the app uses its 0600 file.
+    export PYTHON_KEYRING_BACKEND=keyring.backends.fail.Keyring
+fi
 
 version="$("$BIN" --version)"
 echo "smoke: $version"
@@ -22,3 +28,7 @@ echo "smoke: $version"
 start=$(date +%s)
 timeout "${SMOKE_TIMEOUT:-180}" "$BIN" --self-test
 echo "smoke: --self-test passed in $(( $(date +%s) - start )) s"
+if [[ "${SMOKE_USE_OS_KEYRING:-0}" == 1 && -e "$HOME_DIR/data/secrets.json" ]]; then
+    echo "smoke: the bundle fell back to a credentials file instead of the OS keyring" >&2
+    exit 1
+fi

@@ -17,7 +17,7 @@ from typing import Any
 
 from clienteling.domain.models import CustomerHit, PendingChange, Profile
 from clienteling.storage import apply, outbox, profile, search
-from clienteling.storage.connection import open_engine, translate_errors
+from clienteling.storage.connection import open_engine, open_reader, translate_errors
 from clienteling.storage.errors import CacheCorrupt, CacheError
 from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
 from clienteling.storage.tables import SRV_TABLES, srv_index_ddl
@@ -41,11 +41,15 @@ BULK_CUSTOMERS = 2000
 class LocalCache:
     """The local cache file. Create with `LocalCache.open(path, key)`; close with `close()`."""
 
-    def __init__(self, path: Path, engine: Any, raw: Any) -> None:
+    def __init__(self, path: Path, engine: Any, raw: Any, reader: Any) -> None:
         self.path = path
         self._engine = engine
-        self._raw = raw
+        self._raw = raw  # the one writer connection
+        # Reads (search, profile) use their own connection: in WAL mode they see the last
+        # commit and never wait behind a long write such as a first sync's index build.
+        self._reader = reader
         self._lock = threading.RLock()
+        self._read_lock = threading.RLock()
         self._closed = False
 
     # ------------------------------------------------------------------ lifecycle
@@ -58,7 +62,13 @@ class LocalCache:
         """
         path = Path(path)
         engine, raw = open_engine(path, key)
-        cache = cls(path, engine, raw)
+        try:
+            reader = open_reader(path, key)
+        except BaseException:
+            raw.close()
+            engine.dispose()
+            raise
+        cache = cls(path, engine, raw, reader)
         stale = "1" in (cache.get_state(FTS_DIRTY), cache.get_state(BULK_LOAD))
         if stale and cache.get_state(FIRST_SYNC_DONE) == "1":
             # A large pull was interrupted before its index rebuild: finish it now. (During
@@ -67,7 +77,7 @@ class LocalCache:
         return cache
 
     def close(self) -> None:
-        with self._lock:
+        with self._lock, self._read_lock:
             if self._closed:
                 return
             self._closed = True
@@ -75,6 +85,7 @@ class LocalCache:
                 self._raw.execute("PRAGMA optimize")
             except Exception:  # closing must not fail because optimize could not run
                 log.debug("PRAGMA optimize failed on close", exc_info=True)
+            self._reader.close()
             self._raw.close()
             self._engine.dispose()
 
@@ -96,10 +107,15 @@ class LocalCache:
 
     @contextmanager
     def _read(self) -> Iterator[Any]:
-        with self._lock, translate_errors(self.path):
+        """One read transaction on the reader connection: every SELECT sees one snapshot."""
+        with self._read_lock, translate_errors(self.path):
             if self._closed:
                 raise CacheError("The local cache is closed.")
-            yield self._raw
+            self._reader.execute("BEGIN")
+            try:
+                yield self._reader
+            finally:
+                self._reader.execute("COMMIT")
 
     @contextmanager
     def _write(self) -> Iterator[Any]:

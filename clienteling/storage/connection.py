@@ -54,7 +54,7 @@ def translate_errors(path: Path) -> Iterator[None]:
         raise CacheError(f"The local cache failed: {exc}") from exc
 
 
-def _connect(path: Path, key: str | None) -> Any:
+def _connect(path: Path, key: str | None, *, cache_mib: int = 64) -> Any:
     if key is None:
         conn: Any = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
     else:
@@ -74,7 +74,8 @@ def _connect(path: Path, key: str | None) -> Any:
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: bulk loads touch many index pages
+        # The writer gets a big page cache: bulk loads touch many index pages.
+        conn.execute(f"PRAGMA cache_size = -{cache_mib * 1024}")
         # Checkpoint every 16 MiB instead of 4 MiB: a first sync writes gigabytes, and each
         # checkpoint ends in an fsync.
         conn.execute("PRAGMA wal_autocheckpoint = 4096")
@@ -105,6 +106,13 @@ def open_engine(path: Path, key: str | None) -> tuple[Engine, Any]:
         raw.close()
         raise
     return engine, raw
+
+
+def open_reader(path: Path, key: str | None) -> Any:
+    """A second, read-only connection to an already opened (and migrated) cache file."""
+    conn = _connect(path, key, cache_mib=16)
+    conn.execute("PRAGMA query_only = 1")
+    return conn
 
 
 def _schema_version(raw: Any) -> int:

@@ -88,6 +88,11 @@ class MainWindow(QMainWindow):
         )
         self.banner = plain_label("", name="banner")
         self.banner.setWordWrap(True)
+        # The banner's row stays reserved: a message appearing must not move what is under a
+        # finger on a touch screen.
+        policy = self.banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.banner.setSizePolicy(policy)
         self.banner.hide()
         self.results = SearchResults(self)
         self.profile = ProfileView(self)

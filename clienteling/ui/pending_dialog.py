@@ -49,8 +49,10 @@ class PendingDialog(QDialog):
                 self.tr("Reason"),
             ]
         )
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.header().setStretchLastSection(True)
+        header = self.tree.header()
+        header.setMinimumSectionSize(110)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.tree.currentItemChanged.connect(self.on_tree_current_item_changed)
         self.dismiss_button = QPushButton(self.tr("Dismiss rejected"), self)
         self.dismiss_button.setObjectName("dismissButton")

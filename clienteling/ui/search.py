@@ -95,10 +95,14 @@ class CustomerHitModel(QAbstractListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hits: list[CustomerHit] = []
+        self._texts: list[str | None] = []
 
     def set_hits(self, hits: Sequence[CustomerHit]) -> None:
         self.beginResetModel()
         self._hits = list(hits)
+        # Formatted lazily and once: only visible rows are asked for, but many times each, and
+        # phone formatting costs ~0.4 ms a number.
+        self._texts = [None] * len(self._hits)
         self.endResetModel()
 
     def hit(self, row: int) -> CustomerHit:
@@ -112,7 +116,10 @@ class CustomerHitModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return hit_text(hit)
+            text = self._texts[index.row()]
+            if text is None:
+                text = self._texts[index.row()] = hit_text(hit)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(hit.email or "")
         if role == HIT_ID_ROLE:

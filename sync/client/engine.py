@@ -113,6 +113,7 @@ class SyncEngine:
         self._failures = 0
         self._retry_after: float | None = None
         self._events_failures = 0
+        self._events_retry = asyncio.Event()
 
     # -----------------------------------------------------------------------------------------
     # Status and listeners
@@ -190,10 +191,19 @@ class SyncEngine:
         async with self._round_lock:
             self._set_status(syncing=True)
             try:
-                changed = await self._push_all()
-                if changed:
-                    self._notify()
+                push_error: ApiError | None = None
+                try:
+                    if await self._push_all():
+                        self._notify()
+                except ApiError as exc:
+                    if not _pull_despite(exc):
+                        raise
+                    # The server is up but choked on the outbox: keep the terminal's view of
+                    # everyone else's changes fresh meanwhile, then report the push failure.
+                    push_error = exc
                 await self._pull_all()
+                if push_error is not None:
+                    raise push_error
             except ApiError as exc:
                 self._round_failed(exc)
                 raise
@@ -215,6 +225,10 @@ class SyncEngine:
                 auth_failed=False,
                 last_pull_at=datetime.now(UTC),
             )
+            if self._events_failures:
+                # The event stream may be waiting out a long backoff (e.g. after a 401 before
+                # the new session): the server works now, so let it reconnect at once.
+                self._events_retry.set()
 
     def _round_failed(self, exc: ApiError) -> None:
         if exc.auth_failed:
@@ -421,21 +435,30 @@ class SyncEngine:
                 log.debug("event stream closed (%s %s)", exc.status or "-", exc.code)
             self._events_failures += 1
             # Reconnect at once-ish after a stream that worked, slower after repeated failures.
-            await asyncio.sleep(
-                backoff_delay(
-                    self._events_failures,
-                    base=self._backoff_base,
-                    cap=self._backoff_cap,
-                    rng=self._rng,
-                    retry_after=None,
-                )
+            delay = backoff_delay(
+                self._events_failures,
+                base=self._backoff_base,
+                cap=self._backoff_cap,
+                rng=self._rng,
+                retry_after=None,
             )
+            self._events_retry.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._events_retry.wait(), delay)
 
     def _events_opened(self) -> None:
         # Pokes sent while we were disconnected are lost: catch up with a round.
         self._events_failures = 0
         self._set_status(online=True)
         self.request_sync()
+
+
+def _pull_despite(push_error: ApiError) -> bool:
+    """Whether a round whose push failed should still pull: not when the server is out of
+    reach, refuses the session, or asked everyone to back off."""
+    if push_error.status in (0, 401, 429, 503) or push_error.retry_after is not None:
+        return False
+    return push_error.transient
 
 
 def _check_page(page: PullResponse) -> None:

@@ -11,7 +11,8 @@ from typing import Annotated
 
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlmodel import select
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
@@ -40,7 +41,7 @@ from sync.server.models import Store
 from sync.server.mutations.reservations import expire_reservations
 from sync.server.openapi import install_openapi, operation_id
 from sync.server.pgnotify import NotifyRelay, notify_buckets
-from sync.server.pull import pull_changes
+from sync.server.pull import pull_changes as read_pull_page
 from sync.server.push import apply_push
 from sync.server.schema import upgrade
 from sync.server.timeutil import utcnow
@@ -153,13 +154,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         return apply_push(engine, settings, staff, body, publish)
 
     @app.get("/v1/sync/pull", tags=["sync"])
-    def pull_changes_route(
+    def pull_changes(
         staff: CurrentStaff,
         engine: EngineDep,
         cursors: Annotated[str | None, Query(max_length=20_000)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     ) -> PullResponse:
-        return pull_changes(engine, staff, cursors, limit)
+        return read_pull_page(engine, staff, cursors, limit)
 
     @app.get(
         "/v1/sync/events",

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+from sqlmodel import select
 
 from sync.protocol import (
     DeviceRegisterRequest,
@@ -147,7 +148,7 @@ def open_session(engine: Engine, settings: Settings, req: SessionRequest) -> Ses
                 id=staff.id,
                 code=staff.code,
                 name=staff.name,
-                role=staff.role,  # type: ignore[arg-type]
+                role=staff.role,
                 store_id=staff.store_id,
             ),
             store=StorePublic(id=store.id, code=store.code, name=store.name, region=store.region),

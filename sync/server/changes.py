@@ -12,9 +12,10 @@ import json
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
+from sqlmodel import col, select
 
 from sync.server.models import BucketFloor, BucketSeq, ChangeRow
 from sync.server.timeutil import utcnow
@@ -88,7 +89,7 @@ def purge_tombstones(session: Session, older_than: datetime) -> int:
     A client whose cursor is below the new floor may have missed a delete: pull tells it to
     resync.
     """
-    old = (ChangeRow.op == "delete") & (ChangeRow.changed_at < older_than)  # type: ignore[operator]
+    old = (col(ChangeRow.op) == "delete") & (col(ChangeRow.changed_at) < older_than)
     rows = session.execute(
         select(ChangeRow.bucket, func.max(ChangeRow.seq)).where(old).group_by(ChangeRow.bucket)
     ).all()

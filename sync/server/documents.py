@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any, cast
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import col, select
 
 from sync.protocol import (
     ConsentData,
@@ -48,10 +48,7 @@ def current_consents(session: Session, customer_id: str) -> list[ConsentData]:
     rows = session.execute(
         select(Consent)
         .where(Consent.customer_id == customer_id)
-        .order_by(
-            Consent.recorded_at,
-            Consent.id,  # type: ignore[arg-type]
-        )
+        .order_by(col(Consent.recorded_at), col(Consent.id))
     ).scalars()
     latest: dict[tuple[str, str], Consent] = {}
     for row in rows:

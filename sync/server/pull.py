@@ -10,8 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
+from sqlmodel import select
 
 from sync.protocol import Change, Cursors, MutationResult, PullResponse
 from sync.server.auth import AuthContext
@@ -82,18 +84,13 @@ def pull_changes(
         positions = {b: cursors.buckets.get(b, 0) for b in buckets}
         changes: list[Change] = []
         has_more = False
+        feed = ChangeRow.__table__  # type: ignore[attr-defined]
         for bucket in buckets:
             room = limit - len(changes)
             rows = session.execute(
-                select(
-                    ChangeRow.seq,
-                    ChangeRow.entity,
-                    ChangeRow.entity_id,
-                    ChangeRow.op,
-                    ChangeRow.data_json,
-                )
-                .where(ChangeRow.bucket == bucket, ChangeRow.seq > positions[bucket])  # type: ignore[operator]
-                .order_by(ChangeRow.seq)  # type: ignore[arg-type]
+                sa_select(feed.c.seq, feed.c.entity, feed.c.entity_id, feed.c.op, feed.c.data_json)
+                .where(feed.c.bucket == bucket, feed.c.seq > positions[bucket])
+                .order_by(feed.c.seq)
                 .limit(room + 1)
             ).all()
             if len(rows) > room:

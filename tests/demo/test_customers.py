@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import datetime
+from itertools import pairwise
 
 import phonenumbers
 import pytest
 
 from clienteling.domain.barcode import LoyaltyCardScan, parse_scan
 from sync.server.demo import REFERENCE_TIME, generate
+from sync.server.demo.customers import card_for, email_number_for, online_account_for, phone_for
 from sync.server.demo.ean import is_valid_ean13
 
 from .conftest import Materialised
@@ -164,3 +166,28 @@ def test_tiny_chains_work() -> None:
     assert list(generate(customers=0).iter_customers()) == []
     assert [c["family_name"] for c in generate(customers=1).iter_customers()] == ["山本"]
     assert len(list(generate(customers=3).iter_customers())) == 3
+
+
+def test_contact_numbers_stay_unique_far_beyond_the_default_scale() -> None:
+    # Phones, cards, email numbers and online accounts come from bijections of the customer
+    # index, so they stay unique at 1M without remembering what was handed out.
+    indexes = range(0, 10_000_000, 97)  # 103k indexes spread over the whole allowed range
+    assert len({phone_for(i, "90")[5:] for i in indexes}) == len(indexes)
+    assert len({card_for(i) for i in indexes}) == len(indexes)
+    assert len({email_number_for(i) for i in indexes}) == len(indexes)
+    assert len({online_account_for(i) for i in indexes}) == len(indexes)
+
+
+def test_customers_joined_as_teenagers_or_adults(demo: Materialised) -> None:
+    for c in demo.customers:
+        if c["birthday"] is not None:
+            born = datetime.fromisoformat(c["birthday"])
+            joined = datetime.fromisoformat(c["created_at"]).replace(tzinfo=None)
+            assert (joined - born).days >= 16 * 365, (c["birthday"], c["created_at"])
+
+
+def test_consecutive_customers_do_not_show_a_numbering_stride(demo: Materialised) -> None:
+    # Staff search by the last four digits of a phone; those must look random, not +k each row.
+    last4 = [int((c["phone"] or "")[-4:]) for c in demo.customers[2:202]]
+    steps = {(b - a) % 10_000 for a, b in pairwise(last4)}
+    assert len(steps) > 150

@@ -41,9 +41,13 @@ def test_bundle_builds_and_passes_smoke() -> None:
     assert (internal / "resources" / "qss" / "clienteling.qss").is_file()
     assert not list(internal.glob("keyrings*")), "plaintext keyrings.alt must not ship"
 
+    env = dict(os.environ)
+    # Under CI's private Secret Service, also prove the bundled keyring backends work.
+    env["SMOKE_USE_OS_KEYRING"] = "1" if os.environ.get("CLIENTELING_KEYRING_TESTS") == "1" else "0"
     smoke = subprocess.run(
         ["bash", str(ROOT / "installer" / "smoke.sh"), str(BUNDLE)],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,

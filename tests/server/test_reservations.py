@@ -135,3 +135,24 @@ def test_reserving_for_another_store_is_forbidden(server: ServerThread) -> None:
     t = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
     [r] = t.push(_reserve("BIKE-1", store=YOKOHAMA))
     assert (r["status"], r["reason"]) == ("rejected", "forbidden")
+
+
+def test_expired_holds_are_released_by_the_server_clock(
+    server: ServerThread, engine: Engine
+) -> None:
+    from sync.server.db import write_session
+    from sync.server.mutations.reservations import expire_reservations
+
+    t = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
+    m = _reserve("LIGHT-1", 4)
+    t.push(m)
+    assert _stock(engine, SHIBUYA, "LIGHT-1") == (10, 4)
+    with write_session(engine) as s:
+        assert expire_reservations(s, datetime.now(UTC)) == 0
+    with write_session(engine) as s:
+        assert expire_reservations(s, datetime.now(UTC) + timedelta(hours=49)) == 1
+
+    assert _stock(engine, SHIBUYA, "LIGHT-1") == (10, 0)
+    t.pull_all()
+    assert t.entities("reservation")[m["args"]["id"]]["status"] == "expired"
+    assert t.entities("inventory")[f"{SHIBUYA}:LIGHT-1"]["reserved"] == 0

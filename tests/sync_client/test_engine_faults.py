@@ -110,20 +110,35 @@ async def test_a_batch_refused_as_a_whole_is_retried_one_by_one_and_only_the_bad
     assert rejected.last_error == "This change id was already used"
 
 
-async def test_server_fault_on_push_keeps_entries_pending_and_counts_the_attempt(
+async def test_server_fault_on_push_keeps_entries_pending_and_still_pulls(
     scripted: ScriptedServer, api: ApiClient, store: MemoryStore
 ) -> None:
     mutation_id = add_note(store)
+    theirs = new_id()
     scripted.script(PUSH, Reply(500, {"error": "internal", "message": "Server fault"}))
+    scripted.script(PULL, page([note_change(theirs, "written elsewhere")]))
     engine = engine_for(store, api)
-    with pytest.raises(ApiError):
+    with pytest.raises(ApiError) as caught:
         await engine.sync_once()
+    assert caught.value.message == "Server fault"
     entry = store.entry(mutation_id)
     assert entry is not None
     assert (entry.status, entry.attempts, entry.last_error) == ("pending", 1, "Server fault")
+    # A stuck outbox does not freeze the terminal's view of everyone else's changes.
+    assert ("note", theirs) in store.rows
     assert engine.status.last_error == "Server fault"
     assert engine.status.online  # it answered, it is just unwell
     assert not engine.status.syncing
+
+
+async def test_overload_on_push_skips_the_pull_too(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    add_note(store)
+    scripted.script(PUSH, Reply(503, {"error": "overloaded", "message": "Busy"}))
+    with pytest.raises(ApiError):
+        await engine_for(store, api).sync_once()
+    assert scripted.requests_to(PULL) == []
 
 
 async def test_worker_retries_on_its_own_until_the_server_recovers(
@@ -174,12 +189,8 @@ async def test_must_resync_rebuilds_server_rows_and_keeps_the_outbox(
     store.rows[("note", stale_id)] = {"id": stale_id, "text": "deleted long ago"}
     store.cursor = "very-old"
     pending = add_note(store)
-    scripted.script(PUSH, Reply(500, {"error": "x", "message": "later"}))
     engine = engine_for(store, api)
-    with pytest.raises(ApiError):
-        await engine.sync_once()  # push fails: the pull below runs alone
-
-    store.outbox[0].status = "applied"  # pretend it went through; keep it in the outbox
+    scripted.script(PUSH, applied(pending))  # applied, but no pull has acked it yet
     scripted.script(
         PULL,
         page(must_resync=True, cursors=""),
@@ -335,3 +346,17 @@ def test_backoff_is_full_jitter_capped_and_respects_retry_after() -> None:
         assert all(0.0 <= d <= ceiling for d in delays)
         assert max(delays) > ceiling / 2  # jitter spreads over the whole range
     assert backoff_delay(1, base=0.5, cap=60.0, rng=rng, retry_after=30.0) >= 30.0
+
+
+async def test_without_live_events_the_timer_still_pulls(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    later = new_id()
+    scripted.script(PULL, page(cursors="a"), page(cursors="b"), page([note_change(later, "x")]))
+    engine = engine_for(store, api, pull_interval_s=0.2)  # the event stream answers 404 here
+    await engine.start()
+    try:
+        await eventually(lambda: ("note", later) in store.rows, what="the third timed pull")
+    finally:
+        await engine.stop()
+    assert engine.status.last_error is None

@@ -6,6 +6,7 @@ server's refusals — observed through the local store and the central database.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -240,3 +241,49 @@ async def test_an_expired_session_is_reported_and_a_new_one_resumes_sync(
     await engine.sync_once()
     assert not engine.status.auth_failed
     assert store.rows_of("customer")
+
+
+async def test_live_pokes_resume_at_once_after_the_session_is_renewed(
+    terminal: Terminal, other_terminal: Terminal
+) -> None:
+    store_a, store_b = MemoryStore(), MemoryStore()
+    engine_a = terminal.engine(store_a)
+    await engine_a.sync_once()
+    # B starts with a dead session and a long backoff: without the renewal wake-up its event
+    # stream would stay away for up to half a minute.
+    good_token = other_terminal.api.session_token
+    other_terminal.api.session_token = "expired-session-token-value"
+    engine_b = other_terminal.engine(store_b, backoff_base_s=15.0, backoff_cap_s=30.0)
+    renewals: list[bool] = []
+    engine_b.on_auth_failed(lambda: renewals.append(True))
+    await engine_b.start()
+    try:
+        await eventually(lambda: engine_b.status.auth_failed, what="B to see the 401")
+        other_terminal.api.session_token = good_token  # what the app does after re-login
+        engine_b.request_sync()
+        await eventually(lambda: engine_b.status.last_pull_at is not None, what="B's pull")
+        await eventually(lambda: not engine_b.status.syncing, what="B to go idle")
+        await asyncio.sleep(0.3)  # let the event stream reconnect
+        args = note_args(a_customer(store_a), "after re-login")
+        store_a.enqueue("note.add", args)
+        await engine_a.sync_once()
+        await eventually(
+            lambda: ("note", args["id"]) in store_b.rows, timeout=2.0, what="the poke to B"
+        )
+    finally:
+        await engine_b.stop()
+    assert renewals
+
+
+async def test_the_api_lists_stores_and_refuses_a_wrong_pin_clearly(central: ServerThread) -> None:
+    api = ApiClient(central.base_url)
+    try:
+        stores = await api.stores()
+        assert stores and all(s.id and s.name for s in stores)
+        with pytest.raises(ApiError) as caught:
+            await api.register_device("nobody", "0000", stores[0].id)
+    finally:
+        await api.aclose()
+    assert caught.value.status == 401 and not caught.value.transient
+    assert caught.value.message  # a sentence for the registration screen
+    assert api.session_token is None

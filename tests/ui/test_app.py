@@ -59,23 +59,25 @@ def test_corrupt_cache_is_moved_aside_and_a_fresh_cache_opens(home: Path) -> Non
     garbage = b"this is not a database" * 100
     target.write_bytes(garbage)
 
-    cache = composition.open_cache(secrets, interactive=False)
+    cache, moved_to = composition.open_cache(secrets)
     try:
         assert cache.customer_count() == 0  # a fresh, working cache; the next sync refills it
     finally:
         cache.close()
     moved = [p for p in target.parent.iterdir() if p.name.startswith("cache.db.corrupt-")]
-    assert len(moved) == 1
+    assert moved == [moved_to]
     assert moved[0].read_bytes() == garbage  # nothing was deleted
 
 
 def test_lost_cache_key_is_treated_like_corruption(home: Path) -> None:
     first = SecretStore(backend=MemoryBackend())
-    composition.open_cache(first, interactive=False).close()
-    # Another key (the keyring entry was lost): the old file cannot be read.
-    cache = composition.open_cache(SecretStore(backend=MemoryBackend()), interactive=False)
+    cache, moved = composition.open_cache(first)
     cache.close()
-    assert any(p.name.startswith("cache.db.corrupt-") for p in paths.data_dir().iterdir())
+    assert moved is None
+    # Another key (the keyring entry was lost): the old file cannot be read.
+    cache, moved = composition.open_cache(SecretStore(backend=MemoryBackend()))
+    cache.close()
+    assert moved is not None and moved.name.startswith("cache.db.corrupt-")
 
 
 def test_uncaught_errors_are_logged_and_reported(caplog: pytest.LogCaptureFixture) -> None:
@@ -136,3 +138,28 @@ def test_remote_terminal_is_registered_by_a_manager_then_staff_sign_in(
     assert terminal.device_id is not None
     assert messages[0] == "" and messages[1]  # the refused PIN was explained
     assert secrets.get("device-token:remote-test")
+
+
+def test_registered_terminal_starts_offline_as_the_last_staff_member(
+    qtbot: QtBot, qloop: qasync.QEventLoop, central: CentralServer, home: Path
+) -> None:
+    central.start()
+    secrets = SecretStore(backend=MemoryBackend())
+    cache, _ = composition.open_cache(secrets)
+    api = ApiClient(central.base_url)
+    try:
+        terminal = composition.Terminal(api, secrets, "embedded", embedded=True)
+        online = run(qtbot, composition.sign_in(terminal, cache))
+        central.stop()
+        offline = run(qtbot, composition.sign_in(terminal, cache))
+        assert offline == online
+        assert offline.store_name == STORE_NAME
+        # A terminal that never signed in cannot start offline: a clear message instead.
+        fresh_cache_secrets = SecretStore(backend=MemoryBackend())
+        stranger = composition.Terminal(api, fresh_cache_secrets, "embedded", embedded=True)
+        with pytest.raises(composition.StartupError):
+            run(qtbot, composition.sign_in(stranger, cache))
+    finally:
+        central.start()
+        run(qtbot, api.aclose())
+        cache.close()

@@ -79,7 +79,8 @@ def test_pending_dialog_lists_the_offline_note(
         dialog = window.pending_dialog
         assert dialog is not None and dialog.isVisible()
         assert dialog.tree.topLevelItemCount() == 1
-        assert "offline note for the list" in dialog.tree.topLevelItem(0).text(2)
+        first = dialog.tree.topLevelItem(0)
+        assert first is not None and "offline note for the list" in first.text(2)
         assert not dialog.dismiss_button.isEnabled()  # pending entries cannot be dismissed
     finally:
         central.start()

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from clienteling.ui import labels
 from tests.ui.conftest import Terminal, type_text
+
+
+def row(tree: QTreeWidget, index: int) -> QTreeWidgetItem:
+    item = tree.topLevelItem(index)
+    assert item is not None
+    return item
 
 
 def test_profile_shows_identity_consent_and_orders_with_channels(
@@ -25,11 +31,11 @@ def test_profile_shows_identity_consent_and_orders_with_channels(
     assert f"{profile.points:,}" in view.tier.text()
     # Every order is a row, each with its channel shown in words.
     assert view.orders.topLevelItemCount() == len(profile.orders)
-    shown_channels = {view.orders.topLevelItem(i).text(1) for i in range(len(profile.orders))}
+    shown_channels = {row(view.orders, i).text(1) for i in range(len(profile.orders))}
     assert shown_channels == {labels.channel(o.channel) for o in profile.orders}
     first = profile.orders[0]
-    assert view.orders.topLevelItem(0).text(3) == labels.yen(first.total_jpy)
-    assert first.lines[0].name in view.orders.topLevelItem(0).text(5)
+    assert row(view.orders, 0).text(3) == labels.yen(first.total_jpy)
+    assert first.lines[0].name in row(view.orders, 0).text(5)
     # Consent per channel, granted or withdrawn, with a mark and words.
     consent_labels = view.consents_frame.findChildren(QLabel)
     if profile.consents:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Terminal, type_text
@@ -32,7 +33,7 @@ def test_enter_opens_the_selected_result(qtbot: QtBot, terminal: Terminal) -> No
     first = window.results.hits()[0]
 
     with qtbot.waitSignal(window.customer_opened, timeout=3000) as opened:
-        qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+        QTest.keyClick(window.search_box, Qt.Key.Key_Return)
 
     assert opened.args == [first.id]
     assert window.profile.name.text() == first.display_name
@@ -46,7 +47,12 @@ def test_clicking_a_result_opens_its_profile(qtbot: QtBot, terminal: Terminal) -
     rect = view.visualRect(window.results.model.index(window.results.hits().index(second), 0))
 
     with qtbot.waitSignal(window.customer_opened, timeout=3000) as opened:
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        QTest.mouseClick(
+            view.viewport(),
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            rect.center(),
+        )
 
     assert opened.args == [second.id]
 

@@ -3,7 +3,7 @@
 The same (customers, seed) gives identical output on every machine and run. Stores, staff,
 products and inventory are small lists; customers and their history are streamed, so a
 million customers keep memory flat. History (orders, activities, notes, interests) covers
-only the first 5,000 customers (see history.py).
+only the first 5,000 customers (history.py); customers 0 and 1 are the stories (stories.py).
 """
 
 from __future__ import annotations

@@ -54,31 +54,51 @@ def _cumulative(weights: list[int]) -> tuple[list[int], int]:
     return cum, cum[-1]
 
 
-def _scramble(i: int, modulus: int, multiplier: int, offset: int) -> int:
-    """A bijection on range(modulus) (multiplier is coprime to it): unique, not sequential."""
-    return (i * multiplier + offset) % modulus
+class _Shuffle:
+    """A keyed bijection on range(a * b): unique outputs like a counter, but consecutive
+    inputs give unrelated-looking numbers (no visible stride in phones or card numbers).
+
+    Two Feistel rounds over the mixed radix (a, b); each round is invertible, so the whole
+    map is a permutation, and it needs no memory of what was handed out.
+    """
+
+    def __init__(self, a: int, b: int, key1: int, key2: int, offset: int) -> None:
+        self.a, self.b, self.key1, self.key2 = a, b, key1, key2
+        self.size = a * b
+        self.offset = offset
+
+    def __call__(self, i: int) -> int:
+        a, b = self.a, self.b
+        left, right = divmod((i + self.offset) % self.size, b)  # left < a, right < b
+        left, right = right, (left + right * right * self.key1 + right) % a  # left < b, right < a
+        left, right = right, (left + right * right * self.key2 + right) % b  # left < a, right < b
+        return left * b + right
+
+
+_PHONE_BODY = _Shuffle(9_000, 10_000, 7_919, 104_729, 31_337_011)  # 8 digits, first not 0
+_CARD_NUMBER = _Shuffle(10_000, 10_000, 6_007, 92_821, 4_200_017)
+_EMAIL_NUMBER = _Shuffle(1_000, 10_000, 3_571, 50_261, 2_718_281)  # covers MAX_CUSTOMERS
+_ONLINE_NUMBER = _Shuffle(10_000, 10_000, 8_191, 65_537, 11_235_813)
+_CARDS = Ean13Series(LOYALTY_CARD_PREFIX)
 
 
 def phone_for(i: int, prefix: str) -> str:
     """Customer i's mobile number: +81 {70,80,90} then 8 digits whose first is not 0."""
-    body = 10_000_000 + _scramble(i, 90_000_000, 55_623_049, 31_337_011)
-    return f"+81{prefix}{body}"
-
-
-_CARDS = Ean13Series(LOYALTY_CARD_PREFIX)
+    return f"+81{prefix}{10_000_000 + _PHONE_BODY(i)}"
 
 
 def card_for(i: int) -> str:
     """Customer i's loyalty card: in-store EAN-13 range 2900..., valid check digit."""
-    return _CARDS.code(_scramble(i, 100_000_000, 61_803_399, 4_200_017))
+    return _CARDS.code(_CARD_NUMBER(i))
 
 
 def email_number_for(i: int) -> int:
-    return _scramble(i, MAX_CUSTOMERS, 6_180_339, 2_718_281)
+    """The number in customer i's email address, which is what makes the address unique."""
+    return _EMAIL_NUMBER(i)
 
 
 def online_account_for(i: int) -> str:
-    return f"W{_scramble(i, 100_000_000, 38_196_601, 11_235_813):08d}"
+    return f"W{_ONLINE_NUMBER(i):08d}"
 
 
 # hex digit -> the same digit with the RFC 9562 variant bits (10xx) forced
@@ -189,7 +209,6 @@ class _CustomerStream:
     def __init__(self, seed: int) -> None:
         # A str seed is hashed with SHA-512 by `random`, identical on every machine and run.
         self.rng = random.Random(f"clienteling-demo:customers:{seed}")
-        self.seed = seed
         self.family_cum, self.family_total = _cumulative([f.weight for f in FAMILY_NAMES])
         genders: tuple[Gender, ...] = ("f", "m")
         eras: tuple[Era, ...] = ("old", "mid", "young")
@@ -211,6 +230,7 @@ class _CustomerStream:
         self.ref_ordinal = REFERENCE_DATE.toordinal()
 
     def customer(self, i: int) -> CustomerData:
+        """Customer i. Call with i = 2, 3, 4, ... in order: the draws come from one stream."""
         rng = self.rng
         rand = rng.random
         female = rand() < 0.56
@@ -221,9 +241,9 @@ class _CustomerStream:
         pool = self.given[("f" if female else "m", era_of_birth_year(birth.year))]
         given = pool[int(rand() * len(pool))]
 
-        # Member for between 30 days and 8 years; the profile last changed since then.
+        # Member for 30 days to 8 years, and only since age 16; the profile changed since.
         # Times are whole seconds before the reference instant.
-        created_s = int(rand() * 8 * YEAR) + 30 * DAY
+        created_s = 30 * DAY + int(rand() * (min(8, age - 16) * YEAR - 30 * DAY))
         updated_s = int(rand() * created_s)
 
         r = rand()

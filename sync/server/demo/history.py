@@ -2,7 +2,7 @@
 
 History is generated only for the first HISTORY_CUSTOMERS customers (5,000): at the 1M scale
 the extra customers are profile rows only, so the benchmark measures customer rows and the
-change feed stays bounded. Customers 0 and 1 carry the two stories the product is built for.
+change feed stays bounded. Customers 0 and 1 get the hand-written rows of stories.py.
 """
 
 from __future__ import annotations
@@ -23,18 +23,11 @@ from sync.protocol import (
     StoreData,
 )
 
-from .catalog import (
-    DEPARTMENT,
-    STORY_BABY_CLOTHES_SKU,
-    STORY_BIKE_SKU,
-    STORY_GIFT_SKU,
-    STORY_HELMET_SKU,
-    STORY_LIGHT_SKU,
-    STORY_LOCK_SKU,
-)
-from .chain import DemoStaff, demo_id, staff_by_code, store_by_code
+from .catalog import DEPARTMENT
+from .chain import DemoStaff
 from .customers import STORY_BIKE_CUSTOMER_ID, STORY_GIFT_CUSTOMER_ID, uuid4_from_bits
-from .timeline import DAY, YEAR, iso_before, iso_on_day, jst, seconds_before
+from .stories import story_activities, story_interests, story_notes, story_orders
+from .timeline import DAY, YEAR, iso_before, iso_on_day, seconds_before
 
 HISTORY_CUSTOMERS = 5_000
 
@@ -104,7 +97,6 @@ _INTEREST_COMMENTS = (
 class Shopper:
     """The little of a customer that history needs."""
 
-    index: int
     id: str
     home_store_id: str
     created_s: int  # seconds before the reference time
@@ -121,7 +113,6 @@ def shoppers_of(customers: Iterable[CustomerData]) -> list[Shopper]:
             break
         found.append(
             Shopper(
-                index=index,
                 id=customer["id"],
                 home_store_id=customer["home_store_id"] or "",
                 created_s=seconds_before(datetime.fromisoformat(customer["created_at"])),
@@ -212,141 +203,6 @@ def _order(
 
 
 # ------------------------------------------------------------------------------------------
-# The two stories
-
-
-def _story_orders(ctx: _Context, shoppers: Sequence[Shopper]) -> Iterator[OrderData]:
-    ids = {s.id for s in shoppers}
-    if STORY_BIKE_CUSTOMER_ID in ids:
-        yield _order(
-            demo_id("order:story:bike"),
-            STORY_BIKE_CUSTOMER_ID,
-            "store",
-            store_by_code("FUT")["id"],
-            jst(2026, 10, 23, 14, 10).isoformat(),
-            "completed",
-            staff_by_code("S002").data["id"],
-            [_line(ctx.product[STORY_BIKE_SKU], 1)],
-        )
-    if STORY_GIFT_CUSTOMER_ID in ids:
-        yield _order(
-            demo_id("order:story:gift"),
-            STORY_GIFT_CUSTOMER_ID,
-            "store",
-            store_by_code("YOK")["id"],
-            jst(2025, 11, 3, 15, 10).isoformat(),
-            "completed",
-            staff_by_code("S012").data["id"],
-            [_line(ctx.product[STORY_GIFT_SKU], 1), _line(ctx.product[STORY_BABY_CLOTHES_SKU], 1)],
-        )
-
-
-def _story_activities(ctx: _Context, shoppers: Sequence[Shopper]) -> Iterator[ActivityData]:
-    ids = {s.id for s in shoppers}
-    if STORY_BIKE_CUSTOMER_ID in ids:
-        # The evening after buying the bike, he looked the accessories up online.
-        for n, (sku, minute) in enumerate(
-            ((STORY_LIGHT_SKU, 15), (STORY_LOCK_SKU, 18), (STORY_HELMET_SKU, 22))
-        ):
-            yield ActivityData(
-                id=demo_id(f"activity:story:bike:{n}"),
-                customer_id=STORY_BIKE_CUSTOMER_ID,
-                channel="web",
-                kind="view",
-                occurred_at=jst(2026, 10, 24, 21, minute).isoformat(),
-                sku=sku,
-                summary=f"オンラインストアで「{ctx.product[sku]['name']}」を閲覧",
-            )
-        yield ActivityData(
-            id=demo_id("activity:story:bike:3"),
-            customer_id=STORY_BIKE_CUSTOMER_ID,
-            channel="email",
-            kind="open",
-            occurred_at=jst(2026, 10, 27, 7, 45).isoformat(),
-            sku=None,
-            summary="メールマガジン「秋のサイクリング特集」を開封",
-        )
-    if STORY_GIFT_CUSTOMER_ID in ids:
-        yield ActivityData(
-            id=demo_id("activity:story:gift:0"),
-            customer_id=STORY_GIFT_CUSTOMER_ID,
-            channel="app",
-            kind="open",
-            occurred_at=jst(2026, 10, 18, 22, 5).isoformat(),
-            sku=None,
-            summary="公式アプリを起動",
-        )
-
-
-def _story_notes(shoppers: Sequence[Shopper]) -> Iterator[NoteData]:
-    ids = {s.id for s in shoppers}
-    if STORY_BIKE_CUSTOMER_ID in ids:
-        seller = staff_by_code("S002").data
-        yield NoteData(
-            id=demo_id("note:story:bike"),
-            customer_id=STORY_BIKE_CUSTOMER_ID,
-            text=(
-                "クロスバイクC300（ネイビー 480mm）をご購入。週末に多摩川沿いを走りたいとのこと。"
-                "ライト・ロック・ヘルメットは今回見送り。週末前にご案内を希望。"
-            ),
-            staff_id=seller["id"],
-            staff_name=seller["name"],
-            store_id=seller["store_id"],
-            created_at=jst(2026, 10, 23, 14, 25).isoformat(),
-        )
-    if STORY_GIFT_CUSTOMER_ID in ids:
-        seller = staff_by_code("S012").data
-        yield NoteData(
-            id=demo_id("note:story:gift"),
-            customer_id=STORY_GIFT_CUSTOMER_ID,
-            text=(
-                "ご友人の出産祝いにギフトセットとロンパース（70cm）をご購入。"
-                "お子様は2025年10月生まれ。1歳のお誕生日前にご案内を希望。"
-            ),
-            staff_id=seller["id"],
-            staff_name=seller["name"],
-            store_id=seller["store_id"],
-            created_at=jst(2025, 11, 3, 15, 20).isoformat(),
-        )
-
-
-def _story_interests(shoppers: Sequence[Shopper]) -> Iterator[InterestData]:
-    ids = {s.id for s in shoppers}
-    if STORY_BIKE_CUSTOMER_ID in ids:
-        seller = staff_by_code("S002").data
-        logged = (
-            (STORY_LIGHT_SKU, "夜の通勤用に明るいライトを検討中。次回来店時に購入予定"),
-            (STORY_LOCK_SKU, "駅の駐輪場用にワイヤーロックを希望"),
-            (STORY_HELMET_SKU, "Mサイズを試着。ホワイトが気に入った様子"),
-        )
-        for n, (sku, comment) in enumerate(logged):
-            yield InterestData(
-                id=demo_id(f"interest:story:bike:{n}"),
-                customer_id=STORY_BIKE_CUSTOMER_ID,
-                sku=sku,
-                category=None,
-                comment=comment,
-                staff_id=seller["id"],
-                store_id=seller["store_id"],
-                created_at=jst(2026, 10, 23, 14, 20 + n).isoformat(),
-                status="open",
-            )
-    if STORY_GIFT_CUSTOMER_ID in ids:
-        seller = staff_by_code("S012").data
-        yield InterestData(
-            id=demo_id("interest:story:gift"),
-            customer_id=STORY_GIFT_CUSTOMER_ID,
-            sku=None,
-            category="toy",
-            comment="お子様の1歳の誕生日に木のおもちゃを贈りたいとのこと",
-            staff_id=seller["id"],
-            store_id=seller["store_id"],
-            created_at=jst(2025, 11, 3, 15, 22).isoformat(),
-            status="open",
-        )
-
-
-# ------------------------------------------------------------------------------------------
 # Random history for the other shoppers
 
 
@@ -381,7 +237,7 @@ def iter_orders(
 ) -> Iterator[OrderData]:
     """Orders of about 60% of the shoppers, over the last two years; totals add up."""
     ctx = _Context(stores, staff, products)
-    yield from _story_orders(ctx, shoppers)
+    yield from story_orders(ctx.product, {s.id for s in shoppers})
     rng = random.Random(f"clienteling-demo:orders:{seed}")
     for shopper in _random_shoppers(shoppers):
         if rng.random() >= 0.6:
@@ -395,7 +251,7 @@ def iter_orders(
             if channel == "store" and rng.random() < 0.15:
                 store_id = _pick_id(rng, ctx.region_stores[region])
             elif channel in ("online", "app"):
-                # Some online orders are picked up in the home store the next day.
+                # Some online orders are picked up in the home store (click and collect).
                 if rng.random() < 0.3:
                     status = "picked_up"
                 else:
@@ -455,7 +311,7 @@ def iter_activities(
 ) -> Iterator[ActivityData]:
     """Web and app views, SNS, support inquiries and email opens for about half the shoppers."""
     ctx = _Context(stores, staff, products)
-    yield from _story_activities(ctx, shoppers)
+    yield from story_activities(ctx.product, {s.id for s in shoppers})
     rng = random.Random(f"clienteling-demo:activities:{seed}")
     for shopper in _random_shoppers(shoppers):
         if rng.random() >= 0.5:
@@ -519,7 +375,7 @@ def iter_notes(
 ) -> Iterator[NoteData]:
     """Staff notes on a few shoppers (about 3%), written by their home store's staff."""
     ctx = _Context(stores, staff, products)
-    yield from _story_notes(shoppers)
+    yield from story_notes({s.id for s in shoppers})
     rng = random.Random(f"clienteling-demo:notes:{seed}")
     for shopper in _random_shoppers(shoppers):
         if rng.random() >= 0.03:
@@ -545,7 +401,7 @@ def iter_interests(
 ) -> Iterator[InterestData]:
     """Items of interest logged on a few shoppers (about 4%): a product or just a category."""
     ctx = _Context(stores, staff, products)
-    yield from _story_interests(shoppers)
+    yield from story_interests({s.id for s in shoppers})
     rng = random.Random(f"clienteling-demo:interests:{seed}")
     for shopper in _random_shoppers(shoppers):
         if rng.random() >= 0.04:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlmodel import select
 
 from sync.protocol import ConsentRecordArgs
 from sync.server.documents import publish_customer

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import phonenumbers
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
+from sqlmodel import select
 
 from sync.protocol import CustomerCreateArgs, CustomerUpdateArgs
 from sync.server.documents import publish_customer

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
+from sqlmodel import select
 
 from sync.protocol import ReservationRefArgs, ReservationRequestArgs
 from sync.server.documents import publish_inventory, publish_reservation
