@@ -1,1 +1,1 @@
-"""The local cache: SQLCipher-encrypted SQLite holding server state, the outbox and the search index."""
+"""The local cache: encrypted SQLite holding server state, the outbox and the search index."""

@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -54,7 +54,11 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         log.warning("no translation file for %s in %s; showing English", language, folder)
         return None
     app.installTranslator(translator)
-    # Qt's own dialogs (OK/Cancel) follow the same language when Qt ships its translation.
+    # Qt's own buttons and dialogs (OK, Cancel, the line edit's menu) in the same language.
+    qt_translator = QTranslator(translator)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language != "en" and qt_translator.load(f"qtbase_{language}", qt_folder):
+        app.installTranslator(qt_translator)
     QLocale.setDefault(
         QLocale(QLocale.Language.Japanese if language == "ja" else QLocale.Language.English)
     )

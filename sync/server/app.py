@@ -9,13 +9,12 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from typing import Annotated
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Query
 from fastapi.responses import StreamingResponse
 from sqlalchemy import Engine
 from sqlmodel import select
 from starlette.concurrency import run_in_threadpool
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
-from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
@@ -52,14 +51,50 @@ MAX_BODY_BYTES = 8 * 1024 * 1024
 EXPIRY_SWEEP_S = 60.0
 
 
-class _BodyLimit(BaseHTTPMiddleware):
-    """Refuse oversized bodies before parsing them (a push holds at most 500 mutations)."""
+class BodyLimit:
+    """Refuse oversized bodies (a push holds at most 500 mutations) with a JSON 413.
 
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-            return error_response(413, "too_large", "The request body is too large.")
-        return await call_next(request)
+    Plain ASGI, so streamed responses (SSE) pass through untouched and chunked uploads
+    without a Content-Length are counted too.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.limit):
+            await self._refuse(scope, receive, send)
+            return
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await self._refuse(scope, receive, send)
+
+    @staticmethod
+    async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(413, "too_large", "The request body is too large.")
+        await response(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
 
 
 def _sweep_expired(engine: Engine, hub: PokeHub) -> None:
@@ -118,7 +153,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.settings = settings
     app.state.engine = engine
     app.state.hub = hub
-    app.add_middleware(_BodyLimit)
+    app.add_middleware(BodyLimit)
     install_error_handlers(app)
     install_openapi(app)
 

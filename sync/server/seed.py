@@ -8,7 +8,6 @@ bucket_seq at the end. Seeding a database that already holds the chain does noth
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
@@ -47,7 +46,7 @@ from sync.server.models import (
     Staff,
     Store,
 )
-from sync.server.timeutil import as_utc, parse_iso, utcnow
+from sync.server.timeutil import parse_iso, utcnow
 
 BATCH = 5000
 
@@ -76,17 +75,16 @@ def _t(table: Any) -> Table:
     return result
 
 
-_UTC_SECONDS = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
-
-
 def _sqlite_datetime(value: Any) -> Any:
-    # The text form SQLAlchemy's SQLite DateTime reads back (UTC, no offset).
+    # The text form SQLAlchemy's SQLite DateTime reads back: UTC, no offset, microseconds.
+    # (datetime.isoformat is several times faster than strftime at a million rows.)
     if isinstance(value, str):
-        if _UTC_SECONDS.match(value):
-            return f"{value[:10]} {value[11:19]}.000000"  # the common case, without parsing
-        value = parse_iso(value)
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if isinstance(value, datetime):
-        return as_utc(value).strftime("%Y-%m-%d %H:%M:%S.%f")
+        offset = value.utcoffset()
+        if offset is not None:
+            value = (value - offset).replace(tzinfo=None)
+        return value.isoformat(" ", "microseconds")
     return value
 
 
@@ -209,6 +207,9 @@ def load_chain(engine: Engine, chain: DemoChainLike, *, pin_iterations: int = 20
         first = chain.stores[0]["id"]
         if conn.execute(select(Store.id).where(Store.id == first)).first() is not None:
             return False
+        if conn.dialect.name == "sqlite":
+            # A large page cache keeps the unique indexes' B-trees in memory during the load.
+            conn.exec_driver_sql("PRAGMA cache_size = -262144")
         seqs = {b: int(s) for b, s in conn.execute(select(BucketSeq.bucket, BucketSeq.seq))}
         start = dict(seqs)
         w = _Writer(conn, seqs)

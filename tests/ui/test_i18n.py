@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from clienteling.domain.models import SyncStatus
@@ -21,6 +21,8 @@ def japanese(qapp: QApplication) -> Iterator[None]:
     translator = install_translator(qapp, "ja")
     assert translator is not None, "resources/i18n/clienteling_ja.qm is missing"
     yield
+    for extra in translator.findChildren(QTranslator):  # Qt's own (qtbase) translation
+        qapp.removeTranslator(extra)
     qapp.removeTranslator(translator)
     QLocale.setDefault(QLocale(QLocale.Language.English))
 
@@ -46,6 +48,11 @@ def test_lang_ja_shows_japanese_strings(qtbot: QtBot, japanese: None) -> None:
     assert profile.add_note_button.text() == "メモを追加"
     assert "オフライン" in indicator.text()
     assert "同期待ち 1 件" in indicator.text()
+    # Qt's own buttons follow the language too.
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.addWidget(buttons)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text() == "キャンセル"
 
 
 def test_english_is_the_source_language(qtbot: QtBot) -> None:

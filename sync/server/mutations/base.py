@@ -46,18 +46,15 @@ HANDLERS: dict[tuple[str, int], Handler] = {}
 A = TypeVar("A", bound=BaseModel)
 
 
-def handles(
-    name: str, version: int = 1
-) -> Callable[
-    [Callable[[MutationContext, A], dict[str, Any]]], Callable[[MutationContext, A], dict[str, Any]]
-]:
+TypedHandler = Callable[[MutationContext, A], dict[str, Any]]
+
+
+def handles(name: str, version: int = 1) -> Callable[[TypedHandler[A]], TypedHandler[A]]:
     """Register a handler for a mutation whose args model is in sync.protocol.MUTATION_ARGS."""
     if (name, version) not in MUTATION_ARGS:
         raise KeyError(f"{name} v{version} has no args model in sync.protocol")
 
-    def register(
-        fn: Callable[[MutationContext, A], dict[str, Any]],
-    ) -> Callable[[MutationContext, A], dict[str, Any]]:
+    def register(fn: TypedHandler[A]) -> TypedHandler[A]:
         HANDLERS[(name, version)] = fn
         return fn
 
