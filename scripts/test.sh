@@ -30,7 +30,10 @@ export CLIENTELING_XVFB_DISPLAY=":$DISPLAY_NUM"
 export CLIENTELING_KEYRING_TESTS=1
 export CLIENTELING_BUILD_BUNDLE=${CLIENTELING_BUILD_BUNDLE:-1}
 # The keyring tests talk to a real gnome-keyring over a private D-Bus session.
-dbus-run-session -- bash -c '
+# A throwaway XDG_DATA_HOME: gnome-keyring keeps its collection (and password) there.
+KEYRING_HOME=$(mktemp -d)
+trap 'kill $XVFB_PID 2>/dev/null || true; rm -rf "$KEYRING_HOME"' EXIT
+XDG_DATA_HOME="$KEYRING_HOME" dbus-run-session -- bash -c '
   eval "$(printf clienteling-test | gnome-keyring-daemon --unlock --components=secrets)"
   export GNOME_KEYRING_CONTROL
   exec timeout 2400 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"

@@ -6,10 +6,10 @@ No Qt, no SQL, no HTTP. Storage builds these; services hand them to the UI.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class SyncState(str, Enum):
+class SyncState(StrEnum):
     """Where a row shown to the staff member stands with the central API."""
 
     SYNCED = "synced"  # the server's copy

@@ -146,7 +146,12 @@ def search_customers(cur: Any, query: str, limit: int, *, fts_ready: bool) -> li
     if not key:
         return []
     # Latin letters (with macrons: "Satō") are romaji; kana and kanji never are.
-    variants = romaji_variants(text) if all(ord(ch) < 0x2000 for ch in key) else []
+    latin = all(ord(ch) < 0x2000 for ch in key)
+    variants = romaji_variants(text) if latin else []
+    words = text.split()
+    if latin and len(words) == 2:
+        # "Kenta Yamamoto": Western order typed for a name stored family-first.
+        variants += [v for v in romaji_variants(f"{words[1]} {words[0]}") if v not in variants]
     if variants:
         for reading in variants:
             found.exact("kana_key", reading, "romaji")
@@ -154,9 +159,11 @@ def search_customers(cur: Any, query: str, limit: int, *, fts_ready: bool) -> li
             found.prefix("kana_key", reading, "romaji")
         for reading in variants:
             found.prefix("given_kana_key", reading, "romaji")
-        # Latin-script names are stored as written too.
+    if latin:
+        # Latin-script names are stored as written; an address is often typed without "@...".
         found.prefix("name_key", key, "name")
-        if fts_ready:
+        found.prefix("email", unicodedata.normalize("NFKC", text).strip().lower(), "email")
+        if variants and fts_ready:
             found.substring(variants[0], "romaji")
         return found.hits
     if is_kana(text):

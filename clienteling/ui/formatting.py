@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 
 from PySide6.QtCore import Qt
@@ -10,8 +11,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 from clienteling.domain.phone import format_phone_national
 
 
+@functools.lru_cache(maxsize=4096)
 def national_phone(e164: str | None) -> str:
-    """`+819012345678` -> `090-1234-5678`; anything unparseable is shown as stored."""
+    """`+819012345678` -> `090-1234-5678`; anything unparseable is shown as stored.
+
+    Cached: formatting costs ~0.2 ms a number and search-as-you-type repaints the same rows
+    on every keystroke."""
     if not e164:
         return ""
     try:

@@ -193,16 +193,20 @@ class ProfileView(QWidget):
             .replace("%1", labels.tier(profile.tier))
             .replace("%2", f"{profile.points:,}")
         )
-        contact = [
+        reach = [
             national_phone(profile.phone),
             profile.email or "",
             self.tr("Card %1").replace("%1", profile.loyalty_card) if profile.loyalty_card else "",
+        ]
+        about = [
             self.tr("Birthday %1").replace("%1", profile.birthday) if profile.birthday else "",
             self.tr("Home store: %1").replace("%1", profile.home_store_name)
             if profile.home_store_name
             else "",
         ]
-        self.contact.setText("   ".join(part for part in contact if part))
+        self.contact.setText(
+            "\n".join("   ".join(p for p in line if p) for line in (reach, about) if any(line))
+        )
         self._show_consents(profile.consents)
         self._show_orders(profile)
         self._show_activities(profile)

@@ -61,7 +61,6 @@ class SyncIndicator(QToolButton):
         tooltip = [self.tr("Tap to see pending and rejected changes")]
         if status.last_error:
             tooltip.append(self.tr("Last problem: %1").replace("%1", status.last_error))
-        tooltip.extend(status.details)
         self.setToolTip(plain_tooltip("\n".join(tooltip)))
         # The stylesheet colours the indicator by these properties.
         self.setProperty("online", status.online)

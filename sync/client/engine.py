@@ -109,6 +109,7 @@ class SyncEngine:
         self._auth_listeners: list[Callable[[], None]] = []
         self._round_lock = asyncio.Lock()
         self._wake: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._failures = 0
         self._retry_after: float | None = None
@@ -155,6 +156,7 @@ class SyncEngine:
         """Start the worker and the live-events listener; the first round runs at once."""
         if self._tasks:
             return
+        self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
         self._wake.set()
         self._tasks = [
@@ -172,15 +174,27 @@ class SyncEngine:
             with contextlib.suppress(asyncio.CancelledError):
                 await task
         self._wake = None
+        self._loop = None
         if self._executor is not None:
-            self._executor.shutdown(wait=True)
+            # Let a store call that is still running finish, without blocking the loop.
+            await asyncio.to_thread(self._executor.shutdown, wait=True)
             self._executor = None
         self._set_status(syncing=False, next_retry_at=None)
 
     def request_sync(self) -> None:
-        """Ask for a round as soon as possible (non-blocking; call on the loop's thread)."""
-        if self._wake is not None:
-            self._wake.set()
+        """Ask for a round as soon as possible. Non-blocking; callable from any thread (the
+        app's services call it right after a local write). A no-op while stopped."""
+        wake, loop = self._wake, self._loop
+        if wake is None or loop is None:
+            return
+        try:
+            on_loop = asyncio.get_running_loop() is loop
+        except RuntimeError:
+            on_loop = False
+        if on_loop:
+            wake.set()
+        else:
+            loop.call_soon_threadsafe(wake.set)
 
     # -----------------------------------------------------------------------------------------
     # One round

@@ -1,1 +1,5 @@
-"""sync/server"""
+"""The central API of sync protocol v1 (FastAPI + SQLModel on SQLite or PostgreSQL).
+
+Entry points: `sync.server.app.create_app`, `sync.server.runner.ServerThread`, and the CLI
+`python -m sync.server`.
+"""

@@ -72,19 +72,26 @@ class BodyLimit:
             await self._refuse(scope, receive, send)
             return
         seen = 0
+        too_large = False
 
         async def counted() -> Message:
-            nonlocal seen
+            nonlocal seen, too_large
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    too_large = True
                     raise _TooLarge
             return message
 
-        try:
-            await self.app(scope, counted, send)
-        except _TooLarge:
+        async def guarded_send(message: Message) -> None:
+            # FastAPI turns the interrupted body read into its own 400; ours replaces it.
+            if not too_large:
+                await send(message)
+
+        with contextlib.suppress(_TooLarge):
+            await self.app(scope, counted, guarded_send)
+        if too_large:
             await self._refuse(scope, receive, send)
 
     @staticmethod
@@ -153,6 +160,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.settings = settings
     app.state.engine = engine
     app.state.hub = hub
+    # ServerThread.stop calls this first, so open SSE streams end instead of holding shutdown.
+    app.state.close_streams = hub.close
     app.add_middleware(BodyLimit)
     install_error_handlers(app)
     install_openapi(app)

@@ -82,6 +82,9 @@ class ServerThread:
 
     def stop(self, timeout: float = 10.0) -> None:
         server, thread = self._server, self._thread
+        close_streams = getattr(self.app.state, "close_streams", None)
+        if callable(close_streams) and thread is not None:
+            close_streams()
         if server is not None:
             server.should_exit = True
         if thread is not None:

@@ -104,53 +104,73 @@ class _Writer:
     """Buffers rows per table and flushes them with the driver's executemany; numbers changes.
 
     SQLAlchemy's per-row parameter processing costs more than the insert itself at a million
-    rows, so rows go to the DBAPI cursor as tuples, adapted once per column type here.
+    rows, so rows go to the DBAPI cursor as tuples: `add` adapts a dict once per column type,
+    `row` takes a tuple the caller already adapted (with `ts`/`day`) for the hot tables.
     """
 
     def __init__(self, conn: Connection, seqs: dict[str, int]) -> None:
         self.conn = conn
         self.seqs = seqs
-        self.now = utcnow()
         self.sqlite = conn.dialect.name == "sqlite"
-        self.buffers: dict[str, list[dict[str, Any]]] = {}
-        self.tables: dict[str, Table] = {}
+        self.now = self.ts(utcnow())
+        self.buffers: dict[str, list[tuple[Any, ...]]] = {}
+        self.columns: dict[str, tuple[str, ...]] = {}
+        self.adapters: dict[str, list[Any]] = {}
+        self.statements: dict[str, str] = {}
         # Flush in first-use order, so parents are written before their children.
         self.order: list[str] = []
 
-    def add(self, table: Table, row: dict[str, Any]) -> None:
+    def ts(self, value: str | datetime) -> Any:
+        return _sqlite_datetime(value) if self.sqlite else _pg_datetime(value)
+
+    def day(self, text: str | None) -> Any:
+        if text is None:
+            return None
+        return text if self.sqlite else date.fromisoformat(text)
+
+    def _register(self, table: Table, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
         name = table.name
-        if name not in self.tables:
-            self.tables[name] = table
-            self.buffers[name] = []
-            self.order.append(name)
-        buf = self.buffers[name]
-        buf.append(row)
+        if name in self.columns:
+            if self.columns[name] != columns:
+                raise ValueError(f"rows for {name} must keep one column order")
+            return self.buffers[name]
+        self.columns[name] = columns
+        self.adapters[name] = self._adapters(table, columns)
+        mark = "?" if self.sqlite else "%s"
+        names = ", ".join(f'"{c}"' for c in columns)
+        marks = ", ".join(mark for _ in columns)
+        self.statements[name] = f'INSERT INTO "{name}" ({names}) VALUES ({marks})'
+        self.buffers[name] = []
+        self.order.append(name)
+        return self.buffers[name]
+
+    def add(self, table: Table, row: dict[str, Any]) -> None:
+        columns = tuple(row)
+        buf = self._register(table, columns)
+        adapters = self.adapters[table.name]
+        buf.append(
+            tuple(fn(row[c]) if fn else row[c] for c, fn in zip(columns, adapters, strict=True))
+        )
+        if len(buf) >= BATCH:
+            self.flush()
+
+    def row(self, table: Table, columns: tuple[str, ...], values: tuple[Any, ...]) -> None:
+        buf = self._register(table, columns)
+        buf.append(values)
         if len(buf) >= BATCH:
             self.flush()
 
     def change(self, bucket: str, entity: str, entity_id: str, data: Mapping[str, Any]) -> None:
         seq = self.seqs.get(bucket, 0) + 1
         self.seqs[bucket] = seq
-        self.add(
+        payload = json.dumps(data, ensure_ascii=False)
+        self.row(
             _t(ChangeRow),
-            {
-                "bucket": bucket,
-                "seq": seq,
-                "entity": entity,
-                "entity_id": entity_id,
-                "op": "upsert",
-                "data_json": json.dumps(data, ensure_ascii=False),
-                "changed_at": self.now,
-            },
+            _CHANGE_COLUMNS,
+            (bucket, seq, entity, entity_id, "upsert", payload, self.now),
         )
 
-    def _statement(self, table: Table, columns: list[str]) -> str:
-        mark = "?" if self.sqlite else "%s"
-        names = ", ".join(f'"{c}"' for c in columns)
-        marks = ", ".join(mark for _ in columns)
-        return f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})'
-
-    def _adapters(self, table: Table, columns: list[str]) -> list[Any]:
+    def _adapters(self, table: Table, columns: tuple[str, ...]) -> list[Any]:
         adapters: list[Any] = []
         for name in columns:
             kind = table.c[name].type
@@ -170,27 +190,44 @@ class _Writer:
     def flush(self) -> None:
         for name in self.order:
             rows = self.buffers[name]
-            if not rows:
-                continue
-            table = self.tables[name]
-            columns = list(rows[0])
-            adapters = self._adapters(table, columns)
-            if any(adapters):
-                pairs = list(zip(columns, adapters, strict=True))
-                params = [tuple(fn(row[c]) if fn else row[c] for c, fn in pairs) for row in rows]
-            else:
-                params = [tuple(row[c] for c in columns) for row in rows]
-            self.conn.exec_driver_sql(self._statement(table, columns), params)
-            rows.clear()
+            if rows:
+                self.conn.exec_driver_sql(self.statements[name], rows)
+                rows.clear()
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _ts(text: str) -> str:
-    # ISO text goes to the writer as is; its adapter converts it once per database kind.
-    return text
+_CHANGE_COLUMNS = ("bucket", "seq", "entity", "entity_id", "op", "data_json", "changed_at")
+_CUSTOMER_COLUMNS = (
+    "id",
+    "family_name",
+    "given_name",
+    "family_kana",
+    "given_kana",
+    "email",
+    "phone",
+    "loyalty_card",
+    "online_account",
+    "birthday",
+    "tier",
+    "points",
+    "home_store_id",
+    "preferred_staff_id",
+    "merged_into",
+    "region",
+    "created_at",
+    "updated_at",
+)
+_IDENTITY_COLUMNS = ("customer_id", "kind", "value")
+_CONSENT_COLUMNS = (
+    "id",
+    "customer_id",
+    "purpose",
+    "channel",
+    "state",
+    "source",
+    "staff_id",
+    "wording_version",
+    "recorded_at",
+)
 
 
 def _staff_fields(item: Any) -> tuple[Mapping[str, Any], str, str | None]:
@@ -291,53 +328,57 @@ def _load_customers(
     customer_t, identity_t, consent_t = _t(Customer), _t(CustomerIdentity), _t(Consent)
     # Regions are few: intern them so a million-entry map holds one string per region.
     buckets = {r: customers_bucket(r) for r in set(region_of_store.values())}
+    ts, day = w.ts, w.day
     for c in customers:
+        cid = c["id"]
         home = c["home_store_id"]
         region = region_of_store.get(home, default_region) if home else default_region
-        region_of[c["id"]] = region
-        w.add(
+        region_of[cid] = region
+        w.row(
             customer_t,
-            {
-                "id": c["id"],
-                "family_name": c["family_name"],
-                "given_name": c["given_name"],
-                "family_kana": c["family_kana"],
-                "given_kana": c["given_kana"],
-                "email": c["email"],
-                "phone": c["phone"],
-                "loyalty_card": c["loyalty_card"],
-                "online_account": c["online_account"],
-                "birthday": _day(c["birthday"]),
-                "tier": c["tier"],
-                "points": c["points"],
-                "home_store_id": home,
-                "preferred_staff_id": c["preferred_staff_id"],
-                "merged_into": c["merged_into"],
-                "region": region,
-                "created_at": _ts(c["created_at"]),
-                "updated_at": _ts(c["updated_at"]),
-            },
+            _CUSTOMER_COLUMNS,
+            (
+                cid,
+                c["family_name"],
+                c["given_name"],
+                c["family_kana"],
+                c["given_kana"],
+                c["email"],
+                c["phone"],
+                c["loyalty_card"],
+                c["online_account"],
+                day(c["birthday"]),
+                c["tier"],
+                c["points"],
+                home,
+                c["preferred_staff_id"],
+                c["merged_into"],
+                region,
+                ts(c["created_at"]),
+                ts(c["updated_at"]),
+            ),
         )
         for ident in c["identities"]:
-            w.add(
-                identity_t, {"customer_id": c["id"], "kind": ident["kind"], "value": ident["value"]}
-            )
-        for n, consent in enumerate(c["consents"]):
-            w.add(
-                consent_t,
-                {
-                    "id": str(uuid.uuid5(uuid.UUID(c["id"]), f"consent:{n}")),
-                    "customer_id": c["id"],
-                    "purpose": consent["purpose"],
-                    "channel": consent["channel"],
-                    "state": consent["state"],
-                    "source": consent["source"],
-                    "staff_id": None,
-                    "wording_version": consent["wording_version"],
-                    "recorded_at": _ts(consent["recorded_at"]),
-                },
-            )
-        w.change(buckets.get(region) or customers_bucket(region), "customer", c["id"], c)
+            w.row(identity_t, _IDENTITY_COLUMNS, (cid, ident["kind"], ident["value"]))
+        if c["consents"]:
+            namespace = uuid.UUID(cid)
+            for n, consent in enumerate(c["consents"]):
+                w.row(
+                    consent_t,
+                    _CONSENT_COLUMNS,
+                    (
+                        str(uuid.uuid5(namespace, f"consent:{n}")),
+                        cid,
+                        consent["purpose"],
+                        consent["channel"],
+                        consent["state"],
+                        consent["source"],
+                        None,
+                        consent["wording_version"],
+                        ts(consent["recorded_at"]),
+                    ),
+                )
+        w.change(buckets.get(region) or customers_bucket(region), "customer", cid, c)
 
 
 def _load_children(w: _Writer, chain: DemoChainLike, region_of: dict[str, str]) -> None:
@@ -353,7 +394,7 @@ def _load_children(w: _Writer, chain: DemoChainLike, region_of: dict[str, str]) 
                 "customer_id": o["customer_id"],
                 "channel": o["channel"],
                 "store_id": o["store_id"],
-                "ordered_at": _ts(o["ordered_at"]),
+                "ordered_at": o["ordered_at"],
                 "total_jpy": Decimal(o["total_jpy"]),
                 "status": o["status"],
                 "attributed_staff_id": o["attributed_staff_id"],
@@ -378,21 +419,21 @@ def _load_children(w: _Writer, chain: DemoChainLike, region_of: dict[str, str]) 
         region = region_of.get(a["customer_id"])
         if region is None:
             continue
-        w.add(activity_t, {**a, "occurred_at": _ts(a["occurred_at"])})
+        w.add(activity_t, dict(a))
         w.change(customers_bucket(region), "activity", a["id"], a)
     note_t = _t(Note)
     for note in chain.iter_notes():
         region = region_of.get(note["customer_id"])
         if region is None:
             continue
-        w.add(note_t, {**note, "created_at": _ts(note["created_at"])})
+        w.add(note_t, dict(note))
         w.change(customers_bucket(region), "note", note["id"], note)
     interest_t = _t(Interest)
     for i in chain.iter_interests():
         region = region_of.get(i["customer_id"])
         if region is None:
             continue
-        w.add(interest_t, {**i, "created_at": _ts(i["created_at"])})
+        w.add(interest_t, dict(i))
         w.change(customers_bucket(region), "interest", i["id"], i)
 
 

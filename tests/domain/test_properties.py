@@ -5,10 +5,18 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clienteling.domain.barcode import ScanError, parse_scan
+from clienteling.domain.barcode import (
+    LoyaltyCardScan,
+    ProductScan,
+    ScanError,
+    ean13_check_digit,
+    parse_scan,
+)
+from clienteling.domain.errors import InvalidInput
 from clienteling.domain.phone import normalise_phone
 from clienteling.domain.romaji import MAX_VARIANTS, romaji_to_hiragana, romaji_variants
 from clienteling.domain.text import is_kana, kana_key, looks_like_email, looks_like_phone, match_key
+from clienteling.domain.validation import clean_user_text
 
 # Text that stresses the folding rules: kana of both widths, dashes, marks, spaces, controls.
 tricky = st.text(
@@ -69,3 +77,30 @@ def test_parse_scan_huge_input() -> None:
         assert "too long" in exc.message
     else:  # pragma: no cover - a huge input must never be accepted
         raise AssertionError("huge input parsed")
+
+
+@given(st.text(alphabet="0123456789", min_size=12, max_size=12))
+def test_every_ean13_with_its_check_digit_parses(body: str) -> None:
+    code = body + str(ean13_check_digit(body))
+    if not code.strip("0"):
+        return  # all zeros is refused on purpose
+    scan = parse_scan(code)
+    assert isinstance(scan, ProductScan | LoyaltyCardScan)
+    wrong = body + str((int(code[-1]) + 1) % 10)
+    try:
+        parse_scan(wrong)
+    except ScanError as exc:
+        assert "check digit" in exc.message
+    else:  # pragma: no cover - a wrong check digit must be refused
+        raise AssertionError(f"{wrong} accepted")
+
+
+@given(anything, st.integers(min_value=1, max_value=50))
+def test_clean_user_text_raises_only_invalid_input(text: str, max_len: int) -> None:
+    try:
+        cleaned = clean_user_text(text, max_len=max_len)
+    except InvalidInput as exc:
+        assert exc.message
+    else:
+        assert cleaned == cleaned.strip()
+        assert 0 < len(cleaned) <= max_len

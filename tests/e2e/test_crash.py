@@ -36,21 +36,21 @@ TEXT = "SIGKILL の直前に書いたメモ"
 
 
 def write_then_get_killed(path: Path, key: str, args: dict[str, str]) -> None:
-    child = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", "tests.e2e.crash_writer"],
         cwd=REPO,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
-    )
-    try:
-        assert child.stdin is not None and child.stdout is not None
-        child.stdin.write(json.dumps({"path": str(path), "key": key, "args": args}) + "\n")
-        child.stdin.flush()
-        assert child.stdout.readline().strip() == "written"
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(timeout=10)
+    ) as child:
+        try:
+            assert child.stdin is not None and child.stdout is not None
+            child.stdin.write(json.dumps({"path": str(path), "key": key, "args": args}) + "\n")
+            child.stdin.flush()
+            assert child.stdout.readline().strip() == "written"
+        finally:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(timeout=10)
     assert child.returncode == -signal.SIGKILL
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import httpx
 import pytest
 
@@ -91,6 +93,18 @@ def test_huge_strings_are_refused_without_echo(term: Terminal) -> None:
         headers={**term.auth, "Content-Type": "application/json"},
     )
     _assert_error(resp, 413, "too_large")
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted while it streams in
+        for _ in range(10):
+            yield b" " * (1024 * 1024)
+
+    chunked = term.http.post(
+        "/v1/sync/push",
+        content=chunks(),
+        headers={**term.auth, "Content-Type": "application/json"},
+    )
+    _assert_error(chunked, 413, "too_large")
+    assert term.pull()["must_resync"] is False  # still serving
 
 
 def test_garbage_cursors_and_limits(term: Terminal) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
+from sqlmodel import select
 
 from sync.protocol import new_id
 from sync.server.db import read_session

@@ -64,3 +64,19 @@ def test_events_need_a_session(server: ServerThread) -> None:
     resp = httpx.get(f"{server.base_url}/v1/sync/events", timeout=5)
     assert resp.status_code == 401
     assert resp.json()["error"] == "unauthorized"
+
+
+def test_stopping_the_server_ends_open_streams_promptly(server: ServerThread) -> None:
+    t = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
+    lines: list[str] = []
+    ready, never = threading.Event(), threading.Event()
+    th = threading.Thread(target=_collect, args=(t, server.base_url, lines, ready, never))
+    th.start()
+    assert ready.wait(10)
+
+    started = time.monotonic()
+    server.stop()
+    th.join(10)
+
+    assert time.monotonic() - started < 1.5
+    assert not th.is_alive()

@@ -6,7 +6,8 @@ import threading
 from typing import Any
 
 import httpx
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func
+from sqlmodel import select
 
 from sync.protocol import new_id
 from sync.server.db import read_session

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func
+from sqlmodel import select
 
 from sync.server.db import read_session
 from sync.server.models import BucketSeq, ChangeRow, Customer, Staff
@@ -44,11 +45,13 @@ def test_demo_chain_loads_and_a_terminal_can_sign_in(engine: Engine, server: Ser
     # A second chain into the same database: the demo's own stores and staff.
     seed_demo(engine, scale=300, seed=1, pin_iterations=PIN_ITERATIONS)
     seed_demo(engine, scale=300, seed=1, pin_iterations=PIN_ITERATIONS)  # idempotent
-    from sync.server.demo import DEMO_LOGINS, STORES
+    from sync.server.demo import DEMO_LOGINS, generate
+
+    stores = generate(customers=0).stores
 
     assert _count(engine, Customer) == TinyChain().kanto_customers + 2 + 300
     store_name, _role, code, pin = next(d for d in DEMO_LOGINS if d[1] == "manager")
-    store = next(s for s in STORES if s["name"] == store_name)
+    store = next(s for s in stores if s["name"] == store_name)
     with read_session(engine) as s:
         assert s.execute(select(Staff.code).where(Staff.code == code)).scalar_one() == code
     import httpx

@@ -132,6 +132,16 @@ def test_romaji_given_name(filled: LocalCache) -> None:
     assert ids(filled, "kenta") == [SATO["id"]]
 
 
+def test_romaji_in_western_order(filled: LocalCache) -> None:
+    assert ids(filled, "Kenta Sato") == [SATO["id"]]
+    assert ids(filled, "hanako tanaka") == [TANAKA["id"]]
+
+
+def test_email_typed_without_its_domain(filled: LocalCache) -> None:
+    assert ids(filled, "sho.ohno") == [OHNO["id"]]
+    assert modes(filled, "sho.ohno") == ["email"]
+
+
 def test_ranking_exact_then_prefix_then_substring(cache: LocalCache) -> None:
     exact = customer(
         id=new_id(), family_name="中田", given_name="", family_kana="ナカタ", given_kana=""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import random
+import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
@@ -360,3 +361,20 @@ async def test_without_live_events_the_timer_still_pulls(
     finally:
         await engine.stop()
     assert engine.status.last_error is None
+
+
+async def test_request_sync_from_another_thread_wakes_the_engine(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    scripted.script(PULL, page(cursors="a"), page(cursors="b"))
+    engine = engine_for(store, api)
+    engine.request_sync()  # before start: harmless no-op
+    await engine.start()
+    try:
+        await eventually(lambda: store.cursor == "a", what="the first round")
+        waker = threading.Thread(target=engine.request_sync)
+        waker.start()
+        waker.join()
+        await eventually(lambda: store.cursor == "b", what="the round asked for by the thread")
+    finally:
+        await engine.stop()

@@ -60,8 +60,12 @@ COMMON_FAMILY_NAMES = (
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     """The one qasync loop of the session (a loop per test crashes Python; see TOOLCHAIN.md)."""
     loop = qasync.QEventLoop(qapp, already_running=True)
+    # Our own default executor (DNS lookups run there) so its threads are joined at the end.
+    executor = qasync.QThreadExecutor(2)
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     yield loop
+    executor.shutdown(wait=True)
     asyncio.set_event_loop(None)
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from clienteling.ui.interest_dialog import InterestDialog
 from clienteling.ui.scanner import looks_like_scan, to_ascii
 from tests.ui.conftest import Terminal, type_text
 
@@ -88,3 +90,30 @@ def test_scans_are_converted_to_ascii(raw: str, expected: str) -> None:
 @pytest.mark.parametrize("text", ["tanaka", "yamada hanako", "1234", "abcdefgh1"])
 def test_names_and_short_codes_are_not_scans(text: str) -> None:
     assert not looks_like_scan(text)
+
+
+def test_product_scan_on_an_open_profile_logs_an_interest(qtbot: QtBot, terminal: Terminal) -> None:
+    window = terminal.window
+    hit, profile = terminal.customer_with_orders()
+    window.open_customer(hit.id)
+    window.search_box.setFocus()
+    product = terminal.cache.product_by_sku(profile.orders[0].lines[0].sku)
+    assert product is not None
+    seen: list[str] = []
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, InterestDialog)
+        seen.append(dialog.code.text())
+        type_text(dialog.comment, "試乗して気に入った")
+        dialog.save_button.click()
+
+    QTimer.singleShot(50, fill)
+    with qtbot.waitSignal(window.interest_logged, timeout=5000):
+        _scan(qtbot, terminal, str(product["gtin"]))
+
+    assert seen == [str(product["gtin"])]  # the dialog opened prefilled with the scan
+    newest = window.profile.interests.item(0)
+    assert newest is not None
+    assert str(product["name"]) in newest.text()
+    assert "試乗して気に入った" in newest.text()
