@@ -4,6 +4,7 @@ indicator in the status bar. It is the container: widgets ask, it calls the serv
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,8 @@ from clienteling.ui.profile import ProfileView
 from clienteling.ui.scanner import ScanDetector
 from clienteling.ui.search import SearchBox, SearchResults
 from clienteling.ui.sync_indicator import SyncIndicator
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from clienteling.services.context import StaffContext
@@ -169,6 +172,8 @@ class MainWindow(QMainWindow):
             )
             return False
         self.profile.show_profile(profile)
+        # Ids only: names, phones and card numbers never go to the log.
+        log.info("profile opened (%s)", customer_id)
         self.customer_opened.emit(customer_id)
         return True
 
@@ -266,6 +271,7 @@ class MainWindow(QMainWindow):
         try:
             scan = parse_scan(text)
         except ScanError as exc:
+            log.info("scan not readable")
             self.show_message(
                 self.tr("Could not read that barcode: %1").replace(
                     "%1", labels.service_message(str(exc))
@@ -273,6 +279,7 @@ class MainWindow(QMainWindow):
                 error=True,
             )
             return
+        log.info("scan read as %s", type(scan).__name__)
         if isinstance(scan, LoyaltyCardScan):
             self.open_card(scan.number)
             return

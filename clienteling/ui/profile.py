@@ -235,6 +235,8 @@ class ProfileView(QWidget):
             item = self.consents_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()
+                widget.setParent(None)  # off the frame now, not at the next event loop pass
                 widget.deleteLater()
         if not consents:
             self.consents_grid.addWidget(

@@ -24,6 +24,8 @@ from pydantic import ValidationError
 from sync.client.api import ApiClient, ApiError
 from sync.client.store import LocalStore, OutboxEntry
 from sync.protocol import (
+    MAX_MUTATIONS_PER_PUSH,
+    MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
     Mutation,
     MutationResult,
@@ -97,8 +99,11 @@ class SyncEngine:
         self._api = api
         self._client_id = client_id
         self._pull_interval = pull_interval_s
-        self._push_batch = push_batch
-        self._pull_limit = pull_limit
+        if push_batch < 1 or pull_limit < 1 or pull_interval_s <= 0:
+            raise ValueError("push_batch, pull_limit and pull_interval_s must be positive")
+        # The server refuses larger requests outright; never build one.
+        self._push_batch = min(push_batch, MAX_MUTATIONS_PER_PUSH)
+        self._pull_limit = min(pull_limit, MAX_PULL_LIMIT)
         self._backoff_base = backoff_base_s
         self._backoff_cap = backoff_cap_s
         self._rng = rng or random.Random()

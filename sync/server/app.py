@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import FastAPI, Query
@@ -19,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_PULL_LIMIT,
+    TOMBSTONE_RETENTION_DAYS,
     DeviceRegisterRequest,
     DeviceRegisterResponse,
     PullResponse,
@@ -31,7 +33,7 @@ from sync.protocol import (
 from sync.server import auth
 from sync.server.auth import CurrentStaff, EngineDep, SettingsDep
 from sync.server.buckets import device_buckets
-from sync.server.changes import touched_buckets
+from sync.server.changes import purge_tombstones, touched_buckets
 from sync.server.config import Settings
 from sync.server.db import make_engine, read_session, write_session
 from sync.server.errors import error_response, install_error_handlers
@@ -49,6 +51,7 @@ log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 8 * 1024 * 1024
 EXPIRY_SWEEP_S = 60.0
+PURGE_EVERY_SWEEPS = 60  # tombstones older than the retention are purged about hourly
 
 
 class BodyLimit:
@@ -104,6 +107,12 @@ class _TooLarge(Exception):
     pass
 
 
+def _purge_old_tombstones(engine: Engine) -> None:
+    older_than = utcnow() - timedelta(days=TOMBSTONE_RETENTION_DAYS)
+    with write_session(engine) as session:
+        purge_tombstones(session, older_than)
+
+
 def _sweep_expired(engine: Engine, hub: PokeHub) -> None:
     with write_session(engine) as session:
         count = expire_reservations(session, utcnow())
@@ -132,12 +141,16 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             await asyncio.to_thread(relay.listening.wait, 10.0)
 
         async def sweeper() -> None:
+            rounds = 0
             while True:
                 await asyncio.sleep(EXPIRY_SWEEP_S)
+                rounds += 1
                 try:
                     await run_in_threadpool(_sweep_expired, engine, hub)
+                    if rounds % PURGE_EVERY_SWEEPS == 0:
+                        await run_in_threadpool(_purge_old_tombstones, engine)
                 except Exception as exc:  # keep sweeping after a transient database fault
-                    log.warning("reservation expiry sweep failed: %s", type(exc).__name__)
+                    log.warning("background sweep failed: %s", type(exc).__name__)
 
         task = asyncio.create_task(sweeper())
         try:

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from sync.protocol import (
     MUTATION_ARGS,
@@ -209,21 +209,28 @@ def apply_push(
     for m, digest in zip(req.mutations, digests, strict=True):
         if seen.setdefault(m.id, digest) != digest:
             raise _reused(m.id)
+    done: dict[str, MutationResult] = {}
     if seen:
         with read_session(engine) as session:
             stored = session.execute(
-                select(AppliedMutation.mutation_id, AppliedMutation.body_hash).where(
+                select(
+                    AppliedMutation.mutation_id,
+                    AppliedMutation.body_hash,
+                    AppliedMutation.result_json,
+                ).where(
                     AppliedMutation.client_id == req.client_id,
-                    AppliedMutation.mutation_id.in_(list(seen)),  # type: ignore[attr-defined]
+                    col(AppliedMutation.mutation_id).in_(list(seen)),
                 )
             ).all()
-        for mutation_id, stored_hash in stored:
+        for mutation_id, stored_hash, result_json in stored:
             if seen[mutation_id] != stored_hash:
                 raise _reused(mutation_id)
+            # The claim and its result commit together, so a visible row is complete.
+            done[mutation_id] = MutationResult.model_validate_json(result_json)
     results: list[MutationResult] = []
-    done: dict[str, MutationResult] = {}
     for m, digest in zip(req.mutations, digests, strict=True):
         if m.id in done:
+            # A replay: the stored result, without taking the write lock.
             results.append(done[m.id])
             continue
         result, touched = _apply_one(engine, settings, auth, req.client_id, m, digest)

@@ -6,8 +6,13 @@ import threading
 import time
 
 import httpx
+import pytest
+from sqlalchemy import Engine
 
 from sync.protocol import new_id
+from sync.server.app import create_app
+from sync.server.config import Settings
+from sync.server.db import make_engine
 from sync.server.runner import ServerThread
 from tests.server.chain import SHIBUYA, UMEDA, YOKOHAMA, tid
 from tests.server.conftest import Terminal, mutation, open_terminal
@@ -80,3 +85,33 @@ def test_stopping_the_server_ends_open_streams_promptly(server: ServerThread) ->
 
     assert time.monotonic() - started < 1.5
     assert not th.is_alive()
+
+
+def test_a_push_on_one_worker_pokes_streams_on_another_worker(
+    server: ServerThread, settings: Settings, engine: Engine
+) -> None:
+    if engine.dialect.name != "postgresql":
+        pytest.skip("several API workers share one database only on PostgreSQL (LISTEN/NOTIFY)")
+    other_worker = ServerThread(create_app(settings, engine=make_engine(settings.database_url)))
+    other_worker.start()
+    try:
+        listener = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
+        writer = open_terminal(other_worker.base_url, YOKOHAMA, "A002", "M002")
+        lines: list[str] = []
+        ready, stop = threading.Event(), threading.Event()
+        th = threading.Thread(target=_collect, args=(listener, server.base_url, lines, ready, stop))
+        th.start()
+        assert ready.wait(10)
+
+        note = {"id": new_id(), "customer_id": tid("customer:2"), "text": "other worker"}
+        assert writer.push(mutation("note.add", note))[0]["status"] == "applied"
+
+        deadline = time.monotonic() + 5
+        while "event: poke" not in lines and time.monotonic() < deadline:
+            time.sleep(0.05)
+        stop.set()
+        assert "event: poke" in lines
+    finally:
+        other_worker.stop()
+        other_worker.app.state.engine.dispose()
+    th.join(10)

@@ -124,10 +124,3 @@ class PostgresCluster:
             timeout=60,
         )
         shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def require_postgres_message() -> str:
-    return (
-        "PostgreSQL 15 binaries are required (apt install postgresql-15); "
-        f"none usable at {PG_BIN}"
-    )

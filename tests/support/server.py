@@ -5,10 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from fastapi import FastAPI
+from sqlalchemy import Engine
+
 from sync.server.app import create_app
 from sync.server.config import Settings
 from sync.server.db import make_engine
 from sync.server.runner import ServerThread
+
+
+class _TestServerThread(ServerThread):
+    """A ServerThread that also closes its database connections when stopped."""
+
+    def __init__(self, app: FastAPI, engine: Engine, host: str, port: int) -> None:
+        super().__init__(app, host=host, port=port)
+        self._engine = engine
+
+    def stop(self, timeout: float = 10.0) -> None:
+        super().stop(timeout)
+        self._engine.dispose()
 
 
 def start_test_server(
@@ -19,9 +34,11 @@ def start_test_server(
     scale: int = 200,
     settings: Settings | None = None,
 ) -> ServerThread:
-    """A started ServerThread over `database_url`, migrated and (by default) demo-seeded.
+    """A started server over `database_url`, migrated and (by default) demo-seeded.
 
-    The caller stops it (`.stop()`), or use `running_test_server` as a context manager.
+    PINs are hashed with few PBKDF2 rounds to keep tests fast. Seeding is idempotent, so a
+    restart on the same database (`seed=False` or not, same `port` if wanted) keeps its data.
+    The caller stops it (`.stop()`), or uses `running_test_server` as a context manager.
     """
     settings = settings or Settings(database_url=database_url, pin_iterations=1000)
     engine = make_engine(database_url)
@@ -30,17 +47,27 @@ def start_test_server(
         from sync.server.seed import seed_demo
 
         seed_demo(engine, scale=scale, seed=1, pin_iterations=settings.pin_iterations)
-    server = ServerThread(app, host="127.0.0.1", port=port)
-    server.start()
+    server = _TestServerThread(app, engine, host="127.0.0.1", port=port)
+    try:
+        server.start()
+    except Exception:
+        engine.dispose()
+        raise
     return server
 
 
 @contextmanager
-def running_test_server(database_url: str, **kwargs: object) -> Iterator[ServerThread]:
+def running_test_server(
+    database_url: str,
+    *,
+    seed: bool = True,
+    port: int = 0,
+    scale: int = 200,
+    settings: Settings | None = None,
+) -> Iterator[ServerThread]:
     """`with running_test_server(url) as server: ...` — stopped and disposed afterwards."""
-    server = start_test_server(database_url, **kwargs)  # type: ignore[arg-type]
+    server = start_test_server(database_url, seed=seed, port=port, scale=scale, settings=settings)
     try:
         yield server
     finally:
         server.stop()
-        server.app.state.engine.dispose()

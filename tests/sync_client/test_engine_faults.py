@@ -17,7 +17,7 @@ import pytest
 
 from sync.client.api import ApiClient, ApiError
 from sync.client.engine import SESSION_EXPIRED, SyncEngine, SyncFailed, backoff_delay
-from sync.protocol import new_id
+from sync.protocol import MAX_MUTATIONS_PER_PUSH, new_id
 from tests.sync_client.memory_store import MemoryStore
 from tests.sync_client.scripted_server import Reply, ScriptedServer
 from tests.sync_client.waiting import eventually
@@ -378,3 +378,21 @@ async def test_request_sync_from_another_thread_wakes_the_engine(
         await eventually(lambda: store.cursor == "b", what="the round asked for by the thread")
     finally:
         await engine.stop()
+
+
+async def test_large_outboxes_go_in_batches_the_server_accepts(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    ids = [add_note(store, f"note {i}") for i in range(MAX_MUTATIONS_PER_PUSH + 100)]
+    scripted.script(
+        PUSH, applied(*ids[:MAX_MUTATIONS_PER_PUSH]), applied(*ids[MAX_MUTATIONS_PER_PUSH:])
+    )
+    scripted.script(PULL, page())
+    await engine_for(store, api, push_batch=10_000).sync_once()
+    assert [len(batch) for batch in pushed_ids(scripted)] == [MAX_MUTATIONS_PER_PUSH, 100]
+    assert store.outbox_stats().pending == 0
+
+
+async def test_nonsense_settings_are_refused_up_front(api: ApiClient, store: MemoryStore) -> None:
+    with pytest.raises(ValueError, match="positive"):
+        SyncEngine(store, api, "device-1", push_batch=0)

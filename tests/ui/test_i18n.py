@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QLocale, QTranslator
@@ -73,3 +75,16 @@ def test_a_japanese_capable_font_is_chosen(qapp: QApplication) -> None:
     family = load_fonts(qapp)
     assert family is not None, "install fonts-ipafont-gothic or put a CJK font in resources/fonts"
     assert family in qapp.font().families()
+
+
+def test_every_ui_string_has_a_japanese_translation() -> None:
+    ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "clienteling_ja.ts"
+    messages = ElementTree.parse(ts).getroot().iter("message")
+    missing = [
+        m.findtext("source")
+        for m in messages
+        if (m.find("translation") is None)
+        or m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+        or not (m.findtext("translation") or "").strip()
+    ]
+    assert missing == [], "run resources/i18n/update.sh and translate these"

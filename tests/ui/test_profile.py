@@ -92,3 +92,19 @@ def test_interest_logged_by_typed_sku_shows_as_pending(qtbot: QtBot, terminal: T
     newest = window.profile.interests.item(0).text()
     assert "色違いを検討中" in newest
     assert labels.pending_sync() in newest
+
+
+def test_opening_another_customer_replaces_every_section(qtbot: QtBot, terminal: Terminal) -> None:
+    window = terminal.window
+    first, second = terminal.sample_customers()[:2]
+    window.open_customer(first.id)
+    window.open_customer(second.id)
+    profile = terminal.services.profiles.load(second.id)
+    assert profile is not None
+
+    view = window.profile
+    assert view.name.text() == profile.display_name
+    shown = view.consents_frame.findChildren(QLabel)
+    assert len(shown) == max(1, len(profile.consents))
+    assert view.orders.topLevelItemCount() == len(profile.orders)
+    assert view.notes.count() == len(profile.notes)
