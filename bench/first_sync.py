@@ -87,7 +87,8 @@ def main() -> None:
     parser.add_argument("--page-limit", type=int, default=MAX_PULL_LIMIT)
     args = parser.parse_args()
 
-    workdir = Path(tempfile.mkdtemp(prefix="bench-first-sync-"))
+    tmp = tempfile.TemporaryDirectory(prefix="bench-first-sync-")  # removed at the end
+    workdir = Path(tmp.name)
     url = args.database_url or f"sqlite:///{workdir / 'server.db'}"
     ctx = mp.get_context("spawn")
     ready, stop = ctx.Queue(), ctx.Event()
@@ -117,6 +118,7 @@ def main() -> None:
         cache.close()
         stop.set()
         child.join(30)
+        tmp.cleanup()
 
 
 if __name__ == "__main__":

@@ -228,6 +228,9 @@ class ApiClient:
                 if response.status_code >= 400:
                     await response.aread()
                     raise _error_from_response(response)
+                if not response.headers.get("content-type", "").startswith("text/event-stream"):
+                    # A gateway's page or a misrouted request: not a stream to wait on.
+                    raise _bad_response(response)
                 if on_open is not None:
                     on_open()
                 event = ""

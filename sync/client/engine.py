@@ -43,6 +43,8 @@ SESSION_EXPIRED = "session expired"
 # A pull that keeps asking for more pages without moving its cursors is a server bug; stop
 # instead of spinning.
 _MAX_STALLED_PAGES = 3
+# An event stream that stayed open this long was healthy; a shorter one counts as a failure.
+_HEALTHY_STREAM_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,7 @@ class SyncEngine:
         self._failures = 0
         self._retry_after: float | None = None
         self._events_failures = 0
+        self._events_refused = False  # the event stream's last attempt got a 401
         self._events_retry = asyncio.Event()
 
     # -----------------------------------------------------------------------------------------
@@ -244,9 +247,9 @@ class SyncEngine:
                 auth_failed=False,
                 last_pull_at=datetime.now(UTC),
             )
-            if self._events_failures:
-                # The event stream may be waiting out a long backoff (e.g. after a 401 before
-                # the new session): the server works now, so let it reconnect at once.
+            if self._events_refused:
+                # The event stream is waiting out a backoff after a 401; the session works
+                # now (the app renewed it), so let the stream reconnect at once.
                 self._events_retry.set()
 
     def _round_failed(self, exc: ApiError) -> None:
@@ -370,20 +373,34 @@ class SyncEngine:
     async def _pull_all(self) -> None:
         resynced = False
         stalled = 0
+        # After a reset the local store has no cursor; the server's must_resync page carries
+        # the one to start from (empty buckets, but its ack mark kept, so old acks are not
+        # sent again).
+        restart_from: str | None = None
         while True:
-            cursors = await self._in_store(self._store.cursors)
-            page = await self._api.pull(cursors, self._pull_limit)
+            cursors = restart_from or await self._in_store(self._store.cursors)
+            try:
+                page = await self._api.pull(cursors, self._pull_limit)
+            except ApiError as exc:
+                if exc.code != "bad_cursor" or cursors is None or resynced:
+                    raise
+                # The stored cursor is not one this server issued (damaged, or the terminal
+                # now talks to another server): rebuild from scratch rather than fail forever.
+                log.warning("server refused the stored cursor; rebuilding the local copy")
+                await self._reset()
+                resynced, restart_from = True, None
+                continue
             self._set_status(online=True)
             if page.must_resync:
                 if resynced:
                     raise SyncFailed("The server keeps asking for a full resync")
                 log.info("server asked for a full resync")
-                await self._in_store(self._store.reset_server_state)
-                resynced = True
-                self._notify()
+                await self._reset()
+                resynced, restart_from = True, page.cursors or None
                 continue
             _check_page(page)
             await self._in_store(self._store.apply_pull_page, page)
+            restart_from = None
             if page.changes or page.acked_mutation_ids or page.mutation_results:
                 self._notify()
             if not page.has_more:
@@ -391,6 +408,11 @@ class SyncEngine:
             stalled = stalled + 1 if page.cursors == cursors and not page.changes else 0
             if stalled >= _MAX_STALLED_PAGES:
                 raise SyncFailed("The server's pages do not advance")
+
+    async def _reset(self) -> None:
+        """Drop the server rows and cursors (never the outbox) before a rebuild."""
+        await self._in_store(self._store.reset_server_state)
+        self._notify()
 
     # -----------------------------------------------------------------------------------------
     # Background tasks
@@ -444,16 +466,32 @@ class SyncEngine:
 
     async def _listen(self) -> None:
         while True:
+            opened_at: float | None = None
+
+            def opened() -> None:
+                nonlocal opened_at
+                opened_at = time.monotonic()
+                self._events_refused = False
+                # Pokes sent while we were disconnected are lost: catch up with a round.
+                self._set_status(online=True)
+                self.request_sync()
+
             try:
-                async for event in self._api.events(on_open=self._events_opened):
+                async for event in self._api.events(on_open=opened):
                     if event == "poke":
                         self.request_sync()
             except ApiError as exc:
                 if exc.status == 0:
                     self._set_status(online=False)
+                self._events_refused = exc.auth_failed
                 log.debug("event stream closed (%s %s)", exc.status or "-", exc.code)
-            self._events_failures += 1
-            # Reconnect at once-ish after a stream that worked, slower after repeated failures.
+            # A stream that stayed up a while was healthy: reconnect almost at once. One that
+            # failed or ended at once counts as a failure, so a broken server or gateway is
+            # not hammered with reconnects (each of which also triggers a sync round).
+            if opened_at is not None and time.monotonic() - opened_at >= _HEALTHY_STREAM_S:
+                self._events_failures = 1
+            else:
+                self._events_failures += 1
             delay = backoff_delay(
                 self._events_failures,
                 base=self._backoff_base,
@@ -464,12 +502,6 @@ class SyncEngine:
             self._events_retry.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._events_retry.wait(), delay)
-
-    def _events_opened(self) -> None:
-        # Pokes sent while we were disconnected are lost: catch up with a round.
-        self._events_failures = 0
-        self._set_status(online=True)
-        self.request_sync()
 
 
 def _pull_despite(push_error: ApiError) -> bool:

@@ -15,7 +15,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from sync.protocol import (
     DeviceRegisterRequest,
@@ -183,9 +183,9 @@ def authenticate(engine: Engine, authorization: str | None) -> AuthContext:
     with read_session(engine) as session:
         row = session.execute(
             select(StaffSession, Staff, Device, Store)
-            .join(Staff, Staff.id == StaffSession.staff_id)  # type: ignore[arg-type]
-            .join(Device, Device.id == StaffSession.device_id)  # type: ignore[arg-type]
-            .join(Store, Store.id == Device.store_id)  # type: ignore[arg-type]
+            .join(Staff, col(Staff.id) == col(StaffSession.staff_id))
+            .join(Device, col(Device.id) == col(StaffSession.device_id))
+            .join(Store, col(Store.id) == col(Device.store_id))
             .where(StaffSession.token_hash == token_hash(token))
         ).first()
     if row is None:

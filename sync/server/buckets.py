@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from sync.server.models import Device, Store
 
@@ -26,7 +26,7 @@ def device_buckets(session: Session, device_id: str) -> list[str]:
     """
     row = session.execute(
         select(Store.id, Store.region)
-        .join(Device, Device.store_id == Store.id)  # type: ignore[arg-type]
+        .join(Device, col(Device.store_id) == col(Store.id))
         .where(Device.id == device_id)
     ).first()
     if row is None:

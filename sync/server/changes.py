@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
-from sync.server.models import BucketFloor, BucketSeq, ChangeRow
+from sync.server.models import BucketFloor, BucketSeq, ChangeRow, table_of
 from sync.server.timeutil import utcnow
 
 # A counter in bucket_seq that is not a bucket: the global order of stored push results.
@@ -35,7 +35,7 @@ def _insert(session: Session, table: Any) -> Any:
 
 def next_seq(session: Session, counter: str) -> int:
     """Take the next number of a counter inside the caller's transaction (row-locked to commit)."""
-    table = BucketSeq.__table__  # type: ignore[attr-defined]
+    table = table_of(BucketSeq)
     stmt = _insert(session, table).values(bucket=counter, seq=1)
     stmt = stmt.on_conflict_do_update(
         index_elements=[table.c.bucket], set_={"seq": table.c.seq + 1}
@@ -53,7 +53,7 @@ def record_change(
 ) -> int:
     """Publish the latest version of one entity to a bucket; returns its new seq."""
     seq = next_seq(session, bucket)
-    table = ChangeRow.__table__  # type: ignore[attr-defined]
+    table = table_of(ChangeRow)
     values = {
         "bucket": bucket,
         "seq": seq,

@@ -16,6 +16,7 @@ from sqlalchemy import (
     DateTime,
     Index,
     Numeric,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -337,3 +338,9 @@ class AppliedMutation(SQLModel, table=True):
     result_json: str = Field(sa_column=Column(Text, nullable=False))
     ack_no: int | None = Field(default=None, sa_column=Column(BigInteger, nullable=True))
     applied_at: datetime = Field(sa_column=_ts())
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table behind a model, for bulk and dialect-specific statements."""
+    table: Table = getattr(model, "__table__")  # noqa: B009  (SQLModel declares it untyped)
+    return table

@@ -13,14 +13,14 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from sync.protocol import Change, Cursors, MutationResult, PullResponse
 from sync.server.auth import AuthContext
 from sync.server.buckets import device_buckets
 from sync.server.db import read_session
 from sync.server.errors import ApiError
-from sync.server.models import AppliedMutation, BucketFloor, ChangeRow
+from sync.server.models import AppliedMutation, BucketFloor, ChangeRow, table_of
 
 
 def decode_cursors(text: str | None) -> Cursors:
@@ -38,7 +38,7 @@ def _must_resync(session: Session, buckets: list[str], cursors: Cursors) -> bool
     floors = dict(
         session.execute(
             select(BucketFloor.bucket, BucketFloor.min_seq).where(
-                BucketFloor.bucket.in_(buckets)  # type: ignore[attr-defined]
+                col(BucketFloor.bucket).in_(buckets)
             )
         ).all()
     )
@@ -61,9 +61,9 @@ def _acks(
         select(AppliedMutation.mutation_id, AppliedMutation.result_json, AppliedMutation.ack_no)
         .where(
             AppliedMutation.client_id == client_id,
-            AppliedMutation.ack_no > after,  # type: ignore[operator]
+            col(AppliedMutation.ack_no) > after,
         )
-        .order_by(AppliedMutation.ack_no)  # type: ignore[arg-type]
+        .order_by(col(AppliedMutation.ack_no))
     ).all()
     ids = [r.mutation_id for r in rows]
     results = [MutationResult.model_validate_json(r.result_json) for r in rows]
@@ -84,7 +84,7 @@ def pull_changes(
         positions = {b: cursors.buckets.get(b, 0) for b in buckets}
         changes: list[Change] = []
         has_more = False
-        feed = ChangeRow.__table__  # type: ignore[attr-defined]
+        feed = table_of(ChangeRow)
         for bucket in buckets:
             room = limit - len(changes)
             rows = session.execute(

@@ -33,7 +33,7 @@ from sync.server.changes import ACK_COUNTER, next_seq, touched_buckets
 from sync.server.config import Settings
 from sync.server.db import read_session, write_session
 from sync.server.errors import ApiError
-from sync.server.models import AppliedMutation
+from sync.server.models import AppliedMutation, table_of
 from sync.server.mutations import HANDLERS, MutationContext, Rejected
 from sync.server.pgnotify import notify_buckets
 from sync.server.timeutil import parse_iso, utcnow
@@ -112,7 +112,7 @@ def _run_handler(ctx: MutationContext, m: Mutation) -> MutationResult:
 
 
 def _insert(session: Session) -> Any:
-    table = AppliedMutation.__table__  # type: ignore[attr-defined]
+    table = table_of(AppliedMutation)
     if session.get_bind().dialect.name == "postgresql":
         return postgresql.insert(table)
     return sqlite.insert(table)
@@ -145,7 +145,7 @@ def _apply_one(
         try:
             with write_session(engine) as session:
                 now = utcnow()
-                table = AppliedMutation.__table__  # type: ignore[attr-defined]
+                table = table_of(AppliedMutation)
                 claimed = session.execute(
                     _insert(session)
                     .values(
@@ -170,8 +170,8 @@ def _apply_one(
                 session.execute(
                     update(AppliedMutation)
                     .where(
-                        AppliedMutation.client_id == client_id,  # type: ignore[arg-type]
-                        AppliedMutation.mutation_id == m.id,  # type: ignore[arg-type]
+                        col(AppliedMutation.client_id) == client_id,
+                        col(AppliedMutation.mutation_id) == m.id,
                     )
                     .values(result_json=result_json, ack_no=ack_no)
                 )

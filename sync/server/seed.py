@@ -45,6 +45,7 @@ from sync.server.models import (
     ProductAccessory,
     Staff,
     Store,
+    table_of,
 )
 from sync.server.timeutil import parse_iso, utcnow
 
@@ -68,11 +69,6 @@ class DemoChainLike(Protocol):
     def iter_activities(self) -> Iterator[ActivityData]: ...
     def iter_notes(self) -> Iterator[NoteData]: ...
     def iter_interests(self) -> Iterator[InterestData]: ...
-
-
-def _t(table: Any) -> Table:
-    result: Table = table.__table__
-    return result
 
 
 def _sqlite_datetime(value: Any) -> Any:
@@ -165,7 +161,7 @@ class _Writer:
         self.seqs[bucket] = seq
         payload = json.dumps(data, ensure_ascii=False)
         self.row(
-            _t(ChangeRow),
+            table_of(ChangeRow),
             _CHANGE_COLUMNS,
             (bucket, seq, entity, entity_id, "upsert", payload, self.now),
         )
@@ -253,13 +249,13 @@ def load_chain(engine: Engine, chain: DemoChainLike, *, pin_iterations: int = 20
         region_of_store: dict[str, str] = {}
         for s in chain.stores:
             region_of_store[s["id"]] = s["region"]
-            w.add(_t(Store), {k: s[k] for k in StoreData.__annotations__})  # type: ignore[literal-required]
+            w.add(table_of(Store), dict(s))
             w.change(CATALOG, "store", s["id"], s)
         w.flush()
         for item in chain.staff:
             data, pin, badge = _staff_fields(item)
             w.add(
-                _t(Staff),
+                table_of(Staff),
                 {
                     "id": data["id"],
                     "code": data["code"],
@@ -277,7 +273,7 @@ def load_chain(engine: Engine, chain: DemoChainLike, *, pin_iterations: int = 20
         w.flush()
         for p in chain.products:
             w.add(
-                _t(Product),
+                table_of(Product),
                 {
                     "sku": p["sku"],
                     "gtin": p["gtin"],
@@ -293,12 +289,12 @@ def load_chain(engine: Engine, chain: DemoChainLike, *, pin_iterations: int = 20
         for p in chain.products:
             for pos, acc in enumerate(p["accessory_skus"]):
                 w.add(
-                    _t(ProductAccessory),
+                    table_of(ProductAccessory),
                     {"product_sku": p["sku"], "accessory_sku": acc, "position": pos},
                 )
         for inv in chain.inventory:
             w.add(
-                _t(Inventory),
+                table_of(Inventory),
                 {
                     "store_id": inv["store_id"],
                     "sku": inv["sku"],
@@ -325,7 +321,11 @@ def _load_customers(
     default_region: str,
     region_of: dict[str, str],
 ) -> None:
-    customer_t, identity_t, consent_t = _t(Customer), _t(CustomerIdentity), _t(Consent)
+    customer_t, identity_t, consent_t = (
+        table_of(Customer),
+        table_of(CustomerIdentity),
+        table_of(Consent),
+    )
     # Regions are few: intern them so a million-entry map holds one string per region.
     buckets = {r: customers_bucket(r) for r in set(region_of_store.values())}
     ts, day = w.ts, w.day
@@ -382,7 +382,7 @@ def _load_customers(
 
 
 def _load_children(w: _Writer, chain: DemoChainLike, region_of: dict[str, str]) -> None:
-    order_t, line_t = _t(Order), _t(OrderLine)
+    order_t, line_t = table_of(Order), table_of(OrderLine)
     for o in chain.iter_orders():
         region = region_of.get(o["customer_id"])
         if region is None:
@@ -414,21 +414,21 @@ def _load_children(w: _Writer, chain: DemoChainLike, region_of: dict[str, str]) 
                 },
             )
         w.change(customers_bucket(region), "order", o["id"], o)
-    activity_t = _t(Activity)
+    activity_t = table_of(Activity)
     for a in chain.iter_activities():
         region = region_of.get(a["customer_id"])
         if region is None:
             continue
         w.add(activity_t, dict(a))
         w.change(customers_bucket(region), "activity", a["id"], a)
-    note_t = _t(Note)
+    note_t = table_of(Note)
     for note in chain.iter_notes():
         region = region_of.get(note["customer_id"])
         if region is None:
             continue
         w.add(note_t, dict(note))
         w.change(customers_bucket(region), "note", note["id"], note)
-    interest_t = _t(Interest)
+    interest_t = table_of(Interest)
     for i in chain.iter_interests():
         region = region_of.get(i["customer_id"])
         if region is None:
@@ -438,7 +438,7 @@ def _load_children(w: _Writer, chain: DemoChainLike, region_of: dict[str, str]) 
 
 
 def _save_seqs(conn: Connection, seqs: dict[str, int], start: dict[str, int]) -> None:
-    table = _t(BucketSeq)
+    table = table_of(BucketSeq)
     for bucket, seq in seqs.items():
         if bucket in start:
             conn.execute(update(table).where(table.c.bucket == bucket).values(seq=seq))

@@ -20,6 +20,8 @@ class _Conn:
     client: asyncio.StreamWriter
     upstream: asyncio.StreamWriter
     drop_reply: bool = False
+    hang: bool = False  # keep the connection open and silent instead of closing it
+    counted: bool = False
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
     def close(self) -> None:
@@ -39,6 +41,7 @@ class TcpProxy:
         self.replies_dropped = 0
         self._drop_prefix: bytes | None = None
         self._drop_count = 0
+        self._hang = False
         self._conns: set[_Conn] = set()
         self._server: asyncio.Server | None = None
         self._loop = asyncio.new_event_loop()
@@ -62,12 +65,14 @@ class TcpProxy:
         self._thread.join(timeout=5)
         self._loop.close()
 
-    def drop_reply_of(self, request_prefix: bytes, count: int = 1) -> None:
+    def drop_reply_of(self, request_prefix: bytes, count: int = 1, *, hang: bool = False) -> None:
         """The next `count` requests starting with `request_prefix` reach the server, but the
-        client never gets the answer: its connection is closed once the server has replied."""
+        client never gets the answer: its connection is closed once the server has replied,
+        or with `hang=True` left open and silent (the client sees a timeout)."""
         with self._lock:
             self._drop_prefix = request_prefix
             self._drop_count = count
+            self._hang = hang
 
     def partition(self) -> None:
         """Cut every open connection and refuse new ones until `heal()`."""
@@ -132,6 +137,7 @@ class TcpProxy:
                         if prefix is not None and chunk.startswith(prefix) and self._drop_count:
                             self._drop_count -= 1
                             conn.drop_reply = True
+                            conn.hang = self._hang
                 conn.upstream.write(chunk)
                 await conn.upstream.drain()
         except (ConnectionError, OSError):
@@ -145,8 +151,13 @@ class TcpProxy:
                 if conn.drop_reply:
                     # The server has answered, so it has finished (and committed) the work:
                     # lose the answer the way a broken link would.
-                    self.replies_dropped += 1
-                    break
+                    if not conn.hang:
+                        self.replies_dropped += 1
+                        break
+                    if not conn.counted:
+                        self.replies_dropped += 1
+                        conn.counted = True
+                    continue
                 conn.client.write(chunk)
                 await conn.client.drain()
         except (ConnectionError, OSError):

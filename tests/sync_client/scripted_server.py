@@ -47,6 +47,7 @@ class ScriptedServer:
     def __init__(self) -> None:
         self.seen: list[Seen] = []
         self._replies: dict[str, deque[Reply]] = defaultdict(deque)
+        self._defaults: dict[str, Reply] = {}
         self._lock = threading.Lock()
         outer = self
 
@@ -88,6 +89,11 @@ class ScriptedServer:
         with self._lock:
             self._replies[path].extend(replies)
 
+    def script_always(self, path: str, reply: Reply) -> None:
+        """The reply for `path` once its queue is empty (instead of a 404)."""
+        with self._lock:
+            self._defaults[path] = reply
+
     def requests_to(self, path: str) -> list[Seen]:
         return [s for s in self.seen if s.path.split("?", 1)[0] == path]
 
@@ -96,6 +102,8 @@ class ScriptedServer:
             queue = self._replies.get(path)
             if queue:
                 return queue.popleft()
+            if path in self._defaults:
+                return self._defaults[path]
         return Reply(404, {"error": "not_found", "message": "Nothing scripted here"})
 
     def __enter__(self) -> ScriptedServer:

@@ -175,3 +175,15 @@ def test_retry_after_accepts_seconds_and_http_dates() -> None:
     # 1 Jan 2030 00:00:10 UTC seen from 00:00:00 is ten seconds away.
     assert parse_retry_after("Tue, 01 Jan 2030 00:00:10 GMT", now=1893456000.0) == 10.0
     assert parse_retry_after("Tue, 01 Jan 2030 00:00:10 GMT", now=1893456100.0) == 0.0
+
+
+async def test_events_answered_with_a_web_page_is_a_bad_response(scripted: ScriptedServer) -> None:
+    scripted.script("/v1/sync/events", Reply(200, "<html>Sign in to the hotel Wi-Fi</html>"))
+    api = ApiClient(scripted.base_url)
+    opened: list[bool] = []
+    with pytest.raises(ApiError) as caught:
+        async for _ in api.events(on_open=lambda: opened.append(True)):
+            pass
+    await api.aclose()
+    assert caught.value.code == "bad_response"
+    assert opened == []

@@ -6,6 +6,7 @@ never half-updated, and the engine neither spins nor gives up.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import threading
@@ -194,14 +195,16 @@ async def test_must_resync_rebuilds_server_rows_and_keeps_the_outbox(
     scripted.script(PUSH, applied(pending))  # applied, but no pull has acked it yet
     scripted.script(
         PULL,
-        page(must_resync=True, cursors=""),
+        page(must_resync=True, cursors="restart-here", has_more=True),
         page([note_change(fresh_id, "current")], cursors="fresh"),
     )
     await engine.sync_once()
+    # The rebuild starts from the cursor the server handed out, not from nothing.
     assert [s.path for s in scripted.requests_to(PULL)] == [
         "/v1/sync/pull?limit=1000&cursors=very-old",
-        "/v1/sync/pull?limit=1000",
+        "/v1/sync/pull?limit=1000&cursors=restart-here",
     ]
+    assert store.resets == 1
     assert set(store.rows_of("note")) == {fresh_id}
     assert store.cursor == "fresh"
     assert store.entry(pending) is not None
@@ -396,3 +399,22 @@ async def test_large_outboxes_go_in_batches_the_server_accepts(
 async def test_nonsense_settings_are_refused_up_front(api: ApiClient, store: MemoryStore) -> None:
     with pytest.raises(ValueError, match="positive"):
         SyncEngine(store, api, "device-1", push_batch=0)
+
+
+async def test_an_event_stream_that_keeps_ending_at_once_is_not_hammered(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    empty_stream = Reply(200, b": hello\n\n", {"Content-Type": "text/event-stream"})
+    scripted.script_always("/v1/sync/events", empty_stream)
+    scripted.script_always(PULL, page())
+    engine = engine_for(store, api, backoff_base_s=0.1, backoff_cap_s=1.0)
+    await engine.start()
+    try:
+        await asyncio.sleep(2.0)
+    finally:
+        await engine.stop()
+    streams = len(scripted.requests_to("/v1/sync/events"))
+    pulls = len(scripted.requests_to(PULL))
+    # Backing off from 0.1 s towards 1 s allows a handful of reconnects in 2 s, not dozens.
+    assert 2 <= streams <= 10
+    assert pulls <= streams + 1

@@ -16,7 +16,7 @@ import pytest
 
 from sync.client.api import ApiClient, ApiError, ApiUnreachable
 from sync.client.engine import SESSION_EXPIRED
-from sync.protocol import new_id
+from sync.protocol import Cursors, new_id
 from sync.server.runner import ServerThread
 from tests.support.proxy import TcpProxy
 from tests.support.server import start_test_server
@@ -287,3 +287,106 @@ async def test_the_api_lists_stores_and_refuses_a_wrong_pin_clearly(central: Ser
     assert caught.value.status == 401 and not caught.value.transient
     assert caught.value.message  # a sentence for the registration screen
     assert api.session_token is None
+
+
+async def test_a_revoked_bucket_makes_the_terminal_rebuild_and_keep_its_outbox(
+    terminal: Terminal,
+) -> None:
+    store = MemoryStore()
+    engine = terminal.engine(store)
+    await engine.sync_once()
+    rows = dict(store.rows)
+    # As if this device used to belong to another store: a bucket it may no longer read.
+    held = Cursors.decode(store.cursor)
+    held.buckets["store:00000000-0000-7000-8000-000000000000"] = 42
+    store.cursor = held.encode()
+    store.rows[("note", "left-from-the-old-store")] = {"id": "left-from-the-old-store"}
+    waiting = store.enqueue("note.add", note_args(new_id(), "queued before the move"))
+    store.entry(waiting).status = "applied"  # type: ignore[union-attr]  # pushed, not yet acked
+
+    await engine.sync_once()
+    assert store.resets == 1
+    assert store.rows == rows  # rebuilt to exactly what the device may see
+    assert "store:00000000-0000-7000-8000-000000000000" not in Cursors.decode(store.cursor).buckets
+    assert store.entry(waiting) is not None  # the outbox survived the rebuild
+
+
+async def test_a_cursor_the_server_never_issued_triggers_a_rebuild_not_a_dead_end(
+    terminal: Terminal,
+) -> None:
+    store = MemoryStore()
+    engine = terminal.engine(store)
+    await engine.sync_once()
+    customers = len(store.rows_of("customer"))
+    store.cursor = "this-is-not-a-cursor!"
+    await engine.sync_once()
+    assert store.resets == 1
+    assert len(store.rows_of("customer")) == customers
+    assert engine.status.last_error is None
+
+
+async def test_a_network_cut_is_ridden_out_and_live_updates_resume_after_it(
+    central: ServerThread, terminal: Terminal, other_terminal: Terminal, database_url: str
+) -> None:
+    store_a, store_b = MemoryStore(), MemoryStore()
+    with TcpProxy("127.0.0.1", central.port) as link:
+        # B reaches the server only through the link; A is always connected.
+        api_b = ApiClient(link.base_url, timeout=2)
+        api_b.session_token = other_terminal.api.session_token
+        engine_b = other_terminal.engine(store_b)
+        engine_b._api = api_b
+        engine_a = terminal.engine(store_a)
+        await engine_a.sync_once()
+        await engine_b.start()
+        try:
+            await eventually(lambda: engine_b.status.last_pull_at is not None, what="B online")
+            link.partition()
+            mine = note_args(a_customer(store_a), "written by B during the cut")
+            waiting = store_b.enqueue("note.add", mine)
+            engine_b.request_sync()
+            entry = store_b.entry(waiting)
+            assert entry is not None
+            await eventually(lambda: entry.attempts >= 2, what="B's retries during the cut")
+            assert not engine_b.status.online
+
+            link.heal()
+            await eventually(lambda: store_b.entry(waiting) is None, what="B's note to go up")
+            # The event stream is back too: A's next note reaches B by a poke.
+            theirs = note_args(a_customer(store_a), "written by A after the cut")
+            store_a.enqueue("note.add", theirs)
+            await engine_a.sync_once()
+            await eventually(
+                lambda: ("note", theirs["id"]) in store_b.rows, timeout=2.0, what="the poke"
+            )
+        finally:
+            await engine_b.stop()
+            await api_b.aclose()
+    assert count_notes(database_url, customer_id=mine["customer_id"], text=mine["text"]) == 1
+
+
+async def test_a_reply_that_never_comes_times_out_and_the_retry_has_one_effect(
+    central: ServerThread, terminal: Terminal, database_url: str
+) -> None:
+    store = MemoryStore()
+    await terminal.engine(store).sync_once()
+    args = note_args(a_customer(store), "server went silent")
+    mutation_id = store.enqueue("note.add", args)
+    with TcpProxy("127.0.0.1", central.port) as link:
+        api = ApiClient(link.base_url, timeout=0.5)
+        api.session_token = terminal.api.session_token
+        engine = terminal.engine(store)
+        engine._api = api
+        try:
+            link.drop_reply_of(PUSH_HEAD, hang=True)
+            with pytest.raises(ApiUnreachable) as caught:
+                await engine.sync_once()
+            assert caught.value.code == "timeout"
+            entry = store.entry(mutation_id)
+            assert entry is not None and entry.attempts == 1
+            assert entry.last_error == "The server did not answer in time"
+            await engine.sync_once()
+        finally:
+            await api.aclose()
+    assert store.entry(mutation_id) is None
+    count = count_notes(database_url, customer_id=args["customer_id"], text=args["text"])
+    assert count == 1

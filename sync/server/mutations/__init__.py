@@ -5,6 +5,7 @@ from sync.server.mutations import (  # noqa: F401  (imported for their @handles 
     consents,
     customers,
     followups,
+    interests,
     notes,
     reservations,
 )

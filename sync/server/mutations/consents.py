@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from sync.protocol import ConsentRecordArgs
 from sync.server.documents import publish_customer
@@ -22,7 +22,7 @@ def has_marketing_consent(session: Session, customer_id: str, channel: str) -> b
             Consent.purpose == "marketing",
             Consent.channel == channel,
         )
-        .order_by(Consent.recorded_at.desc(), Consent.id.desc())  # type: ignore[attr-defined]
+        .order_by(col(Consent.recorded_at).desc(), col(Consent.id).desc())
         .limit(1)
     ).scalar_one_or_none()
     return latest == "granted"

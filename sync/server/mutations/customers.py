@@ -7,7 +7,7 @@ from typing import Any
 import phonenumbers
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from sync.protocol import CustomerCreateArgs, CustomerUpdateArgs
 from sync.server.documents import publish_customer
@@ -50,8 +50,8 @@ def _set_identity(session: Session, customer_id: str, kind: str, value: str | No
             return
     session.execute(
         delete(CustomerIdentity).where(
-            CustomerIdentity.customer_id == customer_id,  # type: ignore[arg-type]
-            CustomerIdentity.kind == kind,  # type: ignore[arg-type]
+            col(CustomerIdentity.customer_id) == customer_id,
+            col(CustomerIdentity.kind) == kind,
         )
     )
     if value is not None:

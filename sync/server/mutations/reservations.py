@@ -12,11 +12,11 @@ from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from sync.protocol import ReservationRefArgs, ReservationRequestArgs
 from sync.server.documents import publish_inventory, publish_reservation
-from sync.server.models import Inventory, Product, Reservation, Store
+from sync.server.models import Inventory, Product, Reservation, Store, table_of
 from sync.server.mutations.base import (
     MutationContext,
     Rejected,
@@ -40,7 +40,7 @@ def available_stock(
     """Free quantity at `store_id`, and at the other stores of the region that have some."""
     rows = session.execute(
         select(Store.id, Store.name, Inventory.on_hand - Inventory.reserved)
-        .join(Inventory, Inventory.store_id == Store.id)  # type: ignore[arg-type]
+        .join(Inventory, col(Inventory.store_id) == col(Store.id))
         .where(Inventory.sku == sku, Store.region == region)
     ).all()
     here = 0
@@ -57,7 +57,7 @@ def available_stock(
 def _adjust(session: Session, store_id: str, sku: str, reserved: int, on_hand: int = 0) -> None:
     session.execute(
         update(Inventory)
-        .where(Inventory.store_id == store_id, Inventory.sku == sku)  # type: ignore[arg-type]
+        .where(col(Inventory.store_id) == store_id, col(Inventory.sku) == sku)
         .values(reserved=Inventory.reserved + reserved, on_hand=Inventory.on_hand + on_hand)
     )
     publish_inventory(session, store_id, sku)
@@ -89,7 +89,7 @@ def request_reservation(ctx: MutationContext, args: ReservationRequestArgs) -> d
     stock_store = ctx.session.get(Store, stock_store_id)
     if stock_store is None:
         raise Rejected("not_found", "The store does not exist.", {"status": "rejected"})
-    inventory = Inventory.__table__  # type: ignore[attr-defined]
+    inventory = table_of(Inventory)
     taken = ctx.session.execute(
         update(inventory)
         .where(
@@ -172,7 +172,7 @@ def expire_reservations(session: Session, now: datetime) -> int:
     rows = (
         session.execute(
             select(Reservation)
-            .where(Reservation.status == "confirmed", Reservation.expires_at < now)  # type: ignore[operator]
+            .where(col(Reservation.status) == "confirmed", col(Reservation.expires_at) < now)
             .with_for_update(skip_locked=True)
         )
         .scalars()
