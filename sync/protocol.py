@@ -170,7 +170,9 @@ EntityName = Literal[
 class Change(BaseModel):
     bucket: str
     seq: int
-    entity: EntityName
+    # One of EntityName today; typed as str so a client ignores (rather than fails on) an
+    # entity a newer server adds.
+    entity: str
     id: str
     op: Literal["upsert", "delete"]
     data: dict[str, Any] | None = None
