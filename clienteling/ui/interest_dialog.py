@@ -9,17 +9,15 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from clienteling.ui.formatting import plain_label
+from clienteling.ui.submit_dialog import SubmitDialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +33,7 @@ class InterestInput:
 InterestSubmit = Callable[[InterestInput], str | None]
 
 
-class InterestDialog(QDialog):
+class InterestDialog(SubmitDialog):
     """Product code (scan or type), category (code, label) or typed, comment; Save calls
     `submit`."""
 
@@ -71,32 +69,18 @@ class InterestDialog(QDialog):
         self.comment.setObjectName("interestComment")
         self.comment.setPlaceholderText(self.tr("e.g. liked the colour, wants it before the trip"))
         self.comment.setTabChangesFocus(True)
-        self.error = plain_label("", self, name="dialogError")
-        self.error.setWordWrap(True)
-        self.error.hide()
 
         form = QFormLayout()
         form.addRow(self.tr("Product code"), self.code)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Comment"), self.comment)
-        buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setObjectName("saveButton")
-        # A wedge scanner ends with Enter: it must not press Save before the comment is typed.
-        self.save_button.setAutoDefault(False)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.clicked.connect(self.on_save_button_clicked)
-        self.cancel_button.clicked.connect(self.reject)
         self.code.returnPressed.connect(self.comment.setFocus)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         (self.comment if code else self.code).setFocus()
 
     @classmethod
@@ -111,10 +95,7 @@ class InterestDialog(QDialog):
     ) -> bool:
         """Show the dialog modally; True when an item of interest was saved."""
         dialog = cls(customer_name, submit, categories=categories, code=code, parent=parent)
-        try:
-            return dialog.exec() == QDialog.DialogCode.Accepted
-        finally:
-            dialog.deleteLater()
+        return dialog.run_modal()
 
     def entry(self) -> InterestInput:
         code = self.code.text().strip()
@@ -129,10 +110,5 @@ class InterestDialog(QDialog):
             comment=self.comment.toPlainText(),
         )
 
-    def on_save_button_clicked(self) -> None:
-        problem = self._submit(self.entry())
-        if problem:
-            self.error.setText(problem)
-            self.error.show()
-            return
-        self.accept()
+    def submit(self) -> str | None:
+        return self._submit(self.entry())

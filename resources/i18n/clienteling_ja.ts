@@ -36,49 +36,39 @@
 <context>
     <name>InterestDialog</name>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="53"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="51"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="56"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="54"/>
         <source>Item of interest for %1</source>
         <translation>%1 様の関心商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="60"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="58"/>
         <source>Scan the product or type its SKU / JAN code</source>
         <translation>商品をスキャンするか、SKU / JANコードを入力</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="72"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="70"/>
         <source>e.g. liked the colour, wants it before the trip</source>
         <translation>例：色が気に入った、旅行前に欲しい</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="79"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="74"/>
         <source>Product code</source>
         <translation>商品コード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="80"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="75"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="81"/>
+        <location filename="../../clienteling/ui/interest_dialog.py" line="76"/>
         <source>Comment</source>
         <translation>コメント</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="83"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/interest_dialog.py" line="87"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -510,29 +500,19 @@
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="31"/>
+        <location filename="../../clienteling/ui/note_editor.py" line="25"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="33"/>
+        <location filename="../../clienteling/ui/note_editor.py" line="27"/>
         <source>Note for %1</source>
         <translation>%1 様へのメモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="36"/>
+        <location filename="../../clienteling/ui/note_editor.py" line="30"/>
         <source>What should colleagues know next time?</source>
         <translation>次回の接客で共有したいことは？</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="43"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/note_editor.py" line="47"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
@@ -757,27 +737,27 @@
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="241"/>
+        <location filename="../../clienteling/ui/profile.py" line="243"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="251"/>
+        <location filename="../../clienteling/ui/profile.py" line="253"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="251"/>
+        <location filename="../../clienteling/ui/profile.py" line="253"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="310"/>
+        <location filename="../../clienteling/ui/profile.py" line="312"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="331"/>
+        <location filename="../../clienteling/ui/profile.py" line="333"/>
         <source>requested — not confirmed</source>
         <translation>依頼済み — 未確定</translation>
     </message>
@@ -979,6 +959,19 @@
         <location filename="../../clienteling/ui/sign_in.py" line="69"/>
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/submit_dialog.py" line="23"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/submit_dialog.py" line="28"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>
