@@ -28,15 +28,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from bench.search import fill, queries
+from clienteling.services.bundle import AppServices
 from clienteling.services.context import StaffContext
-from clienteling.services.interests import InterestService
-from clienteling.services.notes import NoteService
-from clienteling.services.profiles import ProfileService
-from clienteling.services.search import SearchService
-from clienteling.services.sync_status import SyncStatusService
 from clienteling.storage.cache import LocalCache
 from clienteling.ui.i18n import load_fonts
-from clienteling.ui.main_window import AppServices, MainWindow
+from clienteling.ui.main_window import MainWindow
 
 KINDS = ("kanji prefix", "kana", "romaji", "phone", "card", "substring")
 
@@ -118,14 +114,7 @@ def main() -> None:
         )
         idle = IdleEngine()
         context = StaffContext("bench", "bench", "bench", "bench", "associate")
-        services = AppServices(
-            context=context,
-            search=SearchService(cache),
-            profiles=ProfileService(cache),
-            notes=NoteService(cache, context, idle),
-            interests=InterestService(cache, context, idle),
-            sync_status=SyncStatusService(cache, idle, idle),
-        )
+        services = AppServices.build(cache, context, idle)
         window = MainWindow(services)
         window.resize(1280, 800)
         window.show()

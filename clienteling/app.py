@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import qasync
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -29,21 +29,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from clienteling import paths
 from clienteling.secrets import SecretStore
+from clienteling.services.bundle import AppServices
 from clienteling.services.context import StaffContext
-from clienteling.services.interests import InterestService
-from clienteling.services.notes import NoteService
-from clienteling.services.profiles import ProfileService
-from clienteling.services.search import SearchService
-from clienteling.services.sync_status import SyncStatusService
 from clienteling.storage.cache import CacheCorrupt, LocalCache
 from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.i18n import choose_language, install_translator, load_fonts, resources_dir
-from clienteling.ui.main_window import AppServices, MainWindow
+from clienteling.ui.main_window import MainWindow
 from clienteling.ui.scanner import ScanDetector
 from clienteling.ui.sign_in import Credentials, SignInDialog
 from sync.client.api import ApiClient, ApiError
 from sync.client.engine import SyncEngine
-from sync.client.store import LocalStore
 from sync.protocol import SessionResponse
 
 log = logging.getLogger("clienteling")
@@ -399,18 +394,9 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     context = await sign_in(terminal, cache)
     device_id = terminal.device_id
     assert device_id is not None
-    # LocalCache implements LocalStore structurally; list invariance (OutboxRow vs OutboxEntry)
-    # is the only thing mypy objects to.
-    engine = SyncEngine(cast(LocalStore, cache), runtime.api, device_id, store_in_thread=True)
+    engine = SyncEngine(cache, runtime.api, device_id, store_in_thread=True)
     runtime.engine = engine
-    services = AppServices(
-        context=context,
-        search=SearchService(cache),
-        profiles=ProfileService(cache),
-        notes=NoteService(cache, context, engine),
-        interests=InterestService(cache, context, engine),
-        sync_status=SyncStatusService(cache, engine, engine),
-    )
+    services = AppServices.build(cache, context, engine)
     bridge = SyncBridge(app)
     engine.add_listener(bridge.notify)
 

@@ -5,7 +5,6 @@ indicator in the status bar. It is the container: widgets ask, it calls the serv
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -34,28 +33,11 @@ from clienteling.ui.sync_indicator import SyncIndicator
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from clienteling.services.context import StaffContext
-    from clienteling.services.interests import InterestService
-    from clienteling.services.notes import NoteService
-    from clienteling.services.profiles import ProfileService
-    from clienteling.services.search import SearchService
-    from clienteling.services.sync_status import SyncStatusService
+    from clienteling.services.bundle import AppServices
 
 
 STATUS_REFRESH_MS = 5000
 BANNER_MS = 8000
-
-
-@dataclass(frozen=True)
-class AppServices:
-    """The use cases the window calls, wired by the composition root."""
-
-    context: StaffContext
-    search: SearchService
-    profiles: ProfileService
-    notes: NoteService
-    interests: InterestService
-    sync_status: SyncStatusService
 
 
 class MainWindow(QMainWindow):

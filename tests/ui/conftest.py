@@ -18,15 +18,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from clienteling.domain.models import CustomerHit, Profile
+from clienteling.services.bundle import AppServices
 from clienteling.services.context import StaffContext
-from clienteling.services.interests import InterestService
-from clienteling.services.notes import NoteService
-from clienteling.services.profiles import ProfileService
-from clienteling.services.search import SearchService
-from clienteling.services.sync_status import SyncStatusService
 from clienteling.storage.cache import LocalCache
 from clienteling.ui.bridge import SyncBridge
-from clienteling.ui.main_window import AppServices, MainWindow
+from clienteling.ui.main_window import MainWindow
 from clienteling.ui.scanner import ScanDetector
 from sync.client.api import ApiClient
 from sync.client.engine import SyncEngine
@@ -178,14 +174,7 @@ def terminal(
     central.start()
     cache = LocalCache.open(tmp_path / "cache.db", None)
     api, engine, context = run(qtbot, _connect(central.base_url, cache))
-    services = AppServices(
-        context=context,
-        search=SearchService(cache),
-        profiles=ProfileService(cache),
-        notes=NoteService(cache, context, engine),
-        interests=InterestService(cache, context, engine),
-        sync_status=SyncStatusService(cache, engine, engine),
-    )
+    services = AppServices.build(cache, context, engine)
     app = QApplication.instance()
     assert app is not None
     bridge = SyncBridge()

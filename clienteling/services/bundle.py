@@ -1,0 +1,42 @@
+"""The set of use cases one signed-in terminal offers, built in one place from its parts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from clienteling.services.context import StaffContext
+from clienteling.services.interests import InterestService
+from clienteling.services.notes import NoteService
+from clienteling.services.ports import EngineStatusSource, SyncTrigger
+from clienteling.services.profiles import ProfileService
+from clienteling.services.search import SearchService
+from clienteling.services.sync_status import SyncStatusService
+from clienteling.storage.cache import LocalCache
+
+
+class SyncEngineLike(SyncTrigger, EngineStatusSource, Protocol):
+    """What the services need of the sync engine: wake it up, read its status."""
+
+
+@dataclass(frozen=True)
+class AppServices:
+    """The use cases the window calls, wired by the composition root."""
+
+    context: StaffContext
+    search: SearchService
+    profiles: ProfileService
+    notes: NoteService
+    interests: InterestService
+    sync_status: SyncStatusService
+
+    @classmethod
+    def build(cls, cache: LocalCache, context: StaffContext, engine: SyncEngineLike) -> AppServices:
+        return cls(
+            context=context,
+            search=SearchService(cache),
+            profiles=ProfileService(cache),
+            notes=NoteService(cache, context, engine),
+            interests=InterestService(cache, context, engine),
+            sync_status=SyncStatusService(cache, engine, engine),
+        )
