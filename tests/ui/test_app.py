@@ -15,6 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from clienteling import app as composition
 from clienteling import paths
+from clienteling import terminal as terminals
+from clienteling.diagnostics import ErrorReporter
 from clienteling.secrets import SecretStore
 from clienteling.ui.sign_in import SignInDialog
 from sync.client.api import ApiClient
@@ -81,7 +83,7 @@ def test_lost_cache_key_is_treated_like_corruption(home: Path) -> None:
 
 
 def test_uncaught_errors_are_logged_and_reported(caplog: pytest.LogCaptureFixture) -> None:
-    reporter = composition.ErrorReporter(interactive=False)
+    reporter = ErrorReporter(interactive=False)
     seen: list[str] = []
     reporter.on_error = seen.append
     try:
@@ -99,7 +101,7 @@ def test_remote_terminal_is_registered_by_a_manager_then_staff_sign_in(
     central.start()
     secrets = SecretStore(backend=MemoryBackend())
     api = ApiClient(central.base_url)
-    terminal = composition.Terminal(api, secrets, "remote-test", embedded=False)
+    terminal = terminals.Terminal(api, secrets, "remote-test", embedded=False)
     answers = [
         (MANAGER_CODE, "0000"),  # wrong PIN first: the dialog comes back with the reason
         (MANAGER_CODE, MANAGER_PIN),
@@ -148,17 +150,17 @@ def test_registered_terminal_starts_offline_as_the_last_staff_member(
     cache, _ = composition.open_cache(secrets)
     api = ApiClient(central.base_url)
     try:
-        terminal = composition.Terminal(api, secrets, "embedded", embedded=True)
-        online = run(qtbot, composition.sign_in(terminal, cache))
+        terminal = terminals.Terminal(api, secrets, "embedded", embedded=True)
+        online = run(qtbot, terminals.sign_in(terminal, cache))
         central.stop()
-        offline = run(qtbot, composition.sign_in(terminal, cache))
+        offline = run(qtbot, terminals.sign_in(terminal, cache))
         assert offline == online
         assert offline.store_name == STORE_NAME
         # A terminal that never signed in cannot start offline: a clear message instead.
         fresh_cache_secrets = SecretStore(backend=MemoryBackend())
-        stranger = composition.Terminal(api, fresh_cache_secrets, "embedded", embedded=True)
-        with pytest.raises(composition.StartupError):
-            run(qtbot, composition.sign_in(stranger, cache))
+        stranger = terminals.Terminal(api, fresh_cache_secrets, "embedded", embedded=True)
+        with pytest.raises(terminals.StartupError):
+            run(qtbot, terminals.sign_in(stranger, cache))
     finally:
         central.start()
         run(qtbot, api.aclose())

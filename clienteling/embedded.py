@@ -1,0 +1,32 @@
+"""The embedded default: the central API in-process on loopback with the demo chain."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from clienteling import paths
+
+log = logging.getLogger("clienteling")
+
+
+def start_embedded_server() -> Any:
+    """The central API in-process on 127.0.0.1, its SQLite file in the data folder, seeded with
+    the demo chain the first time."""
+    from sync.server.app import create_app
+    from sync.server.config import Settings
+    from sync.server.db import make_engine
+    from sync.server.runner import ServerThread
+    from sync.server.seed import seed_demo
+
+    db_path = paths.server_db_path()
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    settings = Settings(database_url=f"sqlite:///{db_path}")
+    engine = make_engine(settings.database_url)
+    app = create_app(settings, engine=engine)  # migrates the schema
+    # A no-op once the chain is loaded, so every start can call it.
+    seed_demo(engine, scale=5000, seed=1, pin_iterations=settings.pin_iterations)
+    server = ServerThread(app, host="127.0.0.1", port=0)
+    server.start()
+    log.info("embedded central API on port %d", server.port)
+    return server
