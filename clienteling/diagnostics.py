@@ -61,7 +61,9 @@ class ErrorReporter:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
             return
-        log.error("unhandled error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        # Exception text can quote user data (a validation error repeats its input): the log
+        # gets the type and the stack, the person at the terminal gets the message on screen.
+        log.error("unhandled %s\n%s", kind.__name__, "".join(traceback.format_tb(tb)))
         summary = f"{kind.__name__}: {value}"
         self.errors.append(summary)
         if self.on_error is not None:

@@ -82,17 +82,22 @@ def test_lost_cache_key_is_treated_like_corruption(home: Path) -> None:
     assert moved is not None and moved.name.startswith("cache.db.corrupt-")
 
 
-def test_uncaught_errors_are_logged_and_reported(caplog: pytest.LogCaptureFixture) -> None:
+def test_uncaught_errors_are_logged_without_their_text_and_reported(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     reporter = ErrorReporter(interactive=False)
     seen: list[str] = []
     reporter.on_error = seen.append
     try:
-        raise RuntimeError("boom")
-    except RuntimeError as exc:
+        # Exception text can quote customer data; only the person at the terminal sees it.
+        raise ValueError("phone +819012345678 is not valid")
+    except ValueError as exc:
         with caplog.at_level(logging.ERROR, logger="clienteling"):
             reporter(type(exc), exc, exc.__traceback__)
-    assert seen == ["RuntimeError: boom"]
-    assert "unhandled error" in caplog.text and "boom" in caplog.text
+    assert seen == ["ValueError: phone +819012345678 is not valid"]
+    assert "unhandled ValueError" in caplog.text
+    assert "test_uncaught_errors_are_logged" in caplog.text  # the stack is there
+    assert "+819012345678" not in caplog.text
 
 
 def test_remote_terminal_is_registered_by_a_manager_then_staff_sign_in(
