@@ -4,7 +4,7 @@ painted, with N customers in the local cache (default 100,000). Prints p50/p95 p
     .venv/bin/python -m bench.ui_search [--customers 100000] [--queries 60] [--encrypted]
 
 Two figures per kind: `work` (search + model reset + paint, the debounce flushed at once) and
-`felt` (what the person sees, including the ~150 ms typing debounce).
+`felt` (what the person sees, including the ~30 ms keystroke coalescing).
 """
 
 from __future__ import annotations
