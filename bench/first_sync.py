@@ -1,6 +1,10 @@
 """Benchmark: a terminal's first sync from a real local server over HTTP with the real engine.
 
     .venv/bin/python -m bench.first_sync --customers 100000 [--encrypted] [--database-url URL]
+        [--reuse-db PATH] [--profile OUT.prof]
+
+--reuse-db seeds a server SQLite file on the first run and serves it unchanged on later runs
+(seeding dominates the wall time otherwise); --profile writes cProfile stats of the client.
 
 A child process seeds the demo chain into a server database (SQLite file unless
 --database-url) and serves the API on loopback (its own process, so server and client do not
@@ -26,8 +30,8 @@ from sync.protocol import MAX_PULL_LIMIT
 from sync.server.demo.chain import STAFF
 
 
-def serve(url: str, customers: int, ready: Any, stop: Any) -> None:
-    """Child process: seed, serve until told to stop."""
+def serve(url: str, customers: int, ready: Any, stop: Any, seed: bool = True) -> None:
+    """Child process: seed (unless reusing a seeded database), serve until told to stop."""
     from sync.server.app import create_app
     from sync.server.config import Settings
     from sync.server.db import make_engine
@@ -38,7 +42,8 @@ def serve(url: str, customers: int, ready: Any, stop: Any) -> None:
     db = make_engine(url)
     app = create_app(settings, engine=db)
     t0 = time.perf_counter()
-    seed_demo(db, scale=customers, seed=1, pin_iterations=settings.pin_iterations)
+    if seed:
+        seed_demo(db, scale=customers, seed=1, pin_iterations=settings.pin_iterations)
     seeded_s = time.perf_counter() - t0
     server = ServerThread(app)
     server.start()
@@ -54,6 +59,7 @@ class TimedStore:
     def __init__(self, cache: LocalCache) -> None:
         self.cache = cache
         self.apply_s = 0.0
+        self.pages: list[float] = []  # seconds per page (the last one builds the indexes)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.cache, name)
@@ -61,17 +67,24 @@ class TimedStore:
     def apply_pull_page(self, page: Any) -> None:
         t0 = time.perf_counter()
         self.cache.apply_pull_page(page)
-        self.apply_s += time.perf_counter() - t0
+        self.pages.append(time.perf_counter() - t0)
+        self.apply_s += self.pages[-1]
 
 
-async def first_sync(base_url: str, store: TimedStore, page_limit: int) -> float:
+async def first_sync(
+    base_url: str, store: TimedStore, page_limit: int, *, threaded: bool = True
+) -> float:
     manager = next(s for s in STAFF if s.data["role"] == "manager")
     store_id = manager.data["store_id"]
     api = ApiClient(base_url, timeout=300.0)
     try:
         device = await api.register_device(manager.data["code"], manager.pin, store_id, "bench")
         await api.open_session(device.device_token, manager.data["code"], manager.pin)
-        engine = SyncEngine(store, api, device.device_id, pull_limit=page_limit)
+        # As the app runs it: store calls on their own thread, so the next page downloads
+        # while the current one is applied.
+        engine = SyncEngine(
+            store, api, device.device_id, pull_limit=page_limit, store_in_thread=threaded
+        )
         t0 = time.perf_counter()
         await engine.sync_once()
         return time.perf_counter() - t0
@@ -85,22 +98,47 @@ def main() -> None:
     parser.add_argument("--database-url", help="server database (default: a temp SQLite file)")
     parser.add_argument("--encrypted", action="store_true", help="SQLCipher cache")
     parser.add_argument("--page-limit", type=int, default=MAX_PULL_LIMIT)
+    parser.add_argument(
+        "--reuse-db",
+        type=Path,
+        help="server SQLite file: seeded on the first run, reused as is on later runs",
+    )
+    parser.add_argument("--profile", type=Path, help="write cProfile stats of the client here")
     args = parser.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="bench-first-sync-")  # removed at the end
     workdir = Path(tmp.name)
-    url = args.database_url or f"sqlite:///{workdir / 'server.db'}"
+    seed = True
+    if args.reuse_db is not None:
+        seed = not args.reuse_db.exists()
+        url = f"sqlite:///{args.reuse_db.resolve()}"
+    else:
+        url = args.database_url or f"sqlite:///{workdir / 'server.db'}"
     ctx = mp.get_context("spawn")
     ready, stop = ctx.Queue(), ctx.Event()
-    child = ctx.Process(target=serve, args=(url, args.customers, ready, stop), daemon=True)
+    child = ctx.Process(target=serve, args=(url, args.customers, ready, stop, seed), daemon=True)
     child.start()
     base_url, seeded_s = ready.get(timeout=3600)
-    print(f"server seeded with {args.customers:,} customers in {seeded_s:.0f} s")
+    if seed:
+        print(f"server seeded with {args.customers:,} customers in {seeded_s:.0f} s")
+    else:
+        print(f"server database reused: {args.reuse_db}")
     key = secrets.token_hex(32) if args.encrypted else None
     cache = LocalCache.open(workdir / "cache.db", key)
     try:
         store = TimedStore(cache)
-        seconds = asyncio.run(first_sync(base_url, store, args.page_limit))
+        profiler: Any = None
+        if args.profile is not None:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        # cProfile sees one thread only: profile with the store on the event loop's thread.
+        threaded = profiler is None
+        seconds = asyncio.run(first_sync(base_url, store, args.page_limit, threaded=threaded))
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
         counts = cache.row_counts()
         rows = sum(counts.values())
         customers = counts["srv_customer"]
@@ -113,6 +151,14 @@ def main() -> None:
             f"  of which apply_pull_page (incl. index build): {store.apply_s:.1f} s "
             f"= {rows / store.apply_s:,.0f} rows/s"
         )
+        if store.pages:
+            half = len(store.pages) // 2
+            first, second = store.pages[:half], store.pages[half:-1]
+            print(
+                f"  last page incl. index build: {store.pages[-1]:.1f} s; mean page "
+                f"{sum(first) / max(1, len(first)):.2f} s in the first half, "
+                f"{sum(second) / max(1, len(second)):.2f} s in the second"
+            )
         print("  rows:", ", ".join(f"{t.removeprefix('srv_')} {n:,}" for t, n in counts.items()))
     finally:
         cache.close()

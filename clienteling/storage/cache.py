@@ -33,6 +33,10 @@ CURSORS = "cursors"
 LAST_PULL_AT = "last_pull_at"
 FTS_DIRTY = "search_index_dirty"  # the trigram index is stale: rebuild at the end of the pull
 BULK_LOAD = "bulk_load"  # secondary indexes are dropped while a first sync loads
+# The trigram index is kept in step page by page during this bulk load (its inserts run in
+# SQLite, off the GIL, while the engine downloads and parses the next page), so the last page
+# only builds the B-tree indexes. Absent for a bulk load a previous app version began.
+BULK_FTS_LIVE = "bulk_fts_live"
 FIRST_SYNC_DONE = "first_sync_done"
 
 # A page with more customer changes than this skips row-by-row trigram maintenance.
@@ -214,9 +218,12 @@ class LocalCache:
             for name in srv_index_ddl():
                 cur.execute(f"DROP INDEX IF EXISTS {name}")
             _set_state(cur, BULK_LOAD, "1")
+            _set_state(cur, BULK_FTS_LIVE, "1")
             bulk = True
-        dirty = bulk or _get_state(cur, FTS_DIRTY) == "1"
-        if batch.customer_ids and not dirty and len(batch.customer_ids) > BULK_CUSTOMERS:
+        fts_live = bulk and _get_state(cur, BULK_FTS_LIVE) == "1"
+        dirty = (bulk and not fts_live) or _get_state(cur, FTS_DIRTY) == "1"
+        big = len(batch.customer_ids) > BULK_CUSTOMERS
+        if batch.customer_ids and not dirty and not fts_live and big:
             _set_state(cur, FTS_DIRTY, "1")
             dirty = True
         apply.write_batch(cur, batch, maintain_fts=not dirty)
@@ -347,7 +354,11 @@ def _rebuild_indexes(cur: Any) -> None:
         for ddl in srv_index_ddl().values():
             cur.execute(ddl)
         _set_state(cur, BULK_LOAD, "0")
-        _set_state(cur, FTS_DIRTY, "1")
+        if _get_state(cur, BULK_FTS_LIVE) != "1":
+            _set_state(cur, FTS_DIRTY, "1")
+        elif _get_state(cur, FTS_DIRTY) != "1":
+            _set_state(cur, FTS_DIRTY, "0")
+        _set_state(cur, BULK_FTS_LIVE, "0")
     if _get_state(cur, FTS_DIRTY) == "1":
         apply.rebuild_fts(cur)
         _set_state(cur, FTS_DIRTY, "0")

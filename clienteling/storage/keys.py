@@ -26,18 +26,16 @@ def reading_key(text: str) -> str:
 def customer_keys(data: Mapping[str, Any]) -> tuple[Any, ...]:
     """(name_key, given_key, kana_key, given_kana_key, phone, phone_last4, email,
     loyalty_card, search_text) for one customer payload."""
-    family = data.get("family_name") or ""
-    given = data.get("given_name") or ""
-    family_k = name_key(family)
-    given_k = name_key(given)
-    full_k = family_k + given_k
-    given_kana = reading_key(data.get("given_kana") or "")
-    kana_full = reading_key(data.get("family_kana") or "") + given_kana
-    phone = data.get("phone") or None
+    get = data.get
+    given_k = name_key(get("given_name") or "")
+    full_k = name_key(get("family_name") or "") + given_k
+    given_kana = reading_key(get("given_kana") or "")
+    kana_full = reading_key(get("family_kana") or "") + given_kana
+    phone = get("phone") or None
     last4 = phone[-4:] if phone and len(phone) >= 4 else None
-    email = data.get("email")
+    email = get("email")
     email_key = email.strip().lower() if email else None
-    card = data.get("loyalty_card") or None
+    card = get("loyalty_card") or None
     return (
         full_k,
         given_k,

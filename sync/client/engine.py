@@ -13,7 +13,7 @@ import dataclasses
 import logging
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +24,7 @@ from pydantic import ValidationError
 from sync.client.api import ApiClient, ApiError
 from sync.client.store import LocalStore, OutboxEntry
 from sync.protocol import (
+    DEFAULT_PULL_LIMIT,
     MAX_MUTATIONS_PER_PUSH,
     MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
@@ -88,7 +89,7 @@ class SyncEngine:
         *,
         pull_interval_s: float = 30.0,
         push_batch: int = 200,
-        pull_limit: int = 1000,
+        pull_limit: int | None = None,
         backoff_base_s: float = 0.5,
         backoff_cap_s: float = 60.0,
         store_in_thread: bool = False,
@@ -101,6 +102,11 @@ class SyncEngine:
         self._api = api
         self._client_id = client_id
         self._pull_interval = pull_interval_s
+        # No pull_limit given: pages of DEFAULT_PULL_LIMIT, and of MAX_PULL_LIMIT on a first
+        # sync (no cursors yet), where fewer, bigger pages and transactions are much faster.
+        self._first_sync_limit = pull_limit is None
+        if pull_limit is None:
+            pull_limit = DEFAULT_PULL_LIMIT
         if push_batch < 1 or pull_limit < 1 or pull_interval_s <= 0:
             raise ValueError("push_batch, pull_limit and pull_interval_s must be positive")
         # The server refuses larger requests outright; never build one.
@@ -377,37 +383,61 @@ class SyncEngine:
         # the one to start from (empty buckets, but its ack mark kept, so old acks are not
         # sent again).
         restart_from: str | None = None
-        while True:
-            cursors = restart_from or await self._in_store(self._store.cursors)
-            try:
-                page = await self._api.pull(cursors, self._pull_limit)
-            except ApiError as exc:
-                if exc.code != "bad_cursor" or cursors is None or resynced:
-                    raise
-                # The stored cursor is not one this server issued (damaged, or the terminal
-                # now talks to another server): rebuild from scratch rather than fail forever.
-                log.warning("server refused the stored cursor; rebuilding the local copy")
-                await self._reset()
-                resynced, restart_from = True, None
-                continue
-            self._set_status(online=True)
-            if page.must_resync:
-                if resynced:
-                    raise SyncFailed("The server keeps asking for a full resync")
-                log.info("server asked for a full resync")
-                await self._reset()
-                resynced, restart_from = True, page.cursors or None
-                continue
-            _check_page(page)
-            await self._in_store(self._store.apply_pull_page, page)
-            restart_from = None
-            if page.changes or page.acked_mutation_ids or page.mutation_results:
-                self._notify()
-            if not page.has_more:
-                return
-            stalled = stalled + 1 if page.cursors == cursors and not page.changes else 0
-            if stalled >= _MAX_STALLED_PAGES:
-                raise SyncFailed("The server's pages do not advance")
+        # While the store thread applies a page, the next one is already on its way (only
+        # with store_in_thread: otherwise the apply blocks the event loop anyway). It is
+        # requested with the cursors of the page being applied, which are exactly the ones
+        # the store holds once that apply commits; if the apply fails it is discarded.
+        prefetch: asyncio.Task[PullResponse] | None = None
+        limit = self._pull_limit
+        try:
+            while True:
+                if prefetch is not None:
+                    task, prefetch = prefetch, None
+                    cursors: str | None = restart_from
+                    page_or_error = await _outcome(task)
+                else:
+                    cursors = restart_from or await self._in_store(self._store.cursors)
+                    if cursors is None and self._first_sync_limit:
+                        # A first sync: the biggest pages the server allows.
+                        limit = max(limit, MAX_PULL_LIMIT)
+                    page_or_error = await _outcome(self._api.pull(cursors, limit))
+                if isinstance(page_or_error, ApiError):
+                    exc = page_or_error
+                    if exc.code != "bad_cursor" or cursors is None or resynced:
+                        raise exc
+                    # The stored cursor is not one this server issued (damaged, or the
+                    # terminal now talks to another server): rebuild from scratch rather
+                    # than fail forever.
+                    log.warning("server refused the stored cursor; rebuilding the local copy")
+                    await self._reset()
+                    resynced, restart_from = True, None
+                    continue
+                page = page_or_error
+                self._set_status(online=True)
+                if page.must_resync:
+                    if resynced:
+                        raise SyncFailed("The server keeps asking for a full resync")
+                    log.info("server asked for a full resync")
+                    await self._reset()
+                    resynced, restart_from = True, page.cursors or None
+                    continue
+                _check_page(page)
+                stalled = stalled + 1 if page.cursors == cursors and not page.changes else 0
+                if page.has_more and stalled < _MAX_STALLED_PAGES and self._store_in_thread:
+                    prefetch = asyncio.create_task(self._api.pull(page.cursors, limit))
+                await self._in_store(self._store.apply_pull_page, page)
+                restart_from = page.cursors if prefetch is not None else None
+                if page.changes or page.acked_mutation_ids or page.mutation_results:
+                    self._notify()
+                if not page.has_more:
+                    return
+                if stalled >= _MAX_STALLED_PAGES:
+                    raise SyncFailed("The server's pages do not advance")
+        finally:
+            if prefetch is not None:
+                prefetch.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await prefetch
 
     async def _reset(self) -> None:
         """Drop the server rows and cursors (never the outbox) before a rebuild."""
@@ -502,6 +532,14 @@ class SyncEngine:
             self._events_retry.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._events_retry.wait(), delay)
+
+
+async def _outcome(call: Awaitable[PullResponse]) -> PullResponse | ApiError:
+    """The page, or the API error the request ended with (other exceptions propagate)."""
+    try:
+        return await call
+    except ApiError as exc:
+        return exc
 
 
 def _pull_despite(push_error: ApiError) -> bool:

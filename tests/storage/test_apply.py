@@ -221,3 +221,48 @@ def test_products_are_found_by_sku_and_gtin(cache: LocalCache) -> None:
     by_gtin = cache.product_by_gtin("4901234567894")
     assert by_gtin is not None and by_gtin["sku"] == "BK-ROAD-01"
     assert cache.product_by_sku("NOPE") is None
+
+
+def _fts_rows(cache: LocalCache) -> list[tuple[int, str]]:
+    with cache._read() as db:  # white-box: the trigram index must mirror srv_customer exactly
+        fts = db.execute("SELECT rowid, text FROM customer_fts ORDER BY rowid").fetchall()
+        rows = db.execute("SELECT pk, search_text FROM srv_customer ORDER BY pk").fetchall()
+    assert [tuple(r) for r in fts] == [tuple(r) for r in rows]
+    return [tuple(r) for r in rows]
+
+
+def test_trigram_index_follows_updates_deletes_and_new_rows_in_one_page(
+    cache: LocalCache,
+) -> None:
+    a, b, c = (
+        customer(given_name=n, given_kana=k)
+        for n, k in [("一", "イチ"), ("二", "ニ"), ("三", "サン")]
+    )
+    cache.apply_pull_page(page(*(upsert("customer", x) for x in (a, b, c))))
+    _fts_rows(cache)
+    # c holds the highest pk: deleting it lets a new row reuse that pk in the same page.
+    d = customer(given_name="四", given_kana="ヨン")
+    renamed = {**a, "family_kana": "スズキ"}
+    cache.apply_pull_page(
+        page(upsert("customer", renamed), delete("customer", c["id"]), upsert("customer", d))
+    )
+    assert len(_fts_rows(cache)) == 3
+    assert [h.id for h in cache.search_customers("ずきいち")] == [a["id"]]
+    assert cache.search_customers("なかいち") == []
+    assert cache.search_customers("なかさん") == []
+    assert [h.id for h in cache.search_customers("なかよん")] == [d["id"]]
+
+
+def test_first_sync_keeps_the_trigram_index_in_step_across_pages(cache: LocalCache) -> None:
+    a, b = customer(given_name="一", given_kana="イチ"), customer(given_name="二", given_kana="ニ")
+    cache.apply_pull_page(page(upsert("customer", a), upsert("customer", b), has_more=True))
+    assert cache.get_state("bulk_load") == "1"
+    # The same customer again on a later page (updated on the server meanwhile).
+    cache.apply_pull_page(
+        page(upsert("customer", {**a, "given_kana": "ハジメ"}), delete("customer", b["id"]))
+    )
+    assert cache.get_state("bulk_load") == "0"
+    assert cache.get_state("search_index_dirty") == "0"
+    assert len(_fts_rows(cache)) == 1
+    assert [h.id for h in cache.search_customers("かはじめ")] == [a["id"]]
+    assert cache.search_customers("なかいち") == []

@@ -18,7 +18,7 @@ import pytest
 
 from sync.client.api import ApiClient, ApiError
 from sync.client.engine import SESSION_EXPIRED, SyncEngine, SyncFailed, backoff_delay
-from sync.protocol import MAX_MUTATIONS_PER_PUSH, new_id
+from sync.protocol import MAX_MUTATIONS_PER_PUSH, MAX_PULL_LIMIT, new_id
 from tests.sync_client.memory_store import MemoryStore
 from tests.sync_client.scripted_server import Reply, ScriptedServer
 from tests.sync_client.waiting import eventually
@@ -265,6 +265,41 @@ async def test_pages_are_followed_until_has_more_is_false(
         "p1",
         "p2",
     ]
+
+
+async def test_with_a_store_thread_the_next_page_downloads_during_the_apply(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    ids = [new_id() for _ in range(3)]
+    scripted.script(
+        PULL,
+        page([note_change(ids[0], "a")], cursors="p1", has_more=True),
+        page([note_change(ids[1], "b")], cursors="p2", has_more=True),
+        page([note_change(ids[2], "c")], cursors="p3"),
+    )
+    await engine_for(store, api, store_in_thread=True).sync_once()
+    assert set(store.rows_of("note")) == set(ids)
+    assert store.cursor == "p3"
+    paths = [s.path for s in scripted.requests_to(PULL)]
+    assert [p.rsplit("cursors=", 1)[-1] for p in paths[1:]] == ["p1", "p2"]
+    # A first sync (no cursors yet) asks for the biggest pages the server allows.
+    assert all(f"limit={MAX_PULL_LIMIT}" in p for p in paths)
+
+
+async def test_a_failed_apply_discards_the_page_fetched_ahead(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    ids = [new_id() for _ in range(2)]
+    store.fail_next_apply = RuntimeError("disk full")
+    scripted.script(
+        PULL,
+        page([note_change(ids[0], "a")], cursors="p1", has_more=True),
+        page([note_change(ids[1], "b")], cursors="p2"),
+    )
+    with pytest.raises(SyncFailed):
+        await engine_for(store, api, store_in_thread=True).sync_once()
+    assert store.cursor is None
+    assert store.rows_of("note") == {}
 
 
 async def test_a_server_whose_pages_never_advance_does_not_make_it_spin(
