@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Annotated
 
 from fastapi import FastAPI, Query
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import Engine
 from sqlmodel import select
 from starlette.concurrency import run_in_threadpool
@@ -210,13 +210,13 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     ) -> PushResponse:
         return apply_push(engine, settings, staff, body, publish)
 
-    @app.get("/v1/sync/pull", tags=["sync"])
+    @app.get("/v1/sync/pull", tags=["sync"], response_model=PullResponse)
     def pull_changes(
         staff: CurrentStaff,
         engine: EngineDep,
         cursors: Annotated[str | None, Query(max_length=20_000)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
-    ) -> PullResponse:
+    ) -> Response:
         return read_pull_page(engine, staff, cursors, limit)
 
     @app.get(
