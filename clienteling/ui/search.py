@@ -33,7 +33,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class SearchBox(QLineEdit):
-    """The always-ready search field. A burst of keystrokes is coalesced (~30 ms) into one search request."""
+    """The always-ready search field; a burst of keystrokes becomes one search request."""
 
     search_requested = Signal(str)
     open_requested = Signal()  # Enter: open the selected (or only) result
