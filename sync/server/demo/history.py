@@ -26,6 +26,7 @@ from sync.protocol import (
 from .catalog import DEPARTMENT
 from .chain import DemoStaff
 from .customers import STORY_BIKE_CUSTOMER_ID, STORY_GIFT_CUSTOMER_ID, uuid4_from_bits
+from .orders import build_order
 from .stories import story_activities, story_interests, story_notes, story_orders
 from .timeline import DAY, YEAR, iso_before, iso_on_day, seconds_before
 
@@ -174,34 +175,6 @@ def _line(product: ProductData, quantity: int) -> OrderLineData:
     )
 
 
-def _total(lines: Sequence[OrderLineData]) -> str:
-    return str(sum(int(line["unit_price_jpy"]) * line["quantity"] for line in lines))
-
-
-def _order(
-    order_id: str,
-    customer_id: str,
-    channel: str,
-    store_id: str | None,
-    ordered_at: str,
-    status: str,
-    staff_id: str | None,
-    lines: list[OrderLineData],
-) -> OrderData:
-    return OrderData(
-        id=order_id,
-        customer_id=customer_id,
-        channel=channel,
-        store_id=store_id,
-        ordered_at=ordered_at,
-        total_jpy=_total(lines),
-        status=status,
-        attributed_staff_id=staff_id,
-        attributed_followup_id=None,
-        lines=lines,
-    )
-
-
 # ------------------------------------------------------------------------------------------
 # Random history for the other shoppers
 
@@ -267,7 +240,7 @@ def iter_orders(
                 ordered_at = _during_opening(rng, shopper, 2 * YEAR)
             else:
                 ordered_at = iso_before(_within(rng, shopper, 2 * YEAR))
-            yield _order(
+            yield build_order(
                 uuid4_from_bits(rng.getrandbits(128)),
                 shopper.id,
                 channel,

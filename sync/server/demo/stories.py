@@ -29,6 +29,7 @@ from .catalog import (
 )
 from .chain import demo_id, staff_by_code, store_by_code
 from .customers import STORY_BIKE_CUSTOMER_ID, STORY_GIFT_CUSTOMER_ID
+from .orders import build_order
 from .timeline import jst
 
 
@@ -41,35 +42,10 @@ def _line(product: ProductData, quantity: int) -> OrderLineData:
     )
 
 
-def _store_order(
-    order_id: str,
-    customer_id: str,
-    channel: str,
-    store_id: str,
-    ordered_at: str,
-    status: str,
-    staff_id: str,
-    lines: list[OrderLineData],
-) -> OrderData:
-    total = sum(int(line["unit_price_jpy"]) * line["quantity"] for line in lines)
-    return OrderData(
-        id=order_id,
-        customer_id=customer_id,
-        channel=channel,
-        store_id=store_id,
-        ordered_at=ordered_at,
-        total_jpy=str(total),
-        status=status,
-        attributed_staff_id=staff_id,
-        attributed_followup_id=None,
-        lines=lines,
-    )
-
-
 def story_orders(products: Mapping[str, ProductData], ids: Container[str]) -> Iterator[OrderData]:
     """The bike bought in store; the baby clothes bought as a gift a year ago."""
     if STORY_BIKE_CUSTOMER_ID in ids:
-        yield _store_order(
+        yield build_order(
             demo_id("order:story:bike"),
             STORY_BIKE_CUSTOMER_ID,
             "store",
@@ -80,7 +56,7 @@ def story_orders(products: Mapping[str, ProductData], ids: Container[str]) -> It
             [_line(products[STORY_BIKE_SKU], 1)],
         )
     if STORY_GIFT_CUSTOMER_ID in ids:
-        yield _store_order(
+        yield build_order(
             demo_id("order:story:gift"),
             STORY_GIFT_CUSTOMER_ID,
             "store",
