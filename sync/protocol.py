@@ -18,7 +18,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypedDict
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 PROTOCOL_VERSION = 1
 MAX_MUTATIONS_PER_PUSH = 500
@@ -187,6 +187,50 @@ class PullResponse(BaseModel):
     # mutation, so a client whose push reply was lost still learns of a rejection.
     mutation_results: list[MutationResult] = Field(default_factory=list)
     must_resync: bool = False
+
+
+class PageRejected(ValueError):
+    """A pull reply that does not follow protocol v1 (unreadable JSON, wrong types, an upsert
+    without data, ...). Nothing of it is applied."""
+
+
+@dataclass(frozen=True)
+class PullPage:
+    """A pull reply as the terminal's local store read it: the envelope, checked, plus the
+    changes in whatever parsed form the store applies them from (opaque to the engine).
+
+    Reading and applying are two steps so the engine can request the next page with these
+    cursors while this one is being applied.
+    """
+
+    cursors: str
+    has_more: bool
+    must_resync: bool
+    change_count: int
+    acked_mutation_ids: list[str]
+    mutation_results: list[MutationResult]
+    changes: Any = None
+
+
+def check_pull_response(page: PullResponse) -> None:
+    """The rules a typed page must meet beyond its schema; raises PageRejected."""
+    if not page.cursors and page.has_more:
+        raise PageRejected("The server sent a page without a cursor")
+    for change in page.changes:
+        if not change.id:
+            raise PageRejected("The server sent a change without an id")
+        if change.op == "upsert" and not isinstance(change.data, dict):
+            raise PageRejected("The server sent a change without data")
+
+
+def parse_pull_response(body: bytes) -> PullResponse:
+    """Validate a pull reply body with the schema above (the reference reading of a page)."""
+    try:
+        page = PullResponse.model_validate_json(body)
+    except ValidationError:
+        raise PageRejected("The server sent a pull reply this app cannot read") from None
+    check_pull_response(page)
+    return page
 
 
 class Cursors(BaseModel):

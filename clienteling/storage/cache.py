@@ -21,8 +21,14 @@ from clienteling.storage import apply, outbox, profile, search
 from clienteling.storage.connection import open_engine, open_reader, translate_errors
 from clienteling.storage.errors import CacheCorrupt, CacheError
 from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
-from clienteling.storage.tables import SRV_TABLES, srv_index_ddl
-from sync.protocol import MutationResult, OutboxStats, PullResponse, new_id
+from clienteling.storage.pull_page import PageChanges, read_pull_body
+from clienteling.storage.tables import (
+    SERVER_COPY_TABLES,
+    SRV_TABLES,
+    srv_index_ddl,
+    unique_index_table,
+)
+from sync.protocol import MutationResult, OutboxStats, PullPage, PullResponse, new_id
 
 __all__ = ["CacheCorrupt", "CacheError", "LocalCache", "OutboxRow"]
 
@@ -52,6 +58,7 @@ class LocalCache:
         self.path = path
         self._engine = engine
         self._raw = raw  # the one writer connection
+        self._pages = apply.PageWriter(raw)
         # Reads (search, profile) use their own connection: in WAL mode they see the last
         # commit and never wait behind a long write such as a first sync's index build.
         self._reader = reader
@@ -176,25 +183,38 @@ class LocalCache:
     def cursors(self) -> str | None:
         return self.get_state(CURSORS)
 
-    def apply_pull_page(self, page: PullResponse) -> None:
-        """Apply one pull page in one transaction (see sync.client.store.LocalStore).
+    def read_pull_page(self, body: bytes | str) -> PullPage:
+        """Parse and check a pull reply body (see sync.client.store.LocalStore); nothing is
+        written. Raises PageRejected when it breaks the protocol."""
+        with self._lock, translate_errors(self.path):
+            if self._closed:
+                raise CacheError("The local cache is closed.")
+            return read_pull_body(self._raw, body)
 
-        During the first sync the srv_* secondary indexes are dropped and the trigram index is
-        left stale; the page with has_more=false rebuilds both in bulk, in its transaction.
+    def apply_pull_page(self, page: PullPage | PullResponse) -> None:
+        """Apply one pull page in one transaction (see sync.client.store.LocalStore). A typed
+        `PullResponse` (tests, tools) is serialised and read first.
+
+        During the first sync the srv_* secondary indexes are dropped; the page with
+        has_more=false builds them in bulk, in its transaction.
         """
+        if isinstance(page, PullResponse):
+            page = self.read_pull_page(page.model_dump_json())
         if page.must_resync:
             self.reset_server_state()
             return
-        batch = apply.batch_changes(page.changes)
+        changes = page.changes
+        if not isinstance(changes, PageChanges):
+            raise TypeError("apply_pull_page takes a page from read_pull_page")
         with self._lock:
             self._set_durability(page)
             with self._write() as cur:
-                self._apply_batch(cur, page, batch)
+                self._apply_changes(cur, page, changes)
             if not page.has_more:
                 self._raw.execute("PRAGMA synchronous = NORMAL")
                 self._raw.execute(f"PRAGMA cache_size = -{WRITER_CACHE_MIB * 1024}")
 
-    def _set_durability(self, page: PullResponse) -> None:
+    def _set_durability(self, page: PullPage) -> None:
         """Skip fsyncs while a first sync loads into a cache with nothing of its own.
 
         An app crash still loses nothing committed (WAL); only a power cut mid-load could
@@ -211,10 +231,10 @@ class LocalCache:
             cache_mib = BULK_CACHE_MIB if first else WRITER_CACHE_MIB
             self._raw.execute(f"PRAGMA cache_size = -{cache_mib * 1024}")
 
-    def _apply_batch(self, cur: Any, page: PullResponse, batch: apply.PageBatch) -> None:
+    def _apply_changes(self, cur: Any, page: PullPage, changes: PageChanges) -> None:
         first_sync = _get_state(cur, FIRST_SYNC_DONE) != "1"
         bulk = _get_state(cur, BULK_LOAD) == "1"
-        if first_sync and not bulk and page.changes:
+        if first_sync and not bulk and page.change_count:
             for name in srv_index_ddl():
                 cur.execute(f"DROP INDEX IF EXISTS {name}")
             _set_state(cur, BULK_LOAD, "1")
@@ -222,11 +242,11 @@ class LocalCache:
             bulk = True
         fts_live = bulk and _get_state(cur, BULK_FTS_LIVE) == "1"
         dirty = (bulk and not fts_live) or _get_state(cur, FTS_DIRTY) == "1"
-        big = len(batch.customer_ids) > BULK_CUSTOMERS
-        if batch.customer_ids and not dirty and not fts_live and big:
+        big = changes.customers > BULK_CUSTOMERS
+        if changes.customers and not dirty and not fts_live and big:
             _set_state(cur, FTS_DIRTY, "1")
             dirty = True
-        apply.write_batch(cur, batch, maintain_fts=not dirty)
+        self._pages.write(cur, changes, bulk=bulk, maintain_fts=not dirty)
         outbox.apply_acks(cur, page.acked_mutation_ids, page.mutation_results)
         _set_state(cur, CURSORS, page.cursors)
         _set_state(cur, LAST_PULL_AT, outbox.utc_now_iso())
@@ -236,9 +256,8 @@ class LocalCache:
 
     def reset_server_state(self) -> None:
         with self._write() as cur:
-            for table in SRV_TABLES:
+            for table in SERVER_COPY_TABLES:
                 cur.execute(f"DELETE FROM {table}")
-            cur.execute("DELETE FROM customer_fts")
             # The next pull is a first sync again (bulk load); index flags stay as they are.
             cur.execute("DELETE FROM sync_state WHERE key IN (?, ?)", (CURSORS, FIRST_SYNC_DONE))
 
@@ -302,12 +321,14 @@ class LocalCache:
 
     def product_by_gtin(self, gtin: str) -> dict[str, Any] | None:
         with self._read() as db:
-            row = db.execute("SELECT data FROM srv_product WHERE gtin = ?", (gtin,)).fetchone()
+            row = db.execute(
+                "SELECT json(data) FROM srv_product WHERE gtin = ?", (gtin,)
+            ).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
     def product_by_sku(self, sku: str) -> dict[str, Any] | None:
         with self._read() as db:
-            row = db.execute("SELECT data FROM srv_product WHERE sku = ?", (sku,)).fetchone()
+            row = db.execute("SELECT json(data) FROM srv_product WHERE sku = ?", (sku,)).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
     def outbox_entries(self) -> list[PendingChange]:
@@ -351,8 +372,12 @@ class LocalCache:
 def _rebuild_indexes(cur: Any) -> None:
     """Recreate dropped B-tree indexes and refill a stale trigram index, then clear the flags."""
     if _get_state(cur, BULK_LOAD) == "1":
-        for ddl in srv_index_ddl().values():
-            cur.execute(ddl)
+        for name, ddl in srv_index_ddl().items():
+            table = unique_index_table(name)
+            if table is None:
+                cur.execute(ddl)
+            else:
+                apply.build_unique_index(cur, table, ddl)
         _set_state(cur, BULK_LOAD, "0")
         if _get_state(cur, BULK_FTS_LIVE) != "1":
             _set_state(cur, FTS_DIRTY, "1")

@@ -17,9 +17,11 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
 
 from clienteling.storage.errors import CacheCorrupt, CacheError
-from clienteling.storage.tables import FTS_DDL, CacheModel
+from clienteling.storage.tables import FTS_DDL, SERVER_COPY_TABLES, CacheModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# sync_state keys a schema change that drops the server rows clears (a fresh first sync).
+RESYNC_KEYS = ("cursors", "first_sync_done", "bulk_load", "bulk_fts_live", "search_index_dirty")
 
 _HEX = re.compile(r"^[0-9a-fA-F]+$")
 # Driver messages that mean "this file cannot be read as our database".
@@ -55,12 +57,12 @@ def translate_errors(path: Path) -> Iterator[None]:
 
 
 def _connect(path: Path, key: str | None, *, cache_mib: int = 64) -> Any:
-    if key is None:
-        conn: Any = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-    else:
-        if not _HEX.match(key):
-            raise CacheError("The cache key must be a non-empty hexadecimal string.")
-        conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    # Plain caches (tests, benchmarks) open with the same library, without a key: one SQLite
+    # version (and JSON support) for both.
+    if key is not None and not _HEX.match(key):
+        raise CacheError("The cache key must be a non-empty hexadecimal string.")
+    conn: Any = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    if key is not None:
         # The key must be the very first statement on an encrypted connection. A 32-byte key
         # (64 hex digits, or 96 with an explicit salt) is used raw; other lengths as passphrase.
         if len(key) in (64, 96):
@@ -136,8 +138,20 @@ def migrate(engine: Engine, raw: Any) -> None:
     if version < 1:
         CacheModel.metadata.create_all(engine)
         raw.execute(FTS_DDL)
+    elif version < 2:
+        # 2: payloads as JSONB, the customer payload in srv_customer_doc. The srv_* tables
+        # are a copy of the server's data: drop them and sync again; the outbox stays.
+        for table in SERVER_COPY_TABLES:
+            raw.execute(f"DROP TABLE IF EXISTS {table}")
+        raw.execute(
+            f"DELETE FROM sync_state WHERE key IN ({', '.join('?' * len(RESYNC_KEYS))})",
+            RESYNC_KEYS,
+        )
+        CacheModel.metadata.create_all(engine)
+        raw.execute(FTS_DDL)
+    if version < SCHEMA_VERSION:
         raw.execute(
             "INSERT OR REPLACE INTO sync_state(key, value) VALUES ('schema_version', ?)",
             (str(SCHEMA_VERSION),),
         )
-    # Future steps: `if version < 2: ...` with ALTER TABLE / data moves, then bump the version.
+    # Future steps: `if version < 3: ...` with ALTER TABLE / data moves, then bump the version.

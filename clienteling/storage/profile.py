@@ -46,7 +46,7 @@ class _Names:
         if not store_id:
             return None
         if store_id not in self._stores:
-            row = self._cur.execute("SELECT data FROM srv_store WHERE id = ?", (store_id,))
+            row = self._cur.execute("SELECT json(data) FROM srv_store WHERE id = ?", (store_id,))
             found = row.fetchone()
             self._stores[store_id] = json.loads(found[0]).get("name") if found else None
         return self._stores[store_id]
@@ -70,7 +70,11 @@ def _reason(entry: OutboxRow) -> str | None:
 
 
 def load_profile(cur: Any, customer_id: str) -> Profile | None:
-    row = cur.execute("SELECT data FROM srv_customer WHERE id = ?", (customer_id,)).fetchone()
+    row = cur.execute(
+        "SELECT json(d.data) FROM srv_customer AS c JOIN srv_customer_doc AS d ON d.pk = c.pk "
+        "WHERE c.id = ?",
+        (customer_id,),
+    ).fetchone()
     if row is None:
         return None
     c: dict[str, Any] = json.loads(row[0])
@@ -97,7 +101,9 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
             ),
         )
         for o in _docs(
-            cur, "SELECT data FROM srv_order " + by_customer.format("ordered_at"), (customer_id,)
+            cur,
+            "SELECT json(data) FROM srv_order " + by_customer.format("ordered_at"),
+            (customer_id,),
         )
     )
     activities = tuple(
@@ -111,7 +117,7 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
         )
         for a in _docs(
             cur,
-            "SELECT data FROM srv_activity " + by_customer.format("occurred_at"),
+            "SELECT json(data) FROM srv_activity " + by_customer.format("occurred_at"),
             (customer_id,),
         )
     )
@@ -127,7 +133,9 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
             status=i.get("status", "open"),
         )
         for i in _docs(
-            cur, "SELECT data FROM srv_interest " + by_customer.format("created_at"), (customer_id,)
+            cur,
+            "SELECT json(data) FROM srv_interest " + by_customer.format("created_at"),
+            (customer_id,),
         )
     ]
     notes = [
@@ -139,7 +147,9 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
             created_at=n.get("created_at", ""),
         )
         for n in _docs(
-            cur, "SELECT data FROM srv_note " + by_customer.format("created_at"), (customer_id,)
+            cur,
+            "SELECT json(data) FROM srv_note " + by_customer.format("created_at"),
+            (customer_id,),
         )
     ]
     reservations = [
@@ -156,7 +166,7 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
         )
         for r in _docs(
             cur,
-            "SELECT data FROM srv_reservation " + by_customer.format("created_at"),
+            "SELECT json(data) FROM srv_reservation " + by_customer.format("created_at"),
             (customer_id,),
         )
     ]
@@ -172,7 +182,9 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
             staff_id=f.get("staff_id", ""),
         )
         for f in _docs(
-            cur, "SELECT data FROM srv_followup " + by_customer.format("due_date"), (customer_id,)
+            cur,
+            "SELECT json(data) FROM srv_followup " + by_customer.format("due_date"),
+            (customer_id,),
         )
     ]
     consents = [

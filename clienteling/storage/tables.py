@@ -2,6 +2,11 @@
 
 The tables live in their own SQLModel registry so the central server's tables (which share the
 default `SQLModel.metadata`) never leak into a terminal's cache file.
+
+Every srv_* table has an integer rowid alias `pk` and a separate unique index on its key: a
+first sync appends rows in pk order with every index dropped, then builds the indexes by
+sorting once. (Keeping a unique index on random UUIDs during the load dirtied thousands of
+index pages per page of changes: most of the load's time went to writing them back.)
 """
 
 from __future__ import annotations
@@ -19,31 +24,39 @@ class CacheModel(SQLModel, registry=registry()):
 
 class SrvStore(CacheModel, table=True):
     __tablename__ = "srv_store"
-    id: str = Field(primary_key=True)
-    data: str
+    __table_args__ = (Index("ux_srv_store_id", "id", unique=True),)
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class SrvStaff(CacheModel, table=True):
     __tablename__ = "srv_staff"
-    id: str = Field(primary_key=True)
+    __table_args__ = (Index("ux_srv_staff_id", "id", unique=True),)
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str
     store_id: str | None = Field(default=None, index=True)
-    data: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class SrvProduct(CacheModel, table=True):
     __tablename__ = "srv_product"
-    sku: str = Field(primary_key=True)
+    __table_args__ = (Index("ux_srv_product_sku", "sku", unique=True),)
+    pk: int | None = Field(default=None, primary_key=True)
+    sku: str
     gtin: str | None = Field(default=None, index=True)
     name: str = ""
-    data: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class SrvInventory(CacheModel, table=True):
     __tablename__ = "srv_inventory"
-    id: str = Field(primary_key=True)
+    __table_args__ = (Index("ux_srv_inventory_id", "id", unique=True),)
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str
     store_id: str = Field(index=True)
     sku: str = Field(index=True)
-    data: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class SrvCustomer(CacheModel, table=True):
@@ -51,6 +64,7 @@ class SrvCustomer(CacheModel, table=True):
 
     __tablename__ = "srv_customer"
     __table_args__ = (
+        Index("ux_srv_customer_id", "id", unique=True),
         Index("ix_srv_customer_name_key", "name_key"),
         Index("ix_srv_customer_given_key", "given_key"),
         Index("ix_srv_customer_kana_key", "kana_key"),
@@ -60,9 +74,9 @@ class SrvCustomer(CacheModel, table=True):
         Index("ix_srv_customer_email", "email"),
         Index("ix_srv_customer_loyalty_card", "loyalty_card"),
     )
-    # An explicit integer rowid alias so the FTS index can point at rows stably across upserts.
+    # The trigram index (customer_fts) points at pk.
     pk: int | None = Field(default=None, primary_key=True)
-    id: str = Field(unique=True)
+    id: str
     family_name: str = ""
     given_name: str = ""
     family_kana: str = ""
@@ -77,64 +91,98 @@ class SrvCustomer(CacheModel, table=True):
     phone_last4: str | None = None
     email: str | None = None  # lower-cased
     loyalty_card: str | None = None
-    search_text: str = ""  # what the trigram index holds (the reading: kana trigrams are cheap)
-    data: str
+
+
+class SrvCustomerDoc(CacheModel, table=True):
+    """The customer payload (JSONB) under its srv_customer pk, apart from the searched row.
+
+    Keeping the ~1 KB payload out of srv_customer makes the narrow table the index builds
+    scan several times smaller (a first sync builds eight indexes and the trigram index).
+    """
+
+    __tablename__ = "srv_customer_doc"
+    pk: int = Field(primary_key=True)
+    data: bytes
 
 
 class SrvOrder(CacheModel, table=True):
     __tablename__ = "srv_order"
-    __table_args__ = (Index("ix_srv_order_customer", "customer_id", "ordered_at"),)
-    id: str = Field(primary_key=True)
+    __table_args__ = (
+        Index("ux_srv_order_id", "id", unique=True),
+        Index("ix_srv_order_customer", "customer_id", "ordered_at"),
+    )
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str
     customer_id: str
     ordered_at: str = ""
-    data: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class SrvActivity(CacheModel, table=True):
     __tablename__ = "srv_activity"
-    __table_args__ = (Index("ix_srv_activity_customer", "customer_id", "occurred_at"),)
-    id: str = Field(primary_key=True)
+    __table_args__ = (
+        Index("ux_srv_activity_id", "id", unique=True),
+        Index("ix_srv_activity_customer", "customer_id", "occurred_at"),
+    )
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str
     customer_id: str
     occurred_at: str = ""
-    data: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class SrvInterest(CacheModel, table=True):
     __tablename__ = "srv_interest"
-    __table_args__ = (Index("ix_srv_interest_customer", "customer_id", "created_at"),)
-    id: str = Field(primary_key=True)
+    __table_args__ = (
+        Index("ux_srv_interest_id", "id", unique=True),
+        Index("ix_srv_interest_customer", "customer_id", "created_at"),
+    )
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str
     customer_id: str
     created_at: str = ""
-    data: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class SrvNote(CacheModel, table=True):
     __tablename__ = "srv_note"
-    __table_args__ = (Index("ix_srv_note_customer", "customer_id", "created_at"),)
-    id: str = Field(primary_key=True)
+    __table_args__ = (
+        Index("ux_srv_note_id", "id", unique=True),
+        Index("ix_srv_note_customer", "customer_id", "created_at"),
+    )
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str
     customer_id: str
     created_at: str = ""
-    data: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class SrvReservation(CacheModel, table=True):
     __tablename__ = "srv_reservation"
-    __table_args__ = (Index("ix_srv_reservation_customer", "customer_id", "created_at"),)
-    id: str = Field(primary_key=True)
+    __table_args__ = (
+        Index("ux_srv_reservation_id", "id", unique=True),
+        Index("ix_srv_reservation_customer", "customer_id", "created_at"),
+    )
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str
     customer_id: str
     store_id: str = Field(default="", index=True)
     created_at: str = ""
-    data: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class SrvFollowup(CacheModel, table=True):
     __tablename__ = "srv_followup"
-    __table_args__ = (Index("ix_srv_followup_customer", "customer_id", "due_date"),)
-    id: str = Field(primary_key=True)
+    __table_args__ = (
+        Index("ux_srv_followup_id", "id", unique=True),
+        Index("ix_srv_followup_customer", "customer_id", "due_date"),
+    )
+    pk: int | None = Field(default=None, primary_key=True)
+    id: str
     customer_id: str
     store_id: str = Field(default="", index=True)
     due_date: str = ""
-    data: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
 
 
 class Outbox(CacheModel, table=True):
@@ -180,8 +228,11 @@ SRV_TABLES: tuple[str, ...] = (
     "srv_followup",
 )
 
-# A plain (self-contained) FTS5 table keyed by srv_customer.pk: deleting by rowid needs no
-# old values, and a bulk rebuild is one INSERT ... SELECT.
+# Everything that holds a copy of server data (emptied by a resync, dropped by a schema change).
+SERVER_COPY_TABLES: tuple[str, ...] = (*SRV_TABLES, "srv_customer_doc", "customer_fts")
+
+# A plain (self-contained) FTS5 table of kana_key, keyed by srv_customer.pk: deleting by
+# rowid needs no old values, and a bulk rebuild is one INSERT ... SELECT.
 FTS_DDL = "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5(text, tokenize='trigram')"
 
 
@@ -199,3 +250,10 @@ def srv_index_ddl() -> dict[str, str]:
             ddl = CreateIndex(index, if_not_exists=True).compile(dialect=dialect)
             out[str(index.name)] = str(ddl)
     return out
+
+
+def unique_index_table(index_name: str) -> str | None:
+    """The srv_* table whose key index this is (ux_<table>_<key>), or None."""
+    if not index_name.startswith("ux_"):
+        return None
+    return next((t for t in SRV_TABLES if index_name.startswith(f"ux_{t}_")), None)

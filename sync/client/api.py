@@ -204,14 +204,27 @@ class ApiClient:
         return await self._call("POST", PUSH_PATH, PushResponse, req)
 
     async def pull(self, cursors: str | None, limit: int) -> PullResponse:
-        params: dict[str, str | int] = {"limit": limit}
-        if cursors:
-            params["cursors"] = cursors
-        response = await self._send("GET", PULL_PATH, params=params)
+        """One page, validated into typed changes (tools and tests; the engine reads pages
+        with `pull_body` and lets the local store parse them)."""
+        response = await self._pull_response(cursors, limit)
         try:
             return PullResponse.model_validate_json(response.content)
         except ValidationError:
             raise _bad_response(response) from None
+
+    async def pull_body(self, cursors: str | None, limit: int) -> bytes:
+        """One page as the raw JSON body the server sent (HTTP errors raised as ApiError).
+
+        A first sync moves millions of rows: building Python objects for each would cost more
+        than everything else together, so the store reads the body in SQLite instead.
+        """
+        return (await self._pull_response(cursors, limit)).content
+
+    async def _pull_response(self, cursors: str | None, limit: int) -> httpx.Response:
+        params: dict[str, str | int] = {"limit": limit}
+        if cursors:
+            params["cursors"] = cursors
+        return await self._send("GET", PULL_PATH, params=params)
 
     async def events(self, on_open: Callable[[], None] | None = None) -> AsyncIterator[str]:
         """Yield the name of each server-sent event until the stream ends.

@@ -1,7 +1,8 @@
 """What the sync engine needs from the terminal's local database (implemented by the app's storage).
 
 The engine never touches SQL itself: it asks this interface for pending mutations and hands it
-whole pull pages, which the store applies in one local transaction.
+whole pull reply bodies, which the store reads (checks) and then applies in one local
+transaction.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from sync.protocol import MutationResult, OutboxStats, PullResponse
+from sync.protocol import MutationResult, OutboxStats, PullPage
 
 
 class OutboxEntry(Protocol):
@@ -53,12 +54,17 @@ class LocalStore(Protocol):
         """The opaque cursor string of the last applied pull page (None before the first)."""
         ...
 
-    def apply_pull_page(self, page: PullResponse) -> None:
-        """In ONE transaction: upsert/delete the srv_* rows of `page.changes`, store
-        `page.cursors`, delete the outbox entries in `page.acked_mutation_ids` whose result is
-        applied, and mark the ones whose result (in `page.mutation_results`) is rejected.
-        An acked id whose entry is still 'pending' (the push reply was lost) takes the result
-        from `page.mutation_results`."""
+    def read_pull_page(self, body: bytes) -> PullPage:
+        """Read and check a pull reply body (nothing is written). Raises PageRejected when it
+        does not follow the protocol."""
+        ...
+
+    def apply_pull_page(self, page: PullPage) -> None:
+        """In ONE transaction: upsert/delete the srv_* rows of the page's changes (the last
+        change of an entity in the page wins), store `page.cursors`, delete the outbox
+        entries in `page.acked_mutation_ids` whose result is applied, and mark the ones whose
+        result (in `page.mutation_results`) is rejected. An acked id whose entry is still
+        'pending' (the push reply was lost) takes the result from `page.mutation_results`."""
         ...
 
     def reset_server_state(self) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from clienteling.storage.cache import CacheError, LocalCache
-from sync.protocol import Change, MutationResult, new_id
+from sync.protocol import Change, MutationResult, PageRejected, new_id
 from tests.storage.factories import customer, delete, note, page, product, store, upsert
 
 
@@ -186,19 +186,45 @@ def test_must_resync_drops_server_rows_but_keeps_the_outbox(cache: LocalCache) -
 
 
 def test_a_failing_page_changes_nothing(cache: LocalCache) -> None:
-    s = store()
     good = page(upsert("product", product()))
     cache.apply_pull_page(good)
-    broken = customer(phone=["not", "a", "string"])  # cannot be stored: the driver refuses it
-    bad = page(upsert("store", s), upsert("customer", broken), acked=[])
+    # The database refuses the store row after the page's customer rows are written (customers
+    # are applied first): a real SQLite failure in the middle of the page's transaction.
+    with cache._lock:  # white-box: a trigger stands in for a full disk
+        cache._raw.execute(
+            "CREATE TEMP TRIGGER refuse BEFORE INSERT ON main.srv_store "
+            "BEGIN SELECT RAISE(ABORT, 'no space left for this row'); END"
+        )
+    bad = page(upsert("customer", customer()), upsert("store", store()), acked=[])
 
-    with pytest.raises(CacheError):
+    with pytest.raises(CacheError, match="no space left"):
         cache.apply_pull_page(bad)
 
     assert cache.cursors() == good.cursors
     counts = cache.row_counts()
     assert (counts["srv_store"], counts["srv_customer"], counts["srv_product"]) == (0, 0, 1)
+    assert cache.search_customers("田中") == []
     assert cache.product_by_sku("BK-ROAD-01") is not None
+
+
+def test_odd_field_types_from_the_server_are_stored_as_text(cache: LocalCache) -> None:
+    odd = customer(phone=["not", "a", "string"], given_name=42, email="  Hanako@Example.JP ")
+    cache.apply_pull_page(page(upsert("customer", odd)))
+    hits = cache.search_customers("hanako@example.jp")
+    assert [h.id for h in hits] == [odd["id"]]
+    assert hits[0].given_name == "42"
+    assert hits[0].phone == '["not","a","string"]'
+
+
+def test_a_change_that_breaks_the_protocol_rejects_the_whole_page(cache: LocalCache) -> None:
+    good = page(upsert("product", product()))
+    cache.apply_pull_page(good)
+    fields: dict[str, Any] = {"bucket": "x", "seq": 2, "entity": "customer", "id": "c9"}
+    no_data = Change.model_construct(**fields, op="upsert", data=None)
+    with pytest.raises(PageRejected, match="break the sync protocol"):
+        cache.apply_pull_page(page(upsert("store", store()), no_data))
+    assert cache.cursors() == good.cursors
+    assert cache.row_counts()["srv_store"] == 0
 
 
 def test_unknown_entities_are_ignored(cache: LocalCache) -> None:
@@ -226,7 +252,7 @@ def test_products_are_found_by_sku_and_gtin(cache: LocalCache) -> None:
 def _fts_rows(cache: LocalCache) -> list[tuple[int, str]]:
     with cache._read() as db:  # white-box: the trigram index must mirror srv_customer exactly
         fts = db.execute("SELECT rowid, text FROM customer_fts ORDER BY rowid").fetchall()
-        rows = db.execute("SELECT pk, search_text FROM srv_customer ORDER BY pk").fetchall()
+        rows = db.execute("SELECT pk, kana_key FROM srv_customer ORDER BY pk").fetchall()
     assert [tuple(r) for r in fts] == [tuple(r) for r in rows]
     return [tuple(r) for r in rows]
 
@@ -266,3 +292,36 @@ def test_first_sync_keeps_the_trigram_index_in_step_across_pages(cache: LocalCac
     assert len(_fts_rows(cache)) == 1
     assert [h.id for h in cache.search_customers("かはじめ")] == [a["id"]]
     assert cache.search_customers("なかいち") == []
+
+
+def test_rows_sent_twice_during_a_first_sync_are_kept_once_with_their_latest_payload(
+    cache: LocalCache,
+) -> None:
+    c, other = customer(tier="silver"), customer(given_name="次郎", given_kana="ジロウ")
+    n = note(c["id"])
+    cache.apply_pull_page(
+        page(upsert("customer", c), upsert("customer", other), upsert("note", n), has_more=True)
+    )
+    # Found while the first sync is still loading (no indexes yet).
+    assert [h.id for h in cache.search_customers("たなかはなこ")] == [c["id"]]
+    # The same rows again on a later page: from a second bucket, or changed meanwhile.
+    cache.apply_pull_page(
+        page(
+            upsert("customer", {**c, "tier": "platinum"}),
+            upsert("note", {**n, "text": "書き直したメモ"}),
+            has_more=True,
+        )
+    )
+    cache.apply_pull_page(page())
+
+    assert cache.customer_count() == 2
+    assert cache.row_counts()["srv_note"] == 1
+    profile = cache.load_profile(c["id"])
+    assert profile is not None and profile.tier == "platinum"
+    assert [x.text for x in profile.notes] == ["書き直したメモ"]
+    assert [h.tier for h in cache.search_customers("田中花子")] == ["platinum"]
+    assert len(_fts_rows(cache)) == 2
+    # The unique indexes are back: a later page updates in place.
+    cache.apply_pull_page(page(upsert("customer", {**c, "tier": "gold"})))
+    assert cache.customer_count() == 2
+    assert [h.tier for h in cache.search_customers("田中花子")] == ["gold"]

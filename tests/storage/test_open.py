@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from clienteling.storage.cache import CacheCorrupt, CacheError, LocalCache
+from sync.protocol import new_id
 from tests.storage.factories import customer, page, upsert
 
 KEY = secrets.token_hex(32)
@@ -109,3 +110,23 @@ def test_closed_cache_says_so(tmp_path: Path) -> None:
     cache.close()
     with pytest.raises(CacheError, match="closed"):
         cache.customer_count()
+
+
+def test_a_cache_of_the_previous_schema_resyncs_and_keeps_its_outbox(tmp_path: Path) -> None:
+    path = tmp_path / "cache.db"
+    cache = LocalCache.open(path, None)
+    c = customer()
+    cache.apply_pull_page(page(upsert("customer", c)))
+    args = {"id": new_id(), "customer_id": c["id"], "text": "未送信のメモ"}
+    mid = cache.enqueue("note.add", args, customer_id=c["id"], summary="未送信のメモ")
+    cache.set_state("schema_version", "1")
+    cache.close()
+
+    reopened = LocalCache.open(path, None)
+    assert reopened.get_state("schema_version") == "2"
+    assert reopened.cursors() is None  # the next pull is a first sync
+    assert reopened.customer_count() == 0
+    assert [e.mutation_id for e in reopened.pending_mutations(10)] == [mid]
+    reopened.apply_pull_page(page(upsert("customer", c)))
+    assert [h.id for h in reopened.search_customers("田中")] == [c["id"]]
+    reopened.close()

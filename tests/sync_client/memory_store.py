@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sync.protocol import MutationResult, OutboxStats, PullResponse, new_id
+from sync.protocol import MutationResult, OutboxStats, PullPage, new_id, parse_pull_response
 
 
 @dataclass
@@ -96,14 +96,26 @@ class MemoryStore:
     def cursors(self) -> str | None:
         return self.cursor
 
-    def apply_pull_page(self, page: PullResponse) -> None:
+    def read_pull_page(self, body: bytes) -> PullPage:
+        typed = parse_pull_response(body)
+        return PullPage(
+            cursors=typed.cursors,
+            has_more=typed.has_more,
+            must_resync=typed.must_resync,
+            change_count=len(typed.changes),
+            acked_mutation_ids=typed.acked_mutation_ids,
+            mutation_results=typed.mutation_results,
+            changes=typed.changes,
+        )
+
+    def apply_pull_page(self, page: PullPage) -> None:
         with self._lock:
             if self.fail_next_apply is not None:
                 exc, self.fail_next_apply = self.fail_next_apply, None
                 raise exc
             # Work on copies and swap at the end: all or nothing, like one SQL transaction.
             rows = dict(self.rows)
-            for change in page.changes:
+            for change in page.changes:  # the typed changes read_pull_page kept
                 key = (change.entity, change.id)
                 if change.op == "delete":
                     rows.pop(key, None)
