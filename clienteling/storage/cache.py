@@ -18,7 +18,12 @@ from typing import Any
 
 from clienteling.domain.models import CustomerHit, PendingChange, Profile
 from clienteling.storage import apply, outbox, profile, search
-from clienteling.storage.connection import open_engine, open_reader, translate_errors
+from clienteling.storage.connection import (
+    open_engine,
+    open_parser,
+    open_reader,
+    translate_errors,
+)
 from clienteling.storage.errors import CacheCorrupt, CacheError
 from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
 from clienteling.storage.pull_page import PageChanges, read_pull_body
@@ -64,6 +69,8 @@ class LocalCache:
         self._reader = reader
         self._lock = threading.RLock()
         self._read_lock = threading.RLock()
+        self._parser = open_parser()  # reads pull pages (no file behind it)
+        self._parse_lock = threading.Lock()
         self._closed = False
 
     # ------------------------------------------------------------------ lifecycle
@@ -100,6 +107,8 @@ class LocalCache:
             except Exception:  # closing must not fail because optimize could not run
                 log.debug("PRAGMA optimize failed on close", exc_info=True)
             self._reader.close()
+            with self._parse_lock:
+                self._parser.close()
             self._raw.close()
             self._engine.dispose()
 
@@ -184,12 +193,13 @@ class LocalCache:
         return self.get_state(CURSORS)
 
     def read_pull_page(self, body: bytes | str) -> PullPage:
-        """Parse and check a pull reply body (see sync.client.store.LocalStore); nothing is
-        written. Raises PageRejected when it breaks the protocol."""
-        with self._lock, translate_errors(self.path):
+        """Parse and check a pull reply body (see sync.client.store.LocalStore) on the parser
+        connection: the cache file is not touched, so this runs alongside a write. Raises
+        PageRejected when it breaks the protocol."""
+        with self._parse_lock, translate_errors(self.path):
             if self._closed:
                 raise CacheError("The local cache is closed.")
-            return read_pull_body(self._raw, body)
+            return read_pull_body(self._parser, body)
 
     def apply_pull_page(self, page: PullPage | PullResponse) -> None:
         """Apply one pull page in one transaction (see sync.client.store.LocalStore). A typed

@@ -117,6 +117,12 @@ def open_reader(path: Path, key: str | None) -> Any:
     return conn
 
 
+def open_parser() -> Any:
+    """An in-memory connection for reading pull pages: SQLite's JSON functions, no file, so
+    a page is read on its own thread while the writer applies the previous one."""
+    return sqlcipher3.connect(":memory:", check_same_thread=False, isolation_level=None)
+
+
 def _schema_version(raw: Any) -> int:
     row = raw.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'"

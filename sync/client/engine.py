@@ -118,6 +118,7 @@ class SyncEngine:
         self._rng = rng or random.Random()
         self._store_in_thread = store_in_thread
         self._executor: ThreadPoolExecutor | None = None
+        self._reader: ThreadPoolExecutor | None = None  # reads page bodies (no local writes)
         self._status = EngineStatus()
         self._listeners: list[Callable[[], None]] = []
         self._auth_listeners: list[Callable[[], None]] = []
@@ -190,10 +191,11 @@ class SyncEngine:
                 await task
         self._wake = None
         self._loop = None
-        if self._executor is not None:
-            # Let a store call that is still running finish, without blocking the loop.
-            await asyncio.to_thread(self._executor.shutdown, wait=True)
-            self._executor = None
+        for executor in (self._executor, self._reader):
+            if executor is not None:
+                # Let a store call that is still running finish, without blocking the loop.
+                await asyncio.to_thread(executor.shutdown, wait=True)
+        self._executor = self._reader = None
         self._set_status(syncing=False, next_retry_at=None)
 
     def request_sync(self) -> None:
@@ -388,22 +390,22 @@ class SyncEngine:
         # with store_in_thread: otherwise the apply blocks the event loop anyway). It is
         # requested with the cursors of the page being applied, which are exactly the ones
         # the store holds once that apply commits; if the apply fails it is discarded.
-        prefetch: asyncio.Task[bytes] | None = None
+        prefetch: asyncio.Task[PullPage] | None = None
         limit = self._pull_limit
         try:
             while True:
                 if prefetch is not None:
                     task, prefetch = prefetch, None
                     cursors: str | None = restart_from
-                    body_or_error = await _outcome(task)
+                    page_or_error = await _outcome(task)
                 else:
                     cursors = restart_from or await self._in_store(self._store.cursors)
                     if cursors is None and self._first_sync_limit:
                         # A first sync: the biggest pages the server allows.
                         limit = max(limit, MAX_PULL_LIMIT)
-                    body_or_error = await _outcome(self._api.pull_body(cursors, limit))
-                if isinstance(body_or_error, ApiError):
-                    exc = body_or_error
+                    page_or_error = await _outcome(self._fetch_page(cursors, limit))
+                if isinstance(page_or_error, ApiError):
+                    exc = page_or_error
                     if exc.code != "bad_cursor" or cursors is None or resynced:
                         raise exc
                     # The stored cursor is not one this server issued (damaged, or the
@@ -413,8 +415,7 @@ class SyncEngine:
                     await self._reset()
                     resynced, restart_from = True, None
                     continue
-                self._set_status(online=True)
-                page = await self._read_page(body_or_error)
+                page = page_or_error
                 if page.must_resync:
                     if resynced:
                         raise SyncFailed("The server keeps asking for a full resync")
@@ -424,7 +425,8 @@ class SyncEngine:
                     continue
                 stalled = stalled + 1 if page.cursors == cursors and not page.change_count else 0
                 if page.has_more and stalled < _MAX_STALLED_PAGES and self._store_in_thread:
-                    prefetch = asyncio.create_task(self._api.pull_body(page.cursors, limit))
+                    # Download and read the next page while this one is applied.
+                    prefetch = asyncio.create_task(self._fetch_page(page.cursors, limit))
                 await self._in_store(self._store.apply_pull_page, page)
                 restart_from = page.cursors if prefetch is not None else None
                 if page.change_count or page.acked_mutation_ids or page.mutation_results:
@@ -439,11 +441,23 @@ class SyncEngine:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await prefetch
 
-    async def _read_page(self, body: bytes) -> PullPage:
-        """The store's reading of a page body; a body that breaks the protocol is a bad reply
-        from the server (retried later), and nothing of it reaches the local database."""
+    async def _fetch_page(self, cursors: str | None, limit: int) -> PullPage:
+        """Download a page and have the store read it. A body that breaks the protocol is a
+        bad reply from the server (retried later); nothing of it reaches the local database.
+
+        The read writes nothing locally, so with `store_in_thread` it runs on its own thread,
+        next to the store thread applying the previous page.
+        """
+        body = await self._api.pull_body(cursors, limit)
+        self._set_status(online=True)
         try:
-            page = await self._in_store(self._store.read_pull_page, body)
+            if self._store_in_thread:
+                if self._reader is None:
+                    self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-read")
+                loop = asyncio.get_running_loop()
+                page = await loop.run_in_executor(self._reader, self._store.read_pull_page, body)
+            else:
+                page = self._store.read_pull_page(body)
         except PageRejected as exc:
             log.warning("unreadable pull page: %s", exc)
             raise ApiError(200, "bad_response", str(exc)) from None

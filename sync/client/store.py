@@ -55,8 +55,9 @@ class LocalStore(Protocol):
         ...
 
     def read_pull_page(self, body: bytes) -> PullPage:
-        """Read and check a pull reply body (nothing is written). Raises PageRejected when it
-        does not follow the protocol."""
+        """Read and check a pull reply body. Raises PageRejected when it does not follow the
+        protocol. It reads and writes nothing of the local database, so the engine may call it
+        from another thread while a store call runs."""
         ...
 
     def apply_pull_page(self, page: PullPage) -> None:

@@ -216,6 +216,22 @@ def test_odd_field_types_from_the_server_are_stored_as_text(cache: LocalCache) -
     assert hits[0].phone == '["not","a","string"]'
 
 
+@pytest.mark.parametrize(
+    "stored",
+    [
+        "hanako@example.jp",
+        "Hanako@Example.JP",
+        "  hanako@example.jp ",
+        "\thanako@example.jp\n",
+        "ｈａｎａｋｏ＠ｅｘａｍｐｌｅ．ｊｐ",
+    ],
+)
+def test_stored_emails_are_keyed_as_queries_are(cache: LocalCache, stored: str) -> None:
+    c = customer(email=stored)
+    cache.apply_pull_page(page(upsert("customer", c)))
+    assert [h.id for h in cache.search_customers("HANAKO@example.jp")] == [c["id"]]
+
+
 def test_a_change_that_breaks_the_protocol_rejects_the_whole_page(cache: LocalCache) -> None:
     good = page(upsert("product", product()))
     cache.apply_pull_page(good)
