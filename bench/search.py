@@ -1,4 +1,5 @@
-"""Benchmark: fill a local cache through apply_pull_page, then time each search mode.
+"""Benchmark: fill a local cache through read_pull_page + apply_pull_page, then time each
+search mode.
 
     .venv/bin/python -m bench.search --customers 100000 [--encrypted] [--keep PATH]
 
@@ -12,7 +13,6 @@ import contextlib
 import json
 import random
 import secrets
-import sqlite3
 import statistics
 import tempfile
 import time
@@ -20,39 +20,35 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import orjson
+import sqlcipher3
+
 from clienteling.domain.romaji import hiragana_to_romaji
 from clienteling.domain.text import katakana_to_hiragana
 from clienteling.storage.cache import LocalCache
-from sync.protocol import Change, Cursors, PullResponse
+from sync.protocol import Cursors
 from sync.server.demo import generate
 
 PAGE = 1000
 
 
-def pages(rows: Iterable[dict[str, Any]], total: int) -> Iterable[PullResponse]:
-    """Pull pages as the engine hands them over (already-parsed pydantic objects)."""
-    batch: list[Change] = []
+def pages(rows: Iterable[dict[str, Any]], total: int) -> Iterable[bytes]:
+    """Pull reply bodies as the server sends them (JSON), PAGE customers each."""
+    batch: list[dict[str, Any]] = []
     for seq, data in enumerate(rows, start=1):
         batch.append(
-            Change.model_construct(
-                bucket="customers:kanto",
-                seq=seq,
-                entity="customer",
-                id=data["id"],
-                op="upsert",
-                data=data,
-            )
+            {
+                "bucket": "customers:kanto",
+                "seq": seq,
+                "entity": "customer",
+                "id": data["id"],
+                "op": "upsert",
+                "data": data,
+            }
         )
         if len(batch) == PAGE or seq == total:
             cursors = Cursors(buckets={"customers:kanto": seq}).encode()
-            yield PullResponse.model_construct(
-                changes=batch,
-                cursors=cursors,
-                has_more=seq < total,
-                acked_mutation_ids=[],
-                mutation_results=[],
-                must_resync=False,
-            )
+            yield orjson.dumps({"changes": batch, "cursors": cursors, "has_more": seq < total})
             batch = []
 
 
@@ -70,7 +66,7 @@ def fill(cache: LocalCache, n: int, sample_every: int) -> tuple[list[dict[str, A
     last_s = 0.0
     for page in pages(tap(generate(customers=n).iter_customers()), n):  # type: ignore[arg-type]
         t0 = time.perf_counter()
-        cache.apply_pull_page(page)
+        cache.apply_pull_page(cache.read_pull_page(page))
         last_s = time.perf_counter() - t0
         apply_s += last_s
     return sample, apply_s, last_s
@@ -78,11 +74,15 @@ def fill(cache: LocalCache, n: int, sample_every: int) -> tuple[list[dict[str, A
 
 def sample_existing(path: Path, count: int) -> list[dict[str, Any]]:
     """Every n-th customer payload of an existing plain cache file (read-only)."""
-    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    db = sqlcipher3.connect(f"file:{path}?mode=ro", uri=True)  # (JSONB needs SQLite 3.45+)
     try:
         total = db.execute("SELECT max(pk) FROM srv_customer").fetchone()[0] or 0
         step = max(1, total // count)
-        rows = db.execute("SELECT data FROM srv_customer WHERE pk % ? = 0", (step,))
+        rows = db.execute(
+            "SELECT json(d.data) FROM srv_customer AS c JOIN srv_customer_doc AS d "
+            "ON d.pk = c.pk WHERE c.pk % ? = 0",
+            (step,),
+        )
         return [json.loads(r[0]) for r in rows.fetchall()]
     finally:
         db.close()
