@@ -71,8 +71,10 @@ def _reason(entry: OutboxRow) -> str | None:
 
 def load_profile(cur: Any, customer_id: str) -> Profile | None:
     row = cur.execute(
+        # (While a first sync loads, a customer sent twice has two rows: the newer has the
+        # higher pk.)
         "SELECT json(d.data) FROM srv_customer AS c JOIN srv_customer_doc AS d ON d.pk = c.pk "
-        "WHERE c.id = ?",
+        "WHERE c.id = ? ORDER BY c.pk DESC LIMIT 1",
         (customer_id,),
     ).fetchone()
     if row is None:

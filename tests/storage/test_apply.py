@@ -328,6 +328,8 @@ def test_rows_sent_twice_during_a_first_sync_are_kept_once_with_their_latest_pay
             has_more=True,
         )
     )
+    loading = cache.load_profile(c["id"])  # still loading: the newer copy is shown
+    assert loading is not None and loading.tier == "platinum"
     cache.apply_pull_page(page())
 
     assert cache.customer_count() == 2
