@@ -24,7 +24,7 @@ from clienteling.storage.connection import (
     open_reader,
     translate_errors,
 )
-from clienteling.storage.errors import CacheCorrupt, CacheError
+from clienteling.storage.errors import CacheCorrupt, CacheError, OutboxFull
 from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
 from clienteling.storage.pull_page import PageChanges, read_pull_body
 from clienteling.storage.tables import (
@@ -35,7 +35,7 @@ from clienteling.storage.tables import (
 )
 from sync.protocol import MutationResult, OutboxStats, PullPage, PullResponse, new_id
 
-__all__ = ["CacheCorrupt", "CacheError", "LocalCache", "OutboxRow"]
+__all__ = ["CacheCorrupt", "CacheError", "LocalCache", "OutboxFull", "OutboxRow"]
 
 log = logging.getLogger(__name__)
 
@@ -299,10 +299,21 @@ class LocalCache:
         """Insert an outbox entry (which is also the optimistic local row); returns its id.
 
         `meta` holds local display facts the wire args lack (e.g. staff_id, staff_name);
-        `created_at` (UTC ISO) defaults to now.
+        `created_at` (UTC ISO) defaults to now. Raises OutboxFull when `name` is capped
+        (outbox.PENDING_CAPS) and that many entries of it are still waiting to be sent.
         """
         mutation_id = new_id()
         with self._write() as cur:
+            cap = outbox.PENDING_CAPS.get(name)
+            if cap is not None:
+                waiting = cur.execute(
+                    "SELECT count(*) FROM outbox WHERE name = ? AND status = 'pending'", (name,)
+                ).fetchone()[0]
+                if waiting >= cap:
+                    raise OutboxFull(
+                        f"{waiting} requests of this kind are still waiting to be sent; "
+                        "reconnect to the server before making more."
+                    )
             cur.execute(
                 "INSERT INTO outbox (mutation_id, name, version, args_json, meta_json, "
                 "customer_id, summary, status, attempts, created_at) "

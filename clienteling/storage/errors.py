@@ -9,3 +9,7 @@ class CacheError(Exception):
 
 class CacheCorrupt(CacheError):
     """The cache file is not a readable database: damaged, not a database, or the wrong key."""
+
+
+class OutboxFull(CacheError):
+    """Too many changes of one kind are waiting to be sent (see outbox.PENDING_CAPS)."""

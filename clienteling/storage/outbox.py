@@ -12,6 +12,11 @@ from sync.protocol import MutationResult
 
 SUMMARY_MAX = 80
 
+# Per terminal, the most entries of a mutation that may wait unsent (DESIGN.md: pending
+# offline reservation requests are capped). Each one may hold stock when it finally reaches
+# the server, so a terminal offline for long must not pile them up.
+PENDING_CAPS: dict[str, int] = {"reservation.request": 20}
+
 OUTBOX_COLUMNS = (
     "seq, mutation_id, name, version, args_json, meta_json, customer_id, summary, status, "
     "attempts, last_error, created_at"

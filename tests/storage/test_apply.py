@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from clienteling.storage.cache import CacheError, LocalCache
+from clienteling.storage.cache import CacheError, LocalCache, OutboxFull
+from clienteling.storage.outbox import PENDING_CAPS
 from sync.protocol import Change, MutationResult, PageRejected, new_id
 from tests.storage.factories import customer, delete, note, page, product, store, upsert
 
@@ -343,3 +344,21 @@ def test_rows_sent_twice_during_a_first_sync_are_kept_once_with_their_latest_pay
     cache.apply_pull_page(page(upsert("customer", {**c, "tier": "gold"})))
     assert cache.customer_count() == 2
     assert [h.tier for h in cache.search_customers("田中花子")] == ["gold"]
+
+
+def test_pending_reservation_requests_are_capped_per_terminal(cache: LocalCache) -> None:
+    def request() -> str:
+        args = {"id": new_id(), "customer_id": "c1", "store_id": "s1", "sku": "BK-1", "qty": 1}
+        return cache.enqueue("reservation.request", args, customer_id="c1", summary="取り置き")
+
+    waiting = [request() for _ in range(PENDING_CAPS["reservation.request"])]
+    with pytest.raises(OutboxFull, match="still waiting to be sent"):
+        request()
+    _enqueue_note(cache, "c1")  # other changes are not held back
+    assert cache.outbox_stats().pending == len(waiting) + 1
+
+    # Once the server has answered one, there is room for one more.
+    cache.record_push_results([MutationResult(id=waiting[0], status="applied")])
+    request()
+    with pytest.raises(OutboxFull):
+        request()
