@@ -127,6 +127,11 @@ class Mutation(Strict):
     version: Annotated[int, Field(ge=1, le=1000)] = 1
     args: dict[str, Any]
     client_time: Annotated[str, StringConstraints(max_length=64)] | None = None
+    # The staff member who made the change (added to v1; absent = the session's staff). On a
+    # shared terminal a change made offline by one staff member may be pushed under a
+    # colleague's session: the server attributes it to its author when that author signed in
+    # on this device recently, and rejects it as "forbidden" otherwise.
+    staff_id: Id | None = None
 
 
 class PushRequest(Strict):

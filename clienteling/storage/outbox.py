@@ -44,6 +44,12 @@ class OutboxRow:
     def client_time(self) -> str:
         return self.created_at
 
+    @property
+    def staff_id(self) -> str | None:
+        """The author the services recorded in meta (sent with the mutation)."""
+        value = self.meta.get("staff_id")
+        return value if isinstance(value, str) and value else None
+
     @classmethod
     def from_db(cls, row: tuple[Any, ...]) -> OutboxRow:
         return cls(

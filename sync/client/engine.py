@@ -312,6 +312,7 @@ class SyncEngine:
                         version=entry.version,
                         args=entry.args,
                         client_time=entry.client_time or None,
+                        staff_id=entry.staff_id,
                     )
                 )
             except ValidationError:

@@ -30,6 +30,10 @@ class OutboxEntry(Protocol):
     def client_time(self) -> str: ...
     @property
     def attempts(self) -> int: ...
+    @property
+    def staff_id(self) -> str | None:
+        """Who made the change (None: whoever's session pushes it)."""
+        ...
 
 
 class LocalStore(Protocol):

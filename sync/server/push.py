@@ -7,6 +7,7 @@ the mutation twice. Business rejections roll back to a savepoint; the result row
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import logging
@@ -33,7 +34,7 @@ from sync.server.changes import ACK_COUNTER, next_seq, touched_buckets
 from sync.server.config import Settings
 from sync.server.db import read_session, write_session
 from sync.server.errors import ApiError
-from sync.server.models import AppliedMutation, table_of
+from sync.server.models import AppliedMutation, Staff, StaffSession, table_of
 from sync.server.mutations import HANDLERS, MutationContext, Rejected
 from sync.server.pgnotify import notify_buckets
 from sync.server.timeutil import parse_iso, utcnow
@@ -69,6 +70,52 @@ def _validation_message(exc: ValidationError) -> str:
         loc = ".".join(str(p) for p in err["loc"]) or "args"
         parts.append(f"{loc}: {err['msg']}")
     return "; ".join(parts)
+
+
+def acting_auth(
+    engine: Engine, settings: Settings, auth: AuthContext, staff_id: str
+) -> AuthContext | None:
+    """The author of a mutation pushed under a colleague's session on the same device: their
+    own authority, if they signed in on this device recently and may still work here; else
+    None (the mutation is rejected as forbidden)."""
+    recent = utcnow() - settings.max_offline_age
+    with read_session(engine) as session:
+        row = session.execute(
+            select(Staff, StaffSession.id)
+            .join(StaffSession, col(StaffSession.staff_id) == col(Staff.id))
+            .where(
+                StaffSession.device_id == auth.device_id,
+                Staff.id == staff_id,
+                col(StaffSession.expires_at) >= recent,
+            )
+            .order_by(col(StaffSession.created_at).desc())
+            .limit(1)
+        ).first()
+    if row is None:
+        return None
+    staff, session_id = row
+    if not staff.active or (staff.store_id != auth.device_store_id and staff.role != "admin"):
+        return None
+    return dataclasses.replace(
+        auth,
+        session_id=session_id,
+        staff_id=staff.id,
+        staff_name=staff.name,
+        role=staff.role,
+        staff_store_id=staff.store_id,
+    )
+
+
+def _not_signed_in(m: Mutation) -> MutationResult:
+    return MutationResult(
+        id=m.id,
+        status="rejected",
+        reason="forbidden",
+        data={
+            "message": "The staff member who made this change has not signed in on this "
+            "terminal recently, so it cannot be sent in their name."
+        },
+    )
 
 
 def _run_handler(ctx: MutationContext, m: Mutation) -> MutationResult:
@@ -133,8 +180,14 @@ def _stored_result(engine: Engine, client_id: str, m: Mutation, digest: str) -> 
 
 
 def _apply_one(
-    engine: Engine, settings: Settings, auth: AuthContext, client_id: str, m: Mutation, digest: str
+    engine: Engine,
+    settings: Settings,
+    auth: AuthContext | None,
+    client_id: str,
+    m: Mutation,
+    digest: str,
 ) -> tuple[MutationResult, set[str]]:
+    """Apply (or, with auth None, reject as forbidden) one mutation, exactly once."""
     client_time = None
     if m.client_time:
         try:
@@ -161,8 +214,11 @@ def _apply_one(
                 ).first()
                 if claimed is None:
                     raise _AlreadyClaimed
-                ctx = MutationContext(session, settings, auth, now, client_time)
-                result = _run_handler(ctx, m)
+                if auth is None:
+                    result = _not_signed_in(m)
+                else:
+                    ctx = MutationContext(session, settings, auth, now, client_time)
+                    result = _run_handler(ctx, m)
                 # Normalise through JSON so this reply equals what a replay reads back.
                 result_json = result.model_dump_json()
                 result = MutationResult.model_validate_json(result_json)
@@ -228,12 +284,16 @@ def apply_push(
             # The claim and its result commit together, so a visible row is complete.
             done[mutation_id] = MutationResult.model_validate_json(result_json)
     results: list[MutationResult] = []
+    authors: dict[str, AuthContext | None] = {auth.staff_id: auth}
     for m, digest in zip(req.mutations, digests, strict=True):
         if m.id in done:
             # A replay: the stored result, without taking the write lock.
             results.append(done[m.id])
             continue
-        result, touched = _apply_one(engine, settings, auth, req.client_id, m, digest)
+        author = m.staff_id or auth.staff_id
+        if author not in authors:
+            authors[author] = acting_auth(engine, settings, auth, author)
+        result, touched = _apply_one(engine, settings, authors[author], req.client_id, m, digest)
         publish(touched)
         done[m.id] = result
         results.append(result)

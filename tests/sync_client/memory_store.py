@@ -28,6 +28,7 @@ class MemoryEntry:
     last_error: str | None = None
     reason: str | None = None
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    staff_id: str | None = None
 
 
 class MemoryStore:
@@ -45,7 +46,9 @@ class MemoryStore:
 
     # --- app side ------------------------------------------------------------------------
 
-    def enqueue(self, name: str, args: dict[str, Any], version: int = 1) -> str:
+    def enqueue(
+        self, name: str, args: dict[str, Any], version: int = 1, staff_id: str | None = None
+    ) -> str:
         with self._lock:
             self._seq += 1
             mutation_id = new_id()
@@ -57,6 +60,7 @@ class MemoryStore:
                     version=version,
                     args=copy.deepcopy(args),
                     client_time=datetime.now(UTC).isoformat(),
+                    staff_id=staff_id,
                 )
             )
             return mutation_id
