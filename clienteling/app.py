@@ -27,12 +27,22 @@ from clienteling.diagnostics import ErrorReporter, setup_logging
 from clienteling.embedded import start_embedded_server
 from clienteling.secrets import SecretStore
 from clienteling.services.bundle import AppServices
+from clienteling.services.context import StaffContext
 from clienteling.storage.cache import CacheCorrupt, LocalCache
-from clienteling.terminal import StartupError, Terminal, resolve, run_dialog, sign_in
+from clienteling.terminal import (
+    StartupError,
+    Terminal,
+    context_of,
+    remember,
+    resolve,
+    run_dialog,
+    sign_in,
+)
 from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.i18n import choose_language, install_translator, load_fonts, resources_dir
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.scanner import ScanDetector
+from clienteling.ui.sign_in import SignInDialog
 from sync.client.api import ApiClient, ApiError
 from sync.client.engine import SyncEngine
 
@@ -192,9 +202,50 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     runtime.window = MainWindow(
         services, bridge=bridge, scanner=runtime.scanner, categories=category_choices()
     )
-    runtime.window.show()
+    window = runtime.window
+
+    def on_switch_requested() -> None:
+        running = runtime.extra.get("switch")
+        if running is None or running.done():  # one sign-in dialog at a time
+            runtime.extra["switch"] = asyncio.ensure_future(
+                switch_staff(window, terminal, cache, engine)
+            )
+
+    window.staff_switch_requested.connect(on_switch_requested)
+    window.show()
     await engine.start()
     log.info("terminal ready (device %s, staff %s)", device_id, context.staff_id)
+
+
+async def switch_staff(
+    window: MainWindow, terminal: Terminal, cache: LocalCache, engine: SyncEngine
+) -> StaffContext | None:
+    """A colleague takes over the counter: ask for their staff code and PIN (again, with the
+    reason, when refused) and open their session; from then on every change is theirs.
+    None when cancelled (the current staff member stays signed in)."""
+    message = ""
+    while True:
+        dialog = SignInDialog(message=message, parent=window)
+        if not await run_dialog(dialog):
+            return None
+        try:
+            session = await terminal.switch_staff(dialog.credentials())
+        except ApiError as exc:
+            message = (
+                QCoreApplication.translate(
+                    "App",
+                    "The server cannot be reached, so no one else can sign in now. Try "
+                    "again when this terminal is online.",
+                )
+                if exc.transient
+                else exc.message
+            )
+            continue
+        context = remember(cache, context_of(session))
+        window.set_services(AppServices.build(cache, context, engine))
+        log.info("staff switched to %s", context.staff_id)
+        engine.request_sync()
+        return context
 
 
 def _has_orders(window: MainWindow, customer_id: str) -> bool:

@@ -103,9 +103,10 @@ class Terminal:
         return response.device_token
 
     async def open_session(self) -> SessionResponse:
-        """Embedded: the demo associate. Remote: ask for a staff code and PIN."""
+        """Embedded: the demo associate. Remote: ask for a staff code and PIN. After a staff
+        switch, a new session for whoever signed in last (a renewal keeps the same person)."""
         token = await self.ensure_registered()
-        if self._embedded:
+        if self._embedded and self._login is None:
             _, (_, code, pin) = demo_logins()
             try:
                 return await self._api.open_session(token, staff_code=code, pin=pin)
@@ -131,6 +132,15 @@ class Terminal:
                 self._login = None
                 message = exc.message
 
+    async def switch_staff(self, login: Credentials) -> SessionResponse:
+        """A colleague takes over this terminal: a new staff session in their name (needs the
+        central API). Raises ApiError when it is refused or cannot be reached; the current
+        session then stays as it was."""
+        token = await self.ensure_registered()
+        session = await self._api.open_session(token, staff_code=login.staff_code, pin=login.pin)
+        self._login = login
+        return session
+
 
 def context_of(session: SessionResponse) -> StaffContext:
     return StaffContext(
@@ -154,6 +164,10 @@ async def sign_in(terminal: Terminal, cache: LocalCache) -> StaffContext:
             raise StartupError(f"Could not sign in: {exc.message}") from exc
         log.warning("central API unreachable (%s): starting offline", exc.code)
         return StaffContext(**json.loads(saved))
-    context = context_of(session)
+    return remember(cache, context_of(session))
+
+
+def remember(cache: LocalCache, context: StaffContext) -> StaffContext:
+    """Keep who works here, so a registered terminal can start offline as them."""
     cache.set_state(STAFF_CONTEXT_STATE, json.dumps(dataclasses.asdict(context)))
     return context

@@ -12,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMainWindow,
+    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -48,6 +49,8 @@ class MainWindow(QMainWindow):
     interest_logged = Signal(str)
     message_shown = Signal(str)
     search_finished = Signal(str)
+    # A colleague takes over the counter (the composition root opens their session).
+    staff_switch_requested = Signal()
 
     def __init__(
         self,
@@ -68,9 +71,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.search_box = SearchBox(self)
-        self.staff_label = plain_label(
-            f"{services.context.store_name} · {services.context.staff_name}", name="staffLabel"
-        )
+        self.staff_label = plain_label(self._staff_text(services), name="staffLabel")
+        self.switch_staff_button = QPushButton(self.tr("Switch staff"), self)
+        self.switch_staff_button.setObjectName("switchStaff")
+        self.switch_staff_button.setToolTip(self.tr("A colleague signs in at this terminal"))
+        self.switch_staff_button.clicked.connect(self.staff_switch_requested)
         self.banner = plain_label("", name="banner")
         self.banner.setWordWrap(True)
         # The banner's row stays reserved: a message appearing must not move what is under a
@@ -86,6 +91,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.search_box, 1)
         top.addWidget(self.staff_label)
+        top.addWidget(self.switch_staff_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.results)
         splitter.addWidget(self.profile)
@@ -131,6 +137,29 @@ class MainWindow(QMainWindow):
         self.refresh_sync_status()
 
     # -- public helpers -----------------------------------------------------------------------
+
+    @staticmethod
+    def _staff_text(services: AppServices) -> str:
+        return f"{services.context.store_name} · {services.context.staff_name}"
+
+    @property
+    def services(self) -> AppServices:
+        return self._services
+
+    def set_services(self, services: AppServices) -> None:
+        """Another staff member now works at this terminal: their services (every change is
+        theirs from now on). The previous customer is put away, as at a real counter."""
+        self._services = services
+        self.staff_label.setText(self._staff_text(services))
+        self.search_box.clear()
+        self.results.show_outcome([], None)
+        self.profile.clear()
+        self.show_message(
+            self.tr("%1 is now signed in at this terminal.").replace(
+                "%1", services.context.staff_name
+            )
+        )
+        self.refresh_sync_status()
 
     def focus_search(self) -> None:
         self.search_box.setFocus()

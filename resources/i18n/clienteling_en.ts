@@ -4,31 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="140"/>
-        <source>Something went wrong</source>
-        <translation>Something went wrong</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/app.py" line="141"/>
-        <source>The last action failed. Details are in the log file.
-
-%1</source>
-        <translation>The last action failed. Details are in the log file.
-
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/app.py" line="392"/>
+        <location filename="../../clienteling/app.py" line="173"/>
         <source>Local data could not be read</source>
         <translation>Local data could not be read</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="393"/>
+        <location filename="../../clienteling/app.py" line="174"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="527"/>
+        <location filename="../../clienteling/app.py" line="235"/>
+        <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
+        <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="340"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
     </message>
@@ -437,62 +428,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="85"/>
+        <location filename="../../clienteling/ui/main_window.py" line="70"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="171"/>
+        <location filename="../../clienteling/ui/main_window.py" line="75"/>
+        <source>Switch staff</source>
+        <translation>Switch staff</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="77"/>
+        <source>A colleague signs in at this terminal</source>
+        <translation>A colleague signs in at this terminal</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="158"/>
+        <source>%1 is now signed in at this terminal.</source>
+        <translation>%1 is now signed in at this terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="182"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="186"/>
+        <location filename="../../clienteling/ui/main_window.py" line="197"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="231"/>
+        <location filename="../../clienteling/ui/main_window.py" line="242"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="252"/>
+        <location filename="../../clienteling/ui/main_window.py" line="263"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="261"/>
+        <location filename="../../clienteling/ui/main_window.py" line="272"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="265"/>
+        <location filename="../../clienteling/ui/main_window.py" line="276"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="276"/>
+        <location filename="../../clienteling/ui/main_window.py" line="287"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="289"/>
+        <location filename="../../clienteling/ui/main_window.py" line="300"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="295"/>
+        <location filename="../../clienteling/ui/main_window.py" line="306"/>
         <source>Open a customer&apos;s profile first to log this product as an interest.</source>
         <translation>Open a customer&apos;s profile first to log this product as an interest.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="309"/>
+        <location filename="../../clienteling/ui/main_window.py" line="320"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="337"/>
+        <location filename="../../clienteling/ui/main_window.py" line="348"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -765,7 +771,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="44"/>
+        <location filename="../../clienteling/ui/search.py" line="46"/>
         <source>Search: name, kana, romaji, phone, email or card</source>
         <translation>Search: name, kana, romaji, phone, email or card</translation>
     </message>

@@ -4,31 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="140"/>
-        <source>Something went wrong</source>
-        <translation>問題が発生しました</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/app.py" line="141"/>
-        <source>The last action failed. Details are in the log file.
-
-%1</source>
-        <translation>直前の操作に失敗しました。詳細はログファイルにあります。
-
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/app.py" line="392"/>
+        <location filename="../../clienteling/app.py" line="173"/>
         <source>Local data could not be read</source>
         <translation>端末内のデータを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="393"/>
+        <location filename="../../clienteling/app.py" line="174"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="527"/>
+        <location filename="../../clienteling/app.py" line="235"/>
+        <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
+        <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="340"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -437,62 +428,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="85"/>
+        <location filename="../../clienteling/ui/main_window.py" line="70"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="171"/>
+        <location filename="../../clienteling/ui/main_window.py" line="75"/>
+        <source>Switch staff</source>
+        <translation>スタッフ切替</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="77"/>
+        <source>A colleague signs in at this terminal</source>
+        <translation>別のスタッフがこの端末にサインインします</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="158"/>
+        <source>%1 is now signed in at this terminal.</source>
+        <translation>%1 さんがこの端末にサインインしました。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="182"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="186"/>
+        <location filename="../../clienteling/ui/main_window.py" line="197"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="231"/>
+        <location filename="../../clienteling/ui/main_window.py" line="242"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="252"/>
+        <location filename="../../clienteling/ui/main_window.py" line="263"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="261"/>
+        <location filename="../../clienteling/ui/main_window.py" line="272"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="265"/>
+        <location filename="../../clienteling/ui/main_window.py" line="276"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="276"/>
+        <location filename="../../clienteling/ui/main_window.py" line="287"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="289"/>
+        <location filename="../../clienteling/ui/main_window.py" line="300"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="295"/>
+        <location filename="../../clienteling/ui/main_window.py" line="306"/>
         <source>Open a customer&apos;s profile first to log this product as an interest.</source>
         <translation>関心商品として記録するには、先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="309"/>
+        <location filename="../../clienteling/ui/main_window.py" line="320"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="337"/>
+        <location filename="../../clienteling/ui/main_window.py" line="348"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -765,7 +771,7 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="44"/>
+        <location filename="../../clienteling/ui/search.py" line="46"/>
         <source>Search: name, kana, romaji, phone, email or card</source>
         <translation>検索：氏名・カナ・ローマ字・電話番号・メール・カード番号</translation>
     </message>

@@ -5,14 +5,14 @@ terminal (LocalCache file, ApiClient, SyncEngine, services) behind a real MainWi
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 import pytest
 import qasync
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -24,6 +24,7 @@ from clienteling.storage.cache import LocalCache
 from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.scanner import ScanDetector
+from clienteling.ui.sign_in import SignInDialog
 from sync.client.api import ApiClient
 from sync.client.engine import SyncEngine
 from sync.client.store import LocalStore
@@ -70,6 +71,37 @@ def run(qtbot: QtBot, coro: Coroutine[Any, Any, _T], timeout_ms: int = 20_000) -
     task = asyncio.get_event_loop().create_task(coro)
     qtbot.waitUntil(task.done, timeout=timeout_ms)
     return task.result()
+
+
+def answer_sign_in(answers: list[tuple[str, str] | None], seen: list[str]) -> Callable[[], None]:
+    """A timer callback filling each sign-in dialog that opens with the next (code, PIN),
+    choosing the demo store when the dialog registers the terminal; None cancels the dialog.
+    The error text each dialog showed is appended to `seen`."""
+
+    def answer() -> None:
+        dialogs = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, SignInDialog) and w.isVisible()
+        ]
+        if not dialogs:
+            QTimer.singleShot(20, answer)
+            return
+        dialog = dialogs[0]
+        seen.append(dialog.error.text())
+        if dialog.store.count():
+            dialog.store.setCurrentIndex(dialog.store.findText(STORE_NAME))
+        given = answers.pop(0)
+        if given is None:
+            dialog.reject()
+        else:
+            dialog.code.setText(given[0])
+            dialog.pin.setText(given[1])
+            dialog.accept()
+        if answers:
+            QTimer.singleShot(20, answer)
+
+    return answer
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import qasync
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from clienteling import app as composition
@@ -18,7 +17,6 @@ from clienteling import paths
 from clienteling import terminal as terminals
 from clienteling.diagnostics import ErrorReporter
 from clienteling.secrets import SecretStore
-from clienteling.ui.sign_in import SignInDialog
 from sync.client.api import ApiClient
 from tests.ui.conftest import (
     ASSOCIATE_CODE,
@@ -27,6 +25,7 @@ from tests.ui.conftest import (
     MANAGER_PIN,
     STORE_NAME,
     CentralServer,
+    answer_sign_in,
     run,
 )
 
@@ -108,34 +107,13 @@ def test_remote_terminal_is_registered_by_a_manager_then_staff_sign_in(
     secrets = SecretStore(backend=MemoryBackend())
     api = ApiClient(central.base_url)
     terminal = terminals.Terminal(api, secrets, "remote-test", embedded=False)
-    answers = [
+    answers: list[tuple[str, str] | None] = [
         (MANAGER_CODE, "0000"),  # wrong PIN first: the dialog comes back with the reason
         (MANAGER_CODE, MANAGER_PIN),
         (ASSOCIATE_CODE, ASSOCIATE_PIN),
     ]
     messages: list[str] = []
-
-    def answer() -> None:
-        dialogs = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, SignInDialog) and w.isVisible()
-        ]
-        if not dialogs:
-            QTimer.singleShot(20, answer)
-            return
-        dialog = dialogs[0]
-        messages.append(dialog.error.text())
-        if dialog.store.count():
-            dialog.store.setCurrentIndex(dialog.store.findText(STORE_NAME))
-        code, pin = answers.pop(0)
-        dialog.code.setText(code)
-        dialog.pin.setText(pin)
-        dialog.accept()
-        if answers:
-            QTimer.singleShot(20, answer)
-
-    QTimer.singleShot(0, answer)
+    QTimer.singleShot(0, answer_sign_in(answers, messages))
     try:
         session = run(qtbot, terminal.open_session())
     finally:
