@@ -7,6 +7,7 @@ caller's mistakes. Request bodies are never put in URLs, logs or error messages.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import logging
 import time
@@ -152,6 +153,7 @@ class ApiClient:
         self.session_token: str | None = None
         self._timeout = timeout
         self._events_timeout = httpx.Timeout(timeout, read=events_read_timeout)
+        self._in_flight: set[asyncio.Future[httpx.Response]] = set()
         self._http = httpx.AsyncClient(
             base_url=base_url.rstrip("/"),
             timeout=timeout,
@@ -164,7 +166,14 @@ class ApiClient:
         return str(self._http.base_url)
 
     async def aclose(self) -> None:
+        if self._in_flight:
+            await asyncio.wait(set(self._in_flight), timeout=self._timeout + 1)
         await self._http.aclose()
+
+    def _exchange_done(self, exchange: asyncio.Future[httpx.Response]) -> None:
+        self._in_flight.discard(exchange)
+        if not exchange.cancelled():
+            exchange.exception()  # retrieved: an abandoned exchange's error is not news
 
     # -----------------------------------------------------------------------------------------
     # Auth and reference data
@@ -285,10 +294,17 @@ class ApiClient:
             content = body.model_dump_json().encode()
             headers["Content-Type"] = "application/json"
         started = time.monotonic()
+        # The exchange runs as its own task and a caller's cancellation only stops waiting for
+        # it: cancelling httpcore in the middle of a request can leave its connection pool
+        # stuck (encode/httpcore#961), after which every request and aclose() hang. A
+        # cancelled exchange ends by itself within the timeout; aclose() waits for it.
+        exchange = asyncio.ensure_future(
+            self._http.request(method, path, content=content, params=params, headers=headers)
+        )
+        self._in_flight.add(exchange)
+        exchange.add_done_callback(self._exchange_done)
         try:
-            response = await self._http.request(
-                method, path, content=content, params=params, headers=headers
-            )
+            response = await asyncio.shield(exchange)
         except httpx.TransportError as exc:
             log.info("%s %s failed: %s", method, path, type(exc).__name__)
             raise _transport_error(exc) from None

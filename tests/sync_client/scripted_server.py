@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,6 +25,7 @@ class Reply:
     status: int = 200
     body: bytes | str | dict[str, Any] | list[Any] = b""
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0  # seconds before the reply is sent (a slow server)
 
     def encoded(self) -> tuple[bytes, str]:
         if isinstance(self.body, bytes):
@@ -63,6 +65,8 @@ class ScriptedServer:
                 path = self.path.split("?", 1)[0]
                 outer.seen.append(Seen(self.command, self.path, dict(self.headers), body))
                 reply = outer._next(path)
+                if reply.delay:
+                    time.sleep(reply.delay)
                 payload, content_type = reply.encoded()
                 self.send_response(reply.status)
                 headers = {"Content-Type": content_type, **reply.headers}

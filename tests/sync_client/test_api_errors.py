@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import Iterator
 
@@ -187,3 +188,20 @@ async def test_events_answered_with_a_web_page_is_a_bad_response(scripted: Scrip
     await api.aclose()
     assert caught.value.code == "bad_response"
     assert opened == []
+
+
+async def test_cancelled_requests_leave_the_client_usable(scripted: ScriptedServer) -> None:
+    # An engine stopping, or a pull fetched ahead and then discarded, cancels requests in
+    # flight; the client must still answer the next request and close promptly.
+    slow = [Reply(200, EMPTY_PAGE, delay=0.3) for _ in range(6)]
+    scripted.script("/v1/sync/pull", *slow, Reply(200, EMPTY_PAGE))
+    api = ApiClient(scripted.base_url)
+    for _ in range(6):
+        task = asyncio.create_task(api.pull_body(None, 10))
+        await asyncio.sleep(0.05)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    page = await asyncio.wait_for(api.pull(None, 10), 5)
+    assert page.cursors == "c1"
+    await asyncio.wait_for(api.aclose(), 5)
