@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import FastAPI, Query
+from fastapi import FastAPI, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from sqlalchemy import Engine
 from sqlmodel import select
@@ -36,7 +36,7 @@ from sync.server.buckets import device_buckets
 from sync.server.changes import purge_tombstones, touched_buckets
 from sync.server.config import Settings
 from sync.server.db import make_engine, read_session, write_session
-from sync.server.errors import error_response, install_error_handlers
+from sync.server.errors import ApiError, error_response, install_error_handlers
 from sync.server.events import PokeHub, poke_stream
 from sync.server.models import Store
 from sync.server.mutations.reservations import expire_reservations
@@ -225,14 +225,28 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         response_class=StreamingResponse,
         responses={200: {"content": {"text/event-stream": {}}}},
     )
-    async def poke_events(staff: CurrentStaff, engine: EngineDep) -> StreamingResponse:
+    async def poke_events(
+        staff: CurrentStaff, engine: EngineDep, request: Request
+    ) -> StreamingResponse:
+        authorization = request.headers.get("authorization")
+
         def buckets() -> list[str]:
             with read_session(engine) as session:
                 return device_buckets(session, staff.device_id)
 
+        def buckets_if_signed_in() -> list[str] | None:
+            try:
+                auth.authenticate(engine, authorization)  # expired or revoked: end
+            except ApiError:
+                return None
+            return buckets()
+
+        async def current_buckets() -> list[str] | None:
+            return await run_in_threadpool(buckets_if_signed_in)
+
         sub = hub.subscribe(await run_in_threadpool(buckets))
         return StreamingResponse(
-            poke_stream(hub, sub, settings.heartbeat_s),
+            poke_stream(hub, sub, settings.heartbeat_s, current_buckets),
             media_type="text/event-stream",
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )

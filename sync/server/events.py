@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 
 
@@ -36,6 +36,15 @@ class PokeHub:
         with self._lock:
             self._subs.add(sub)
         return sub
+
+    def resubscribe(self, sub: Subscription, buckets: Iterable[str]) -> bool:
+        """Point a stream at the device's buckets now; True when they changed."""
+        new = frozenset(buckets)
+        with self._lock:
+            if new == sub.buckets:
+                return False
+            sub.buckets = new
+            return True
 
     def unsubscribe(self, sub: Subscription) -> None:
         with self._lock:
@@ -75,14 +84,33 @@ class PokeHub:
             sub.event.set()
 
 
-async def poke_stream(hub: PokeHub, sub: Subscription, heartbeat_s: float) -> AsyncIterator[str]:
-    """The SSE text: a comment at once, `event: poke` per change, a comment heartbeat when idle."""
+async def poke_stream(
+    hub: PokeHub,
+    sub: Subscription,
+    heartbeat_s: float,
+    current_buckets: Callable[[], Awaitable[list[str] | None]] | None = None,
+) -> AsyncIterator[str]:
+    """The SSE text: a comment at once, `event: poke` per change, a comment heartbeat when idle.
+
+    At every heartbeat the device's buckets are read again (`current_buckets`): a store moved
+    to another region, or a device to another store, changes what the stream listens to and
+    pokes the terminal at once (its next pull fetches the new bucket or must resync). None
+    means the session is no longer valid: the stream ends, and the terminal's reconnect gets
+    the 401 that makes it sign in again.
+    """
     try:
         yield ": connected\n\n"
         while not hub.closed:
             try:
                 await asyncio.wait_for(sub.event.wait(), timeout=heartbeat_s)
             except TimeoutError:
+                if current_buckets is not None:
+                    buckets = await current_buckets()
+                    if buckets is None:
+                        break
+                    if hub.resubscribe(sub, buckets):
+                        yield "event: poke\ndata:\n\n"
+                        continue
                 yield ": heartbeat\n\n"
                 continue
             sub.event.clear()

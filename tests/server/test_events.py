@@ -7,12 +7,13 @@ import time
 
 import httpx
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select, update
 
 from sync.protocol import new_id
 from sync.server.app import create_app
 from sync.server.config import Settings
 from sync.server.db import make_engine
+from sync.server.models import Customer, Device, Store
 from sync.server.runner import ServerThread
 from tests.server.chain import SHIBUYA, UMEDA, YOKOHAMA, tid
 from tests.server.conftest import Terminal, mutation, open_terminal
@@ -115,3 +116,48 @@ def test_a_push_on_one_worker_pokes_streams_on_another_worker(
         other_worker.stop()
         other_worker.app.state.engine.dispose()
     th.join(10)
+
+
+def _wait_for(lines: list[str], what: str, count: int = 1, timeout: float = 5) -> bool:
+    deadline = time.monotonic() + timeout
+    while lines.count(what) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return lines.count(what) >= count
+
+
+def test_an_open_stream_follows_the_device_when_its_store_moves_region(
+    server: ServerThread, engine: Engine
+) -> None:
+    shibuya = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
+    umeda = open_terminal(server.base_url, UMEDA, "A003", "M003")
+    lines: list[str] = []
+    ready, stop = threading.Event(), threading.Event()
+    th = threading.Thread(target=_collect, args=(shibuya, server.base_url, lines, ready, stop))
+    th.start()
+    assert ready.wait(10)
+    try:
+        with engine.begin() as conn:
+            conn.execute(update(Store).where(Store.id == SHIBUYA).values(region="kansai"))
+            kansai = conn.execute(select(Customer.id).where(Customer.region == "kansai")).scalar()
+        # Within a heartbeat the stream listens to kansai and pokes: the next pull resyncs.
+        assert _wait_for(lines, "event: poke")
+        note = {"id": new_id(), "customer_id": kansai, "text": "関西のメモ"}
+        assert umeda.push(mutation("note.add", note))[0]["status"] == "applied"
+        assert _wait_for(lines, "event: poke", count=2)
+    finally:
+        stop.set()
+        th.join(10)
+
+
+def test_a_stream_ends_when_its_device_is_revoked(server: ServerThread, engine: Engine) -> None:
+    t = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
+    lines: list[str] = []
+    ready, never = threading.Event(), threading.Event()
+    th = threading.Thread(target=_collect, args=(t, server.base_url, lines, ready, never))
+    th.start()
+    assert ready.wait(10)
+    with engine.begin() as conn:
+        conn.execute(update(Device).where(Device.id == t.device_id).values(revoked=True))
+    th.join(5)
+    assert not th.is_alive()  # the stream ended; a reconnect gets the 401
+    assert httpx.get(f"{server.base_url}/v1/sync/events", headers=t.auth).status_code == 401
