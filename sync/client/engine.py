@@ -484,8 +484,7 @@ class SyncEngine:
                 # The server asked for quiet: sleep it out, ignoring wake-ups.
                 await asyncio.sleep(delay)
             else:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(wake.wait(), timeout)
+                await _wait(wake, timeout)
             wake.clear()
             self._set_status(next_retry_at=None)
             try:
@@ -557,8 +556,16 @@ class SyncEngine:
                 retry_after=None,
             )
             self._events_retry.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._events_retry.wait(), delay)
+            await _wait(self._events_retry, delay)
+
+
+async def _wait(event: asyncio.Event, timeout: float) -> None:
+    """Until `event` is set or `timeout` seconds pass. (Not asyncio.wait_for: on Python 3.11
+    a cancellation arriving as its timeout fires can be swallowed, and a background loop
+    built on it then never stops: engine.stop() waited forever in the test suite.)"""
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(timeout):
+            await event.wait()
 
 
 async def _outcome(call: Awaitable[_T]) -> _T | ApiError:

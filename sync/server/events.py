@@ -102,7 +102,9 @@ async def poke_stream(
         yield ": connected\n\n"
         while not hub.closed:
             try:
-                await asyncio.wait_for(sub.event.wait(), timeout=heartbeat_s)
+                # (asyncio.timeout, not wait_for: on 3.11 wait_for can swallow a cancellation.)
+                async with asyncio.timeout(heartbeat_s):
+                    await sub.event.wait()
             except TimeoutError:
                 if current_buckets is not None:
                     buckets = await current_buckets()
