@@ -317,21 +317,16 @@ def _load_children(
         changes.add(bucket_of_region[region], "order", o["id"], o)
         if len(order_rows) >= BATCH:
             rows.flush()
-    for a in chain.iter_activities():
-        region = region_of.get(a["customer_id"])
-        if region is None:
-            continue
-        rows.add("activity", a, _ACTIVITY_KINDS)
-        changes.add(bucket_of_region[region], "activity", a["id"], a)
-    for note in chain.iter_notes():
-        region = region_of.get(note["customer_id"])
-        if region is None:
-            continue
-        rows.add("note", note, _CREATED_KINDS)
-        changes.add(bucket_of_region[region], "note", note["id"], note)
-    for i in chain.iter_interests():
-        region = region_of.get(i["customer_id"])
-        if region is None:
-            continue
-        rows.add("interest", i, _CREATED_KINDS)
-        changes.add(bucket_of_region[region], "interest", i["id"], i)
+    # Customer-owned rows: each travels in its customer's region bucket.
+    owned: tuple[tuple[str, Iterable[Mapping[str, Any]], Mapping[str, str]], ...] = (
+        ("activity", chain.iter_activities(), _ACTIVITY_KINDS),
+        ("note", chain.iter_notes(), _CREATED_KINDS),
+        ("interest", chain.iter_interests(), _CREATED_KINDS),
+    )
+    for entity, items, kinds in owned:
+        for item in items:
+            region = region_of.get(item["customer_id"])
+            if region is None:
+                continue
+            rows.add(entity, item, kinds)
+            changes.add(bucket_of_region[region], entity, item["id"], item)

@@ -19,51 +19,62 @@ from tests.server.chain import SHIBUYA, UMEDA, YOKOHAMA, tid
 from tests.server.conftest import Terminal, mutation, open_terminal
 
 
-def _collect(
-    t: Terminal, base_url: str, lines: list[str], ready: threading.Event, stop: threading.Event
-) -> None:
-    with (
-        httpx.Client(base_url=base_url, timeout=httpx.Timeout(10, read=5)) as http,
-        http.stream("GET", "/v1/sync/events", headers=t.auth) as resp,
-    ):
-        assert resp.status_code == 200
-        assert resp.headers["content-type"].startswith("text/event-stream")
-        for line in resp.iter_lines():
-            lines.append(line)
-            if line.startswith(": connected"):
-                ready.set()
-            if stop.is_set():
-                return
+class Stream:
+    """A terminal's open event stream, read on its own thread line by line."""
+
+    def __init__(self, t: Terminal, base_url: str) -> None:
+        self.lines: list[str] = []
+        self.stop = threading.Event()
+        self._ready = threading.Event()
+        self.thread = threading.Thread(target=self._collect, args=(t, base_url))
+        self.thread.start()
+        assert self._ready.wait(10)
+
+    def _collect(self, t: Terminal, base_url: str) -> None:
+        with (
+            httpx.Client(base_url=base_url, timeout=httpx.Timeout(10, read=5)) as http,
+            http.stream("GET", "/v1/sync/events", headers=t.auth) as resp,
+        ):
+            assert resp.status_code == 200
+            assert resp.headers["content-type"].startswith("text/event-stream")
+            for line in resp.iter_lines():
+                self.lines.append(line)
+                if line.startswith(": connected"):
+                    self._ready.set()
+                if self.stop.is_set():
+                    return
+
+    def wait_for(self, what: str, count: int = 1, timeout: float = 5) -> bool:
+        deadline = time.monotonic() + timeout
+        while self.lines.count(what) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return self.lines.count(what) >= count
+
+    def close(self, timeout: float = 10) -> None:
+        """Stop reading at the next line (a heartbeat at the latest) and wait for the thread."""
+        self.stop.set()
+        self.thread.join(timeout)
 
 
 def test_poke_reaches_devices_of_the_changed_bucket_only(server: ServerThread) -> None:
     shibuya = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
     umeda = open_terminal(server.base_url, UMEDA, "A003", "M003")
     yokohama = open_terminal(server.base_url, YOKOHAMA, "A002", "M002")
-    streams = {}
-    stop = threading.Event()
-    for name, t in (("shibuya", shibuya), ("umeda", umeda)):
-        lines: list[str] = []
-        ready = threading.Event()
-        th = threading.Thread(target=_collect, args=(t, server.base_url, lines, ready, stop))
-        th.start()
-        assert ready.wait(10)
-        streams[name] = (lines, th)
+    streams = {
+        name: Stream(t, server.base_url) for name, t in (("shibuya", shibuya), ("umeda", umeda))
+    }
 
     note = {"id": new_id(), "customer_id": tid("customer:1"), "text": "poke"}
     assert yokohama.push(mutation("note.add", note))[0]["status"] == "applied"
 
-    deadline = time.monotonic() + 5
-    while "event: poke" not in streams["shibuya"][0] and time.monotonic() < deadline:
-        time.sleep(0.05)
+    streams["shibuya"].wait_for("event: poke")
     time.sleep(1.2)  # long enough for heartbeats (0.5 s in tests) to show Umeda is connected
-    stop.set()
-    for _lines, th in streams.values():
-        th.join(10)
+    for stream in streams.values():
+        stream.close()
 
-    assert "event: poke" in streams["shibuya"][0]
-    assert ": heartbeat" in streams["umeda"][0]
-    assert "event: poke" not in streams["umeda"][0]  # kansai's buckets did not change
+    assert "event: poke" in streams["shibuya"].lines
+    assert ": heartbeat" in streams["umeda"].lines
+    assert "event: poke" not in streams["umeda"].lines  # kansai's buckets did not change
 
 
 def test_events_need_a_session(server: ServerThread) -> None:
@@ -73,19 +84,14 @@ def test_events_need_a_session(server: ServerThread) -> None:
 
 
 def test_stopping_the_server_ends_open_streams_promptly(server: ServerThread) -> None:
-    t = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
-    lines: list[str] = []
-    ready, never = threading.Event(), threading.Event()
-    th = threading.Thread(target=_collect, args=(t, server.base_url, lines, ready, never))
-    th.start()
-    assert ready.wait(10)
+    stream = Stream(open_terminal(server.base_url, SHIBUYA, "A001", "M001"), server.base_url)
 
     started = time.monotonic()
     server.stop()
-    th.join(10)
+    stream.thread.join(10)
 
     assert time.monotonic() - started < 1.5
-    assert not th.is_alive()
+    assert not stream.thread.is_alive()
 
 
 def test_a_push_on_one_worker_pokes_streams_on_another_worker(
@@ -98,31 +104,16 @@ def test_a_push_on_one_worker_pokes_streams_on_another_worker(
     try:
         listener = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
         writer = open_terminal(other_worker.base_url, YOKOHAMA, "A002", "M002")
-        lines: list[str] = []
-        ready, stop = threading.Event(), threading.Event()
-        th = threading.Thread(target=_collect, args=(listener, server.base_url, lines, ready, stop))
-        th.start()
-        assert ready.wait(10)
+        stream = Stream(listener, server.base_url)
 
         note = {"id": new_id(), "customer_id": tid("customer:2"), "text": "other worker"}
         assert writer.push(mutation("note.add", note))[0]["status"] == "applied"
 
-        deadline = time.monotonic() + 5
-        while "event: poke" not in lines and time.monotonic() < deadline:
-            time.sleep(0.05)
-        stop.set()
-        assert "event: poke" in lines
+        assert stream.wait_for("event: poke")
+        stream.close()
     finally:
         other_worker.stop()
         other_worker.app.state.engine.dispose()
-    th.join(10)
-
-
-def _wait_for(lines: list[str], what: str, count: int = 1, timeout: float = 5) -> bool:
-    deadline = time.monotonic() + timeout
-    while lines.count(what) < count and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return lines.count(what) >= count
 
 
 def test_an_open_stream_follows_the_device_when_its_store_moves_region(
@@ -130,34 +121,25 @@ def test_an_open_stream_follows_the_device_when_its_store_moves_region(
 ) -> None:
     shibuya = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
     umeda = open_terminal(server.base_url, UMEDA, "A003", "M003")
-    lines: list[str] = []
-    ready, stop = threading.Event(), threading.Event()
-    th = threading.Thread(target=_collect, args=(shibuya, server.base_url, lines, ready, stop))
-    th.start()
-    assert ready.wait(10)
+    stream = Stream(shibuya, server.base_url)
     try:
         with engine.begin() as conn:
             conn.execute(update(Store).where(Store.id == SHIBUYA).values(region="kansai"))
             kansai = conn.execute(select(Customer.id).where(Customer.region == "kansai")).scalar()
         # Within a heartbeat the stream listens to kansai and pokes: the next pull resyncs.
-        assert _wait_for(lines, "event: poke")
+        assert stream.wait_for("event: poke")
         note = {"id": new_id(), "customer_id": kansai, "text": "関西のメモ"}
         assert umeda.push(mutation("note.add", note))[0]["status"] == "applied"
-        assert _wait_for(lines, "event: poke", count=2)
+        assert stream.wait_for("event: poke", count=2)
     finally:
-        stop.set()
-        th.join(10)
+        stream.close()
 
 
 def test_a_stream_ends_when_its_device_is_revoked(server: ServerThread, engine: Engine) -> None:
     t = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
-    lines: list[str] = []
-    ready, never = threading.Event(), threading.Event()
-    th = threading.Thread(target=_collect, args=(t, server.base_url, lines, ready, never))
-    th.start()
-    assert ready.wait(10)
+    stream = Stream(t, server.base_url)
     with engine.begin() as conn:
         conn.execute(update(Device).where(Device.id == t.device_id).values(revoked=True))
-    th.join(5)
-    assert not th.is_alive()  # the stream ended; a reconnect gets the 401
+    stream.thread.join(5)
+    assert not stream.thread.is_alive()  # the stream ended; a reconnect gets the 401
     assert httpx.get(f"{server.base_url}/v1/sync/events", headers=t.auth).status_code == 401

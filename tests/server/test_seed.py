@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import Engine, func
+from sqlalchemy.orm import Session
 from sqlmodel import select
 
 from sync.server.db import read_session
@@ -25,17 +26,23 @@ def test_loading_twice_changes_nothing(engine: Engine) -> None:
     assert (_count(engine, Customer), _count(engine, ChangeRow)) == before
 
 
+def bucket_positions(s: Session) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Per bucket: the top seq of its change rows, their count, and its bucket_seq counter."""
+    top = dict(
+        s.execute(
+            select(ChangeRow.bucket, func.max(ChangeRow.seq)).group_by(ChangeRow.bucket)
+        ).all()
+    )
+    counts = dict(
+        s.execute(select(ChangeRow.bucket, func.count()).group_by(ChangeRow.bucket)).all()
+    )
+    seqs = dict(s.execute(select(BucketSeq.bucket, BucketSeq.seq)).all())
+    return top, counts, seqs
+
+
 def test_bucket_seqs_match_the_loaded_change_rows(engine: Engine) -> None:
     with read_session(engine) as s:
-        top = dict(
-            s.execute(
-                select(ChangeRow.bucket, func.max(ChangeRow.seq)).group_by(ChangeRow.bucket)
-            ).all()
-        )
-        counts = dict(
-            s.execute(select(ChangeRow.bucket, func.count()).group_by(ChangeRow.bucket)).all()
-        )
-        seqs = dict(s.execute(select(BucketSeq.bucket, BucketSeq.seq)).all())
+        top, counts, seqs = bucket_positions(s)
     assert top == seqs  # the next write continues after the loaded rows
     assert top == counts  # 1..n per bucket, no gaps
     assert {"catalog", "customers:kanto", "customers:kansai", f"store:{SHIBUYA}"} <= set(top)

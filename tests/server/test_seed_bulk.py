@@ -19,12 +19,13 @@ from sqlmodel import select
 from sync.protocol import CustomerData
 from sync.server.db import make_engine, read_session
 from sync.server.demo import DemoChain, generate
-from sync.server.models import BucketSeq, ChangeRow, Customer
+from sync.server.models import ChangeRow, Customer
 from sync.server.schema import upgrade
 from sync.server.seed import load_chain
 from sync.server.seed_rows import _uuid5
 from sync.server.seed_sqlite import SqliteTimestamps, sqlite_datetime
 from tests.server.conftest import PIN_ITERATIONS
+from tests.server.test_seed import bucket_positions
 
 _TABLES = ("customer", "customer_identity", "consent", "orders", "order_line", "activity")
 
@@ -154,15 +155,7 @@ def test_parallel_load_into_a_loaded_database(engine: Engine) -> None:
     # SQLite and PostgreSQL (COPY): a second chain continues each bucket's seq without gaps.
     assert load_chain(engine, generate(customers=400), pin_iterations=PIN_ITERATIONS, parallel=True)
     with read_session(engine) as s:
-        top = dict(
-            s.execute(
-                select(ChangeRow.bucket, func.max(ChangeRow.seq)).group_by(ChangeRow.bucket)
-            ).all()
-        )
-        counts = dict(
-            s.execute(select(ChangeRow.bucket, func.count()).group_by(ChangeRow.bucket)).all()
-        )
-        seqs = dict(s.execute(select(BucketSeq.bucket, BucketSeq.seq)).all())
+        top, counts, seqs = bucket_positions(s)
         customers = s.execute(
             text("SELECT count(*) FROM customer WHERE created_at IS NOT NULL")
         ).scalar_one()

@@ -249,9 +249,8 @@ async def test_a_store_failure_is_reported_and_the_engine_keeps_going(
     assert len(scripted.requests_to(PULL)) == 2
 
 
-async def test_pages_are_followed_until_has_more_is_false(
-    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
-) -> None:
+def script_three_pages(scripted: ScriptedServer) -> list[str]:
+    """Three pull pages of one note each (cursors p1, p2, p3); the note ids."""
     ids = [new_id() for _ in range(3)]
     scripted.script(
         PULL,
@@ -259,6 +258,13 @@ async def test_pages_are_followed_until_has_more_is_false(
         page([note_change(ids[1], "b")], cursors="p2", has_more=True),
         page([note_change(ids[2], "c")], cursors="p3"),
     )
+    return ids
+
+
+async def test_pages_are_followed_until_has_more_is_false(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    ids = script_three_pages(scripted)
     await engine_for(store, api, pull_limit=1).sync_once()
     assert set(store.rows_of("note")) == set(ids)
     assert [s.path.rsplit("cursors=", 1)[-1] for s in scripted.requests_to(PULL)[1:]] == [
@@ -270,13 +276,7 @@ async def test_pages_are_followed_until_has_more_is_false(
 async def test_with_a_store_thread_the_next_page_downloads_during_the_apply(
     scripted: ScriptedServer, api: ApiClient, store: MemoryStore
 ) -> None:
-    ids = [new_id() for _ in range(3)]
-    scripted.script(
-        PULL,
-        page([note_change(ids[0], "a")], cursors="p1", has_more=True),
-        page([note_change(ids[1], "b")], cursors="p2", has_more=True),
-        page([note_change(ids[2], "c")], cursors="p3"),
-    )
+    ids = script_three_pages(scripted)
     await engine_for(store, api, store_in_thread=True).sync_once()
     assert set(store.rows_of("note")) == set(ids)
     assert store.cursor == "p3"
