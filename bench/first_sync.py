@@ -30,24 +30,49 @@ from sync.protocol import MAX_PULL_LIMIT
 from sync.server.demo.chain import STAFF
 
 
-def serve(url: str, customers: int, ready: Any, stop: Any, seed: bool = True) -> None:
-    """Child process: seed (unless reusing a seeded database), serve until told to stop."""
+def serve(
+    url: str,
+    customers: int,
+    ready: Any,
+    stop: Any,
+    seed: bool = True,
+    snapshot_dir: Path | None = None,
+) -> None:
+    """Child process: seed (unless reusing a seeded database), build the region's snapshot
+    (with snapshot_dir), serve until told to stop."""
+    from clienteling.storage.snapshot import BUILDER
     from sync.server.app import create_app
+    from sync.server.buckets import CATALOG, customers_bucket
     from sync.server.config import Settings
-    from sync.server.db import make_engine
+    from sync.server.db import make_engine, read_session
+    from sync.server.models import Store
     from sync.server.runner import ServerThread
     from sync.server.seed import seed_demo
 
-    settings = Settings(database_url=url, pin_iterations=1000)
+    settings = Settings(
+        database_url=url,
+        pin_iterations=1000,
+        snapshot_dir=snapshot_dir,
+        snapshot_builder=BUILDER if snapshot_dir is not None else None,
+    )
     db = make_engine(url)
     app = create_app(settings, engine=db)
     t0 = time.perf_counter()
     if seed:
         seed_demo(db, scale=customers, seed=1, pin_iterations=settings.pin_iterations)
     seeded_s = time.perf_counter() - t0
+    built: tuple[float, int, int] | None = None
+    if snapshot_dir is not None:
+        with read_session(db) as session:
+            store = session.get(Store, _manager().data["store_id"])
+            assert store is not None
+            region = store.region
+        t0 = time.perf_counter()
+        row = app.state.snapshots.build(sorted([CATALOG, customers_bucket(region)]))
+        built = (time.perf_counter() - t0, row.rows, row.size)
     server = ServerThread(app)
     server.start()
-    ready.put((server.base_url, seeded_s))
+    ready.put((server.base_url, seeded_s, built))
     stop.wait()
     server.stop()
     db.dispose()
@@ -59,10 +84,18 @@ class TimedStore:
     def __init__(self, cache: LocalCache) -> None:
         self.cache = cache
         self.apply_s = 0.0
+        self.install_s: float | None = None  # re-key + swap of a snapshot, when one came
         self.pages: list[float] = []  # seconds per page (the last one builds the indexes)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.cache, name)
+
+    def install_snapshot(self, file: Path, key: str) -> bool:
+        t0 = time.perf_counter()
+        try:
+            return bool(self.cache.install_snapshot(file, key))
+        finally:
+            self.install_s = time.perf_counter() - t0
 
     def apply_pull_page(self, page: Any) -> None:
         t0 = time.perf_counter()
@@ -71,10 +104,14 @@ class TimedStore:
         self.apply_s += self.pages[-1]
 
 
+def _manager() -> Any:
+    return next(s for s in STAFF if s.data["role"] == "manager")
+
+
 async def first_sync(
     base_url: str, store: TimedStore, page_limit: int, *, threaded: bool = True
 ) -> float:
-    manager = next(s for s in STAFF if s.data["role"] == "manager")
+    manager = _manager()
     store_id = manager.data["store_id"]
     api = ApiClient(base_url, timeout=300.0)
     try:
@@ -104,6 +141,11 @@ def main() -> None:
         help="server SQLite file: seeded on the first run, reused as is on later runs",
     )
     parser.add_argument("--profile", type=Path, help="write cProfile stats of the client here")
+    parser.add_argument(
+        "--snapshot",
+        action="store_true",
+        help="the server builds the region's snapshot first (timed); the terminal installs it",
+    )
     args = parser.parse_args()
 
     tmp = tempfile.TemporaryDirectory(prefix="bench-first-sync-")  # removed at the end
@@ -116,13 +158,22 @@ def main() -> None:
         url = args.database_url or f"sqlite:///{workdir / 'server.db'}"
     ctx = mp.get_context("spawn")
     ready, stop = ctx.Queue(), ctx.Event()
-    child = ctx.Process(target=serve, args=(url, args.customers, ready, stop, seed), daemon=True)
+    snapshot_dir = workdir / "snapshots" if args.snapshot else None
+    child = ctx.Process(
+        target=serve, args=(url, args.customers, ready, stop, seed, snapshot_dir), daemon=True
+    )
     child.start()
-    base_url, seeded_s = ready.get(timeout=3600)
+    base_url, seeded_s, built = ready.get(timeout=3600)
     if seed:
         print(f"server seeded with {args.customers:,} customers in {seeded_s:.0f} s")
     else:
         print(f"server database reused: {args.reuse_db}")
+    if built is not None:
+        build_s, build_rows, build_size = built
+        print(
+            f"server built the region snapshot: {build_rows:,} changes, "
+            f"{build_size / 1e6:,.0f} MB in {build_s:.1f} s (once per region and refresh)"
+        )
     key = secrets.token_hex(32) if args.encrypted else None
     cache = LocalCache.open(workdir / "cache.db", key)
     try:
@@ -147,9 +198,11 @@ def main() -> None:
             f"{args.page_limit}): {rows:,} rows ({customers:,} customers) in {seconds:.1f} s"
         )
         print(f"  = {rows / seconds:,.0f} rows/s, {customers / seconds:,.0f} customers/s")
+        if store.install_s is not None:
+            print(f"  of which snapshot check + re-key + install: {store.install_s:.1f} s")
         print(
             f"  of which apply_pull_page (incl. index build): {store.apply_s:.1f} s "
-            f"= {rows / store.apply_s:,.0f} rows/s"
+            f"= {rows / max(store.apply_s, 1e-9):,.0f} rows/s"
         )
         if store.pages:
             half = len(store.pages) // 2

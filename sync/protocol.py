@@ -194,6 +194,33 @@ class PullResponse(BaseModel):
     must_resync: bool = False
 
 
+class SnapshotOffer(BaseModel):
+    """A ready-made first sync: a cache file the server built for some of the device's buckets.
+
+    Added to v1 (new endpoints, nothing else changes meaning). The file is the terminal
+    cache's own format `format` (the server stores and serves it, never reads it), encrypted
+    with `key` (hex, SQLCipher). A terminal that installs it continues with a normal pull from
+    `cursors`, which cover only `buckets`; its other buckets start at 0.
+    """
+
+    id: str
+    format: int
+    buckets: list[str]
+    cursors: str
+    rows: int  # changes the file holds
+    size: int  # bytes
+    sha256: str  # hex digest of the file
+    key: str
+    created_at: datetime
+
+
+class SnapshotReply(BaseModel):
+    """`GET /v1/sync/snapshot`: the offer, or none yet (`building` says one is being made)."""
+
+    snapshot: SnapshotOffer | None = None
+    building: bool = False
+
+
 class PageRejected(ValueError):
     """A pull reply that does not follow protocol v1 (unreadable JSON, wrong types, an upsert
     without data, ...). Nothing of it is applied."""

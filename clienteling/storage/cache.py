@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from clienteling.domain.models import CustomerHit, PendingChange, Profile
-from clienteling.storage import apply, outbox, profile, search
+from clienteling.storage import apply, outbox, profile, search, snapshot
 from clienteling.storage.connection import (
     open_engine,
     open_parser,
@@ -59,8 +60,9 @@ BULK_CACHE_MIB = 256
 class LocalCache:
     """The local cache file. Create with `LocalCache.open(path, key)`; close with `close()`."""
 
-    def __init__(self, path: Path, engine: Any, raw: Any, reader: Any) -> None:
+    def __init__(self, path: Path, engine: Any, raw: Any, reader: Any, key: str | None) -> None:
         self.path = path
+        self._key = key
         self._engine = engine
         self._raw = raw  # the one writer connection
         self._pages = apply.PageWriter(raw)
@@ -89,7 +91,7 @@ class LocalCache:
             raw.close()
             engine.dispose()
             raise
-        cache = cls(path, engine, raw, reader)
+        cache = cls(path, engine, raw, reader, key)
         stale = "1" in (cache.get_state(FTS_DIRTY), cache.get_state(BULK_LOAD))
         if stale and cache.get_state(FIRST_SYNC_DONE) == "1":
             # A large pull was interrupted before its index rebuild: finish it now. (During
@@ -271,6 +273,67 @@ class LocalCache:
             # The next pull is a first sync again (bulk load); index flags stay as they are.
             cur.execute("DELETE FROM sync_state WHERE key IN (?, ?)", (CURSORS, FIRST_SYNC_DONE))
 
+    # ------------------------------------------------------------------ snapshots
+
+    def snapshot_format(self) -> int | None:
+        """The snapshot format this cache can install (None: a plain cache cannot, since a
+        snapshot arrives encrypted and SQLCipher only re-keys encrypted files)."""
+        return None if self._key is None else snapshot.CacheSnapshotBuilder.format
+
+    def snapshot_download_path(self) -> Path:
+        """Where a snapshot is downloaded to: beside the cache file (same file system, so
+        installing it is a rename)."""
+        return self.path.with_name(self.path.name + ".snapshot")
+
+    def install_snapshot(self, file: Path, key: str) -> bool:
+        """Make the downloaded snapshot `file` (encrypted with `key`) this cache.
+
+        Only before the first pull: returns False (and deletes the file) once this cache has
+        cursors. The file is checked and re-keyed to this cache's key without holding any lock
+        (the app keeps working); then, under both locks, the outbox and local state are copied
+        into it and it replaces the cache file. The file is deleted whatever happens; raises
+        SnapshotRejected when it is not usable, CacheError on a local failure.
+        """
+        file = Path(file)
+        try:
+            if self._key is None:
+                raise snapshot.SnapshotRejected("A plain cache cannot install snapshots")
+            if self.cursors() is not None:
+                return False
+            snapshot.prepare(file, key, self._key)
+            with self._lock, self._read_lock, translate_errors(self.path):
+                if self._closed:
+                    raise CacheError("The local cache is closed.")
+                if _get_state(self._raw, CURSORS) is not None:
+                    return False
+                snapshot.adopt_local_rows(file, self._key, self._raw)
+                self._swap_file(file, self._key)
+            return True
+        finally:
+            for side in (file, *_sidecars(file)):
+                side.unlink(missing_ok=True)
+
+    def _swap_file(self, file: Path, key: str) -> None:
+        """Replace the cache file with `file` (caller holds both locks) and reopen."""
+        self._raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._reader.close()
+        self._raw.close()
+        self._engine.dispose()
+        self._closed = True  # until the new file is open
+        for side in _sidecars(self.path):
+            side.unlink(missing_ok=True)  # a WAL left beside the new file would be replayed
+        os.replace(file, self.path)
+        engine, raw = open_engine(self.path, key)
+        try:
+            reader = open_reader(self.path, key)
+        except BaseException:
+            raw.close()
+            engine.dispose()
+            raise
+        self._engine, self._raw, self._reader = engine, raw, reader
+        self._pages = apply.PageWriter(raw)
+        self._closed = False
+
     def outbox_stats(self) -> OutboxStats:
         with self._read() as db:
             pending, rejected, oldest = db.execute(
@@ -408,6 +471,10 @@ def _rebuild_indexes(cur: Any) -> None:
     if _get_state(cur, FTS_DIRTY) == "1":
         apply.rebuild_fts(cur)
         _set_state(cur, FTS_DIRTY, "0")
+
+
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
 
 
 def _get_state(cur: Any, key: str) -> str | None:

@@ -131,6 +131,7 @@ class SyncEngine:
         self._events_failures = 0
         self._events_refused = False  # the event stream's last attempt got a 401
         self._events_retry = asyncio.Event()
+        self._snapshot_refused = False  # a snapshot failed to install: plain pulls only
 
     # -----------------------------------------------------------------------------------------
     # Status and listeners
@@ -232,6 +233,7 @@ class SyncEngine:
                     # The server is up but choked on the outbox: keep the terminal's view of
                     # everyone else's changes fresh meanwhile, then report the push failure.
                     push_error = exc
+                await self._first_sync_from_snapshot()
                 await self._pull_all()
                 if push_error is not None:
                     raise push_error
@@ -441,6 +443,43 @@ class SyncEngine:
                 prefetch.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await prefetch
+
+    async def _first_sync_from_snapshot(self) -> None:
+        """Before a first sync, install the server's ready-made snapshot if it has one (see
+        sync.protocol.SnapshotOffer); the pull then continues from its cursors.
+
+        No snapshot, an older server, or a file the store cannot use: the plain pull does the
+        whole first sync, as it always could. Only losing the server mid-way fails the round
+        (it is retried like any other).
+        """
+        if self._snapshot_refused:
+            return
+        format = await self._in_store(self._store.snapshot_format)
+        if format is None or await self._in_store(self._store.cursors) is not None:
+            return
+        try:
+            reply = await self._api.snapshot_offer(format)
+            offer = reply.snapshot
+            if offer is None or offer.format != format:
+                return
+            dest = await self._in_store(self._store.snapshot_download_path)
+            await self._api.download_snapshot(offer, dest)
+        except ApiError as exc:
+            if exc.status == 0 or exc.auth_failed:
+                raise
+            log.warning("no snapshot this time (%s); pulling everything", exc.code)
+            return
+        self._set_status(online=True)
+        try:
+            installed = await self._in_store(self._store.install_snapshot, dest, offer.key)
+        except Exception as exc:
+            # A file this store cannot use will not get better: stop asking this session.
+            self._snapshot_refused = True
+            log.warning("snapshot not installed (%s); pulling everything", type(exc).__name__)
+            return
+        if installed:
+            log.info("first sync from a snapshot of %d changes", offer.rows)
+            self._notify()
 
     async def _fetch_page(self, cursors: str | None, limit: int) -> PullPage:
         """Download a page and have the store read it. A body that breaks the protocol is a

@@ -8,6 +8,7 @@ transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 from sync.protocol import MutationResult, OutboxStats, PullPage
@@ -77,3 +78,21 @@ class LocalStore(Protocol):
         ...
 
     def outbox_stats(self) -> OutboxStats: ...
+
+    # A ready-made first sync (sync.protocol.SnapshotOffer). A store that cannot install one
+    # answers None from snapshot_format and is never asked for the rest.
+
+    def snapshot_format(self) -> int | None:
+        """The snapshot (cache file) format this store installs, or None."""
+        ...
+
+    def snapshot_download_path(self) -> Path:
+        """Where the engine should download a snapshot file to."""
+        ...
+
+    def install_snapshot(self, file: Path, key: str) -> bool:
+        """Make the downloaded snapshot `file` (encrypted with `key`) the local copy, keeping
+        the outbox; afterwards `cursors()` returns the snapshot's cursors. False when the
+        store already began a pull (nothing changed). Raises when the file is unusable. The
+        file is gone afterwards either way."""
+        ...

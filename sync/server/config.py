@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sync.server.snapshots import SnapshotBuilder
 
 DEFAULT_DATABASE_URL = "sqlite:///clienteling-central.db"
 
@@ -23,3 +28,15 @@ class Settings:
     # PBKDF2 rounds for new PIN hashes; stored per hash so it can change without breaking logins.
     pin_iterations: int = 200_000
     run_migrations: bool = True
+    # Ready-made first syncs (sync.server.snapshots): off unless both are set. The builder is
+    # the terminal's own code (it writes the terminal's cache format), handed in by whoever
+    # starts the server; files live in `snapshot_dir`.
+    snapshot_dir: Path | None = None
+    snapshot_builder: SnapshotBuilder | None = None
+    # Below this many changes a plain pull is about as quick: no snapshot is built.
+    snapshot_min_rows: int = 50_000
+    # An offered snapshot older than this is rebuilt in the background (still offered
+    # meanwhile); one older than `snapshot_max_age` is no longer offered. Both stay well under
+    # the tombstone retention, so the pull that follows an install never needs a resync.
+    snapshot_refresh_after: timedelta = field(default=timedelta(hours=6))
+    snapshot_max_age: timedelta = field(default=timedelta(days=7))

@@ -340,6 +340,24 @@ class AppliedMutation(SQLModel, table=True):
     applied_at: datetime = Field(sa_column=_ts())
 
 
+class Snapshot(SQLModel, table=True):
+    """A ready first sync of some buckets: a terminal-cache file built by the server's snapshot
+    builder (opaque here), kept in the snapshot folder, encrypted with `key`."""
+
+    __tablename__ = "snapshot"
+    __table_args__ = (Index("ix_snapshot_buckets_format", "buckets", "format", "created_at"),)
+    id: str = Field(primary_key=True, max_length=36)
+    buckets: str = Field(max_length=1000)  # sorted, comma-separated
+    format: int
+    cursors: str = Field(sa_column=Column(Text, nullable=False))
+    rows: int = Field(sa_column=Column(BigInteger, nullable=False))
+    size: int = Field(sa_column=Column(BigInteger, nullable=False))
+    sha256: str = Field(max_length=64)
+    key: str = Field(max_length=128)
+    file_name: str = Field(max_length=200)
+    created_at: datetime = Field(sa_column=_ts())
+
+
 def table_of(model: type[SQLModel]) -> Table:
     """The Core table behind a model, for bulk and dialect-specific statements."""
     table: Table = getattr(model, "__table__")  # noqa: B009  (SQLModel declares it untyped)

@@ -75,6 +75,10 @@ def _acks(
     return ids, results, last
 
 
+# (bucket, seq, entity, id, op, stored data JSON)
+Changes = list[tuple[str, int, str, str, str, str | None]]
+
+
 class PullPage:
     """One page as read from the feed: changes still carry their stored JSON text."""
 
@@ -82,7 +86,7 @@ class PullPage:
 
     def __init__(
         self,
-        changes: list[tuple[str, int, str, str, str, str | None]],
+        changes: Changes,
         cursors: str,
         has_more: bool,
         acked_ids: list[str] | None = None,
@@ -123,6 +127,34 @@ class PullPage:
         return orjson.dumps(body)
 
 
+def read_changes(session: Session, positions: dict[str, int], limit: int) -> tuple[Changes, bool]:
+    """Up to `limit` changes after `positions` (bucket -> seq), bucket by bucket in the order
+    given; advances `positions` to the last change returned. True when more are waiting."""
+    changes: Changes = []
+    has_more = False
+    feed = table_of(ChangeRow)
+    for bucket in list(positions):
+        room = limit - len(changes)
+        rows = session.execute(
+            sa_select(feed.c.seq, feed.c.entity, feed.c.entity_id, feed.c.op, feed.c.data_json)
+            .where(feed.c.bucket == bucket, feed.c.seq > positions[bucket])
+            .order_by(feed.c.seq)
+            .limit(room + 1)
+        ).all()
+        if len(rows) > room:
+            has_more = True
+            rows = rows[:room]
+        changes.extend(
+            (bucket, int(seq), entity, entity_id, op, data_json)
+            for seq, entity, entity_id, op, data_json in rows
+        )
+        if rows:
+            positions[bucket] = int(rows[-1][0])
+        if has_more:
+            break
+    return changes, has_more
+
+
 def read_pull_page(
     engine: Engine, auth: AuthContext, cursors_text: str | None, limit: int
 ) -> PullPage:
@@ -134,28 +166,7 @@ def read_pull_page(
             return PullPage([], fresh.encode(), has_more=True, must_resync=True)
         # Buckets the device newly gained start at 0.
         positions = {b: cursors.buckets.get(b, 0) for b in buckets}
-        changes: list[tuple[str, int, str, str, str, str | None]] = []
-        has_more = False
-        feed = table_of(ChangeRow)
-        for bucket in buckets:
-            room = limit - len(changes)
-            rows = session.execute(
-                sa_select(feed.c.seq, feed.c.entity, feed.c.entity_id, feed.c.op, feed.c.data_json)
-                .where(feed.c.bucket == bucket, feed.c.seq > positions[bucket])
-                .order_by(feed.c.seq)
-                .limit(room + 1)
-            ).all()
-            if len(rows) > room:
-                has_more = True
-                rows = rows[:room]
-            changes.extend(
-                (bucket, int(seq), entity, entity_id, op, data_json)
-                for seq, entity, entity_id, op, data_json in rows
-            )
-            if rows:
-                positions[bucket] = int(rows[-1][0])
-            if has_more:
-                break
+        changes, has_more = read_changes(session, positions, limit)
         acked_ids: list[str] = []
         acked_results: list[MutationResult] = []
         acked_through = cursors.acked_through

@@ -15,6 +15,7 @@ import sqlcipher3
 
 from clienteling.domain.models import SyncState
 from clienteling.storage.cache import LocalCache
+from clienteling.storage.connection import connect_file
 from sync.client.api import ApiError
 from sync.client.engine import SyncFailed
 from sync.protocol import new_id
@@ -28,12 +29,12 @@ pytestmark = pytest.mark.anyio
 
 
 def integrity(path: Path, key: str) -> str:
-    conn = sqlcipher3.connect(str(path))
     try:
-        conn.execute(f"PRAGMA key = \"x'{key}'\"")
-        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
-    except sqlite3.Error as exc:  # pragma: no cover - reported by the assertion below
+        conn = connect_file(path, key)
+    except (sqlite3.Error, sqlcipher3.Error) as exc:  # pragma: no cover - see the assertion
         return f"unreadable: {exc}"
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
     finally:
         conn.close()
 

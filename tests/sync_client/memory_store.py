@@ -10,6 +10,7 @@ import copy
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sync.protocol import MutationResult, OutboxStats, PullPage, new_id, parse_pull_response
@@ -158,3 +159,13 @@ class MemoryStore:
             rejected=sum(1 for e in self.outbox if e.status == "rejected"),
             oldest_pending_at=min((e.created_at for e in pending), default=None),
         )
+
+    # An in-memory store has no cache file format: the engine never offers it a snapshot.
+    def snapshot_format(self) -> int | None:
+        return None
+
+    def snapshot_download_path(self) -> Path:
+        raise NotImplementedError("MemoryStore installs no snapshots")
+
+    def install_snapshot(self, file: Path, key: str) -> bool:
+        raise NotImplementedError("MemoryStore installs no snapshots")
