@@ -1,0 +1,277 @@
+"""A fresh terminal's first sync from the server's ready-made snapshot, end to end: the real
+server builds it with the terminal's cache code, the real engine downloads and installs it into
+an encrypted cache, and the pull goes on from its cursors. Whatever goes wrong with the file,
+the plain pull does the first sync and nothing local is lost."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, func, select, update
+
+from clienteling.storage import connection
+from clienteling.storage.cache import LocalCache
+from clienteling.storage.connection import connect_file
+from clienteling.storage.snapshot import BUILDER
+from sync.protocol import SnapshotOffer, new_id
+from sync.server.config import Settings
+from sync.server.models import Customer, Snapshot
+from sync.server.runner import ServerThread
+from tests.support.server import start_test_server
+from tests.sync_client.devices import (
+    Terminal,
+    count_notes,
+    customer_of_region,
+    register_terminal,
+)
+from tests.sync_client.memory_store import MemoryStore
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def snap_central(database_url: str, tmp_path: Path) -> Iterator[ServerThread]:
+    settings = Settings(
+        database_url=database_url,
+        pin_iterations=1000,
+        snapshot_dir=tmp_path / "snapshots",
+        snapshot_builder=BUILDER,
+        snapshot_min_rows=0,
+    )
+    server = start_test_server(database_url, settings=settings)
+    yield server
+    server.app.state.snapshots.wait_idle(60)
+    server.stop()
+
+
+class Recording:
+    """The cache as the engine sees it, noting installs and how many changes were pulled."""
+
+    def __init__(self, cache: LocalCache) -> None:
+        self.cache = cache
+        self.installs: list[bool | str] = []  # True/False, or the error's class name
+        self.pulled = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.cache, name)
+
+    def install_snapshot(self, file: Path, key: str) -> bool:
+        try:
+            installed = self.cache.install_snapshot(file, key)
+        except Exception as exc:
+            self.installs.append(type(exc).__name__)
+            raise
+        self.installs.append(installed)
+        return installed
+
+    def apply_pull_page(self, page: Any) -> None:
+        self.cache.apply_pull_page(page)
+        self.pulled += page.change_count
+
+
+async def ready_snapshot(server: ServerThread, term: Terminal) -> SnapshotOffer:
+    await term.api.snapshot_offer(BUILDER.format)  # starts the build
+    assert await asyncio.to_thread(server.app.state.snapshots.wait_idle, 60)
+    reply = await term.api.snapshot_offer(BUILDER.format)
+    assert reply.snapshot is not None
+    return reply.snapshot
+
+
+def region_customers(database_url: str, region: str) -> int:
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as conn:
+            stmt = select(func.count()).select_from(Customer).where(Customer.region == region)  # type: ignore[arg-type]
+            return int(conn.execute(stmt).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def add_note(cache: LocalCache, customer_id: str, text: str) -> None:
+    args = {"id": new_id(), "customer_id": customer_id, "text": text}
+    cache.enqueue("note.add", args, customer_id=customer_id, summary=text)
+
+
+async def note_from_another_till(base_url: str, customer_id: str, text: str) -> None:
+    other = await register_terminal(base_url, name="another till")
+    store = MemoryStore()
+    store.enqueue("note.add", {"id": new_id(), "customer_id": customer_id, "text": text})
+    try:
+        await other.engine(store).sync_once()
+    finally:
+        await other.api.aclose()
+
+
+async def test_a_fresh_terminal_starts_from_the_snapshot_keeps_its_offline_note_and_pulls_on(
+    snap_central: ServerThread, database_url: str, tmp_path: Path
+) -> None:
+    term = await register_terminal(snap_central.base_url, name="new tablet")
+    region = term.session.store.region
+    customer_id = customer_of_region(database_url, region)
+    snap = await ready_snapshot(snap_central, term)
+    # Written after the snapshot was built: only the pull that follows the install brings it.
+    await note_from_another_till(snap_central.base_url, customer_id, "written after the build")
+
+    path, key = tmp_path / "till.db", os.urandom(32).hex()
+    cache = LocalCache.open(path, key)
+    add_note(cache, customer_id, "noted before the first sync")  # waits in the outbox
+    store = Recording(cache)
+    try:
+        await term.engine(store, store_in_thread=True).sync_once()
+        assert store.installs == [True]
+        assert 0 < store.pulled < snap.rows  # the store's bucket and the new note, not all
+        assert cache.customer_count() == region_customers(database_url, region)
+        assert cache.row_counts()["srv_inventory"] > 0  # from the store bucket, pulled
+        assert cache.outbox_stats().pending == 0
+        assert (
+            count_notes(database_url, customer_id=customer_id, text="noted before the first sync")
+            == 1
+        )
+        profile = cache.load_profile(customer_id)
+        assert profile is not None
+        texts = [n.text for n in profile.notes]
+        assert "noted before the first sync" in texts and "written after the build" in texts
+        # Search works at once: the snapshot came with its indexes.
+        hits = cache.search_customers(profile.family_kana)
+        assert customer_id in [h.id for h in hits]
+        assert not cache.snapshot_download_path().exists()
+    finally:
+        cache.close()
+        await term.api.aclose()
+
+    # The installed file is the terminal's cache now: its own key, this version's settings.
+    again = LocalCache.open(path, key)
+    try:
+        assert again.customer_count() == region_customers(database_url, region)
+    finally:
+        again.close()
+    conn = connect_file(path, key)
+    try:
+        assert int(conn.execute("PRAGMA page_size").fetchone()[0]) == 16384
+    finally:
+        conn.close()
+
+
+async def test_a_cache_from_before_keeps_its_pending_changes_through_the_install(
+    snap_central: ServerThread, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    term = await register_terminal(snap_central.base_url, name="old tablet")
+    customer_id = customer_of_region(database_url, term.session.store.region)
+    await ready_snapshot(snap_central, term)
+    path, key = tmp_path / "old.db", os.urandom(32).hex()
+    # A cache file written with SQLCipher 4's default settings, as earlier versions did.
+    with monkeypatch.context() as patch:
+        patch.setattr(connection, "CIPHER_SETTINGS", connection.LEGACY_CIPHER_SETTINGS)
+        old = LocalCache.open(path, key)
+        add_note(old, customer_id, "from the old version")
+        old.set_state("staff_context", '{"staff_id": "kept"}')
+        old.close()
+    legacy = connect_file(path, key)  # (this version's settings fail, the legacy ones read it)
+    try:
+        assert int(legacy.execute("PRAGMA page_size").fetchone()[0]) == 4096
+    finally:
+        legacy.close()
+    cache = LocalCache.open(path, key)
+    store = Recording(cache)
+    try:
+        await term.engine(store, store_in_thread=True).sync_once()
+        assert store.installs == [True]
+        assert count_notes(database_url, customer_id=customer_id, text="from the old version") == 1
+        assert cache.get_state("staff_context") == '{"staff_id": "kept"}'
+    finally:
+        cache.close()
+        await term.api.aclose()
+
+
+async def test_a_damaged_snapshot_is_refused_and_the_plain_pull_does_the_first_sync(
+    snap_central: ServerThread, database_url: str, tmp_path: Path
+) -> None:
+    term = await register_terminal(snap_central.base_url, name="tablet")
+    region = term.session.store.region
+    snap = await ready_snapshot(snap_central, term)
+    folder = snap_central.app.state.settings.snapshot_dir
+    with (folder / f"{snap.id}.snapshot").open("r+b") as damaged:
+        damaged.seek(snap.size // 2)
+        damaged.write(b"\0" * 64)
+
+    cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
+    store = Recording(cache)
+    try:
+        await term.engine(store, store_in_thread=True).sync_once()
+        assert store.installs == []  # the bytes did not match: never handed to the store
+        assert store.pulled >= snap.rows
+        assert cache.customer_count() == region_customers(database_url, region)
+        assert not cache.snapshot_download_path().exists()
+    finally:
+        cache.close()
+        await term.api.aclose()
+
+
+async def test_a_snapshot_that_does_not_open_with_its_key_is_refused_and_nothing_is_lost(
+    snap_central: ServerThread, database_url: str, tmp_path: Path
+) -> None:
+    term = await register_terminal(snap_central.base_url, name="tablet")
+    customer_id = customer_of_region(database_url, term.session.store.region)
+    snap = await ready_snapshot(snap_central, term)
+    engine = create_engine(database_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(
+                update(Snapshot).where(Snapshot.id == snap.id).values(key="ab" * 32)  # type: ignore[arg-type]
+            )
+    finally:
+        engine.dispose()
+
+    cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
+    add_note(cache, customer_id, "must survive")
+    store = Recording(cache)
+    sync = term.engine(store, store_in_thread=True)
+    try:
+        await sync.sync_once()
+        assert store.installs == ["SnapshotRejected"]
+        assert cache.customer_count() == region_customers(database_url, term.session.store.region)
+        assert count_notes(database_url, customer_id=customer_id, text="must survive") == 1
+        assert not cache.snapshot_download_path().exists()
+        # Refused once, not asked again this session (a resync pulls plainly).
+        cache.reset_server_state()
+        await sync.sync_once()
+        assert store.installs == ["SnapshotRejected"]
+    finally:
+        cache.close()
+        await term.api.aclose()
+
+
+async def test_only_a_cache_without_cursors_installs_and_a_plain_cache_never_asks(
+    snap_central: ServerThread, tmp_path: Path
+) -> None:
+    term = await register_terminal(snap_central.base_url, name="tablet")
+    snap = await ready_snapshot(snap_central, term)
+    plain = LocalCache.open(tmp_path / "plain.db", None)
+    store = Recording(plain)
+    try:
+        assert plain.snapshot_format() is None
+        await term.engine(store).sync_once()
+        assert store.installs == []
+        assert store.pulled >= snap.rows
+
+        # A cache that has pulled already keeps what it has; the file is removed anyway.
+        key = os.urandom(32).hex()
+        synced = LocalCache.open(tmp_path / "synced.db", key)
+        try:
+            await term.engine(synced).sync_once()  # (installs the snapshot)
+            count, cursors = synced.customer_count(), synced.cursors()
+            file = synced.snapshot_download_path()
+            await term.api.download_snapshot(snap, file)
+            assert synced.install_snapshot(file, snap.key) is False
+            assert not file.exists()
+            assert (synced.customer_count(), synced.cursors()) == (count, cursors)
+        finally:
+            synced.close()
+    finally:
+        plain.close()
+        await term.api.aclose()
