@@ -21,7 +21,14 @@ def start_embedded_server() -> Any:
 
     db_path = paths.server_db_path()
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    settings = Settings(database_url=f"sqlite:///{db_path}")
+    from clienteling.storage.snapshot import BUILDER
+
+    # Snapshots as in production (built once a region holds enough changes to need one).
+    settings = Settings(
+        database_url=f"sqlite:///{db_path}",
+        snapshot_dir=db_path.parent / "snapshots",
+        snapshot_builder=BUILDER,
+    )
     engine = make_engine(settings.database_url)
     app = create_app(settings, engine=engine)  # migrates the schema
     # A no-op once the chain is loaded, so every start can call it.

@@ -6,12 +6,17 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import uvicorn
 
 from sync.server.app import create_app
 from sync.server.config import DEFAULT_DATABASE_URL, Settings
 from sync.server.db import make_engine
+from sync.server.snapshots import load_builder
+
+# The terminal app's builder, loaded by name only when snapshots are switched on.
+DEFAULT_BUILDER = "clienteling.storage.snapshot:BUILDER"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -28,13 +33,36 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", choices=["none", "demo"], default="none")
     parser.add_argument("--scale", type=int, default=5000, help="demo customers (with --seed demo)")
     parser.add_argument("--log-level", default="info")
+    parser.add_argument(
+        "--snapshot-dir",
+        type=Path,
+        help="build and serve ready-made first syncs (snapshots) in this folder",
+    )
+    parser.add_argument(
+        "--snapshot-builder",
+        default=DEFAULT_BUILDER,
+        help="module:attribute of the terminal's snapshot builder (default: %(default)s)",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
-    settings = Settings(database_url=args.database_url, host=args.host, port=args.port)
+    builder = None
+    if args.snapshot_dir is not None:
+        try:
+            builder = load_builder(args.snapshot_builder)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    settings = Settings(
+        database_url=args.database_url,
+        host=args.host,
+        port=args.port,
+        snapshot_dir=args.snapshot_dir,
+        snapshot_builder=builder,
+    )
     engine = make_engine(settings.database_url)
     app = create_app(settings, engine=engine)
     if args.seed == "demo":

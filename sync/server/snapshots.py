@@ -14,6 +14,7 @@ last page and never reads it again. A snapshot covers the buckets terminals of a
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import secrets
 import threading
@@ -54,6 +55,21 @@ class SnapshotBuilder(Protocol):
         """Write one self-contained file at `out`, encrypted with `key` (hex), holding these
         pull reply bodies applied in order. Raises on failure (the file is then discarded)."""
         ...
+
+
+def load_builder(spec: str) -> SnapshotBuilder:
+    """The builder named `module:attribute` (the server is handed the terminal's code by name,
+    so `sync` never imports the app). Raises ValueError when it cannot be loaded."""
+    module_name, _, attribute = spec.partition(":")
+    try:
+        builder = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise ValueError(f"cannot load the snapshot builder {spec!r}: {exc}") from exc
+    if not isinstance(getattr(builder, "format", None), int) or not callable(
+        getattr(builder, "build", None)
+    ):
+        raise ValueError(f"{spec!r} is not a snapshot builder (format and build)")
+    return builder  # type: ignore[no-any-return]
 
 
 def shared_buckets(buckets: Iterable[str]) -> list[str]:

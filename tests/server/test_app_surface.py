@@ -85,6 +85,8 @@ def test_cli_serves_a_sqlite_file(tmp_path: Path) -> None:
             str(port),
             "--log-level",
             "warning",
+            "--snapshot-dir",
+            str(tmp_path / "snapshots"),
         ],
         env=env,
         stdout=subprocess.PIPE,
@@ -103,6 +105,31 @@ def test_cli_serves_a_sqlite_file(tmp_path: Path) -> None:
         assert resp.json() == {"status": "ok"}
         assert httpx.get(f"http://127.0.0.1:{port}/v1/stores").json() == []
         assert db.exists()
+        offer = httpx.get(f"http://127.0.0.1:{port}/v1/sync/snapshot", params={"format": 2})
+        assert offer.status_code == 401  # the route is there, for signed-in devices only
     finally:
         proc.terminate()
         proc.wait(20)
+
+
+def test_cli_refuses_a_snapshot_builder_it_cannot_load(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sync.server",
+            "--database-url",
+            f"sqlite:///{tmp_path / 'cli.db'}",
+            "--snapshot-dir",
+            str(tmp_path / "snapshots"),
+            "--snapshot-builder",
+            "json:dumps",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "is not a snapshot builder" in done.stderr
