@@ -20,7 +20,26 @@ from clienteling.domain.models import (
 )
 from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
 
-_OVERLAID = ("note.add", "interest.add", "consent.record", "reservation.request", "followup.create")
+_OVERLAID = (
+    "note.add",
+    "interest.add",
+    "consent.record",
+    "reservation.request",
+    "followup.create",
+    "customer.update",
+)
+# Fields of a pending customer.update shown over the server's copy (last write wins per field,
+# and a change still waiting to be sent is later than anything the server has sent).
+_UPDATABLE = (
+    "family_name",
+    "given_name",
+    "family_kana",
+    "given_kana",
+    "email",
+    "phone",
+    "birthday",
+    "preferred_staff_id",
+)
 
 
 def _yen(value: Any) -> int:
@@ -213,6 +232,10 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
     have |= {r.id for r in reservations} | {f.id for f in followups}
     for e in entries:
         a, m = e.args, e.meta
+        if e.name == "customer.update":
+            if e.status != "rejected" and a.get("id") == customer_id:
+                c.update({k: a[k] for k in _UPDATABLE if a.get(k) is not None})
+            continue
         if a.get("id") in have:
             continue
         if e.name == "note.add":

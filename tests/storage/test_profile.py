@@ -157,3 +157,46 @@ def test_pending_interest_resolves_the_product_name(cache: LocalCache) -> None:
         "ロードバイク R1",
         SyncState.PENDING,
     )
+
+
+def test_a_pending_customer_update_shows_over_the_server_copy_until_it_is_rejected(
+    cache: LocalCache,
+) -> None:
+    c = customer()
+    cache.apply_pull_page(page(upsert("customer", c)))
+    mid = cache.enqueue(
+        "customer.update",
+        {"id": c["id"], "phone": "+819012345678", "family_name": "佐藤", "email": None},
+        customer_id=c["id"],
+        summary="電話番号と姓",
+    )
+    profile = cache.load_profile(c["id"])
+    assert profile is not None
+    assert (profile.family_name, profile.phone) == ("佐藤", "+819012345678")
+    assert profile.email == c["email"]  # a field the change leaves out keeps the server's value
+    assert profile.given_name == c["given_name"]
+
+    # Sent and applied, not pulled back yet: still the new values (not the stale server copy).
+    cache.record_push_results([MutationResult(id=mid, status="applied")])
+    profile = cache.load_profile(c["id"])
+    assert profile is not None and profile.family_name == "佐藤"
+
+    # Rejected: the server's values are the truth again (the change stays listed, with reason).
+    cache.record_push_results([MutationResult(id=mid, status="rejected", reason="invalid")])
+    profile = cache.load_profile(c["id"])
+    assert profile is not None
+    assert (profile.family_name, profile.phone) == (c["family_name"], c["phone"])
+    assert [e.mutation_id for e in cache.outbox_entries()] == [mid]
+
+
+def test_a_pending_update_of_another_customer_changes_nothing(cache: LocalCache) -> None:
+    mine, other = customer(), customer()
+    cache.apply_pull_page(page(upsert("customer", mine), upsert("customer", other)))
+    cache.enqueue(
+        "customer.update",
+        {"id": other["id"], "family_name": "別人"},
+        customer_id=mine["id"],  # a damaged entry: its args name another customer
+        summary="x",
+    )
+    profile = cache.load_profile(mine["id"])
+    assert profile is not None and profile.family_name == mine["family_name"]
