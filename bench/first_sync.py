@@ -1,7 +1,7 @@
 """Benchmark: a terminal's first sync from a real local server over HTTP with the real engine.
 
     .venv/bin/python -m bench.first_sync --customers 100000 [--encrypted] [--database-url URL]
-        [--reuse-db PATH] [--profile OUT.prof]
+        [--reuse-db PATH] [--profile OUT.prof] [--snapshot]
 
 --reuse-db seeds a server SQLite file on the first run and serves it unchanged on later runs
 (seeding dominates the wall time otherwise); --profile writes cProfile stats of the client.
@@ -10,6 +10,10 @@ A child process seeds the demo chain into a server database (SQLite file unless
 --database-url) and serves the API on loopback (its own process, so server and client do not
 share a GIL); this process registers a device as a demo manager and times
 SyncEngine.sync_once() into a fresh LocalCache: HTTP + JSON + validation + apply + index build.
+
+With --snapshot the server first builds its region snapshot (timed and printed: the server
+does this once per region, in the background), and the timed first sync is what a new terminal
+does then: snapshot offer, download, check, re-key and install, and the pull of the rest.
 """
 
 from __future__ import annotations

@@ -1,16 +1,19 @@
 """An HTTP relay in front of the real central API that can spoil its pull replies on demand.
 
 Requests are forwarded unchanged; while `mode` is set, a pull reply is replaced by garbage of
-that kind, so a test can check the terminal survives a broken server or middlebox.
+that kind, so a test can check the terminal survives a broken server or middlebox. With
+`cut_downloads` set, a snapshot file reply stops half way (the connection drops).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
 from enum import Enum
 
 import httpx
 from fastapi import FastAPI, Request, Response
+from fastapi.responses import StreamingResponse
 
 from sync.server.runner import ServerThread
 
@@ -28,6 +31,8 @@ class Mangler:
     def __init__(self, upstream: str) -> None:
         self.mode: Spoil | None = None
         self.spoiled = 0
+        self.cut_downloads = False
+        self.cut = 0
         self._upstream = upstream
         app = FastAPI()
         app.add_api_route(
@@ -62,6 +67,9 @@ class Mangler:
                 headers=headers,
             )
         body = upstream.content
+        if path.startswith("v1/sync/snapshot/") and self.cut_downloads:
+            self.cut += 1
+            return _cut_short(body)
         if path == "v1/sync/pull" and upstream.status_code == 200 and self.mode is not None:
             body = self._spoil(body, self.mode)
             self.spoiled += 1
@@ -94,3 +102,17 @@ class Mangler:
 
     def __exit__(self, *exc: object) -> None:
         self._server.stop()
+
+
+def _cut_short(body: bytes) -> StreamingResponse:
+    """The whole length announced, half the bytes sent, then the connection drops."""
+
+    async def half() -> AsyncIterator[bytes]:
+        yield body[: len(body) // 2]
+        raise ConnectionAbortedError("relay cut the download")
+
+    return StreamingResponse(
+        half(),
+        media_type="application/octet-stream",
+        headers={"Content-Length": str(len(body))},
+    )

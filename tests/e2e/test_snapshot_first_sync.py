@@ -18,10 +18,12 @@ from clienteling.storage import connection
 from clienteling.storage.cache import LocalCache
 from clienteling.storage.connection import connect_file
 from clienteling.storage.snapshot import BUILDER
+from sync.client.api import ApiError
 from sync.protocol import SnapshotOffer, new_id
 from sync.server.config import Settings
 from sync.server.models import Customer, Snapshot
 from sync.server.runner import ServerThread
+from tests.e2e.mangler import Mangler
 from tests.support.server import start_test_server
 from tests.sync_client.devices import (
     Terminal,
@@ -275,3 +277,39 @@ async def test_only_a_cache_without_cursors_installs_and_a_plain_cache_never_ask
     finally:
         plain.close()
         await term.api.aclose()
+
+
+async def test_a_download_cut_short_fails_the_round_and_the_next_round_installs(
+    snap_central: ServerThread, database_url: str, tmp_path: Path
+) -> None:
+    builder = await register_terminal(snap_central.base_url, name="first tablet")
+    await ready_snapshot(snap_central, builder)
+    await builder.api.aclose()
+    with Mangler(snap_central.base_url) as relay:
+        term = await register_terminal(relay.base_url, name="tablet behind a flaky link")
+        customer_id = customer_of_region(database_url, term.session.store.region)
+        cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
+        add_note(cache, customer_id, "kept through the failure")
+        store = Recording(cache)
+        sync = term.engine(store, store_in_thread=True)
+        try:
+            relay.cut_downloads = True
+            with pytest.raises(ApiError) as failed:
+                await sync.sync_once()
+            assert failed.value.status == 0  # the server went away mid-file: try again later
+            assert relay.cut == 1 and store.installs == [] and store.pulled == 0
+            assert not cache.snapshot_download_path().exists()  # no half file left behind
+            assert cache.cursors() is None
+            assert sync.status.last_error
+
+            relay.cut_downloads = False
+            await sync.sync_once()
+            assert store.installs == [True]
+            assert cache.outbox_stats().pending == 0
+            mine = count_notes(
+                database_url, customer_id=customer_id, text="kept through the failure"
+            )
+            assert mine == 1
+        finally:
+            cache.close()
+            await term.api.aclose()
