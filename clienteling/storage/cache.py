@@ -7,6 +7,7 @@ connection under one lock, reads through a second (read-only) connection.
 
 from __future__ import annotations
 
+import glob
 import json
 import logging
 import os
@@ -92,6 +93,8 @@ class LocalCache:
             engine.dispose()
             raise
         cache = cls(path, engine, raw, reader, key)
+        if cache.get_state(CURSORS) is not None:
+            cache._discard_downloads()  # a snapshot download this cache no longer needs
         stale = "1" in (cache.get_state(FTS_DIRTY), cache.get_state(BULK_LOAD))
         if stale and cache.get_state(FIRST_SYNC_DONE) == "1":
             # A large pull was interrupted before its index rebuild: finish it now. (During
@@ -312,6 +315,13 @@ class LocalCache:
         finally:
             for side in (file, *_sidecars(file)):
                 side.unlink(missing_ok=True)
+            self._discard_downloads()
+
+    def _discard_downloads(self) -> None:
+        """Remove snapshot download files beside the cache (partial ones and their marks)."""
+        pattern = glob.escape(self.snapshot_download_path().name) + "*"
+        for leftover in self.path.parent.glob(pattern):
+            leftover.unlink(missing_ok=True)
 
     def _swap_file(self, file: Path, key: str) -> None:
         """Replace the cache file with `file` (caller holds both locks) and reopen."""

@@ -148,39 +148,111 @@ def _bad_response(response: httpx.Response) -> ApiError:
     )
 
 
+def _offer_mark(dest: Path) -> Path:
+    return dest.with_name(dest.name + ".offer")
+
+
+def discard_download(dest: Path) -> None:
+    """Remove a (partial) snapshot download and its mark."""
+    dest.unlink(missing_ok=True)
+    _offer_mark(dest).unlink(missing_ok=True)
+
+
+def _resumable(dest: Path, mark: Path, stamp: str, size: int) -> int:
+    """Bytes of an earlier, interrupted download of the same offer in `dest` (0: none)."""
+    try:
+        if mark.read_text() != stamp:
+            return 0
+        have = dest.stat().st_size
+    except OSError:
+        return 0
+    return have if 0 < have < size else 0
+
+
 class _FileSink:
     """Writes and hashes downloaded chunks on a worker thread, in order, while the event loop
     reads the next ones (hashing and writing a gigabyte inline halved the download rate)."""
 
-    _AHEAD = 8  # chunks queued for the worker before the reader waits
+    _AHEAD = 8  # batches queued for the worker before the reader waits
+    _BATCH = 1 << 20
 
-    def __init__(self, dest: Path) -> None:
-        self._out = dest.open("wb")
+    def __init__(self, dest: Path, keep: int) -> None:
+        self._out = dest.open("r+b" if keep else "wb")
         self._digest = hashlib.sha256()
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="download")
         self._queued: list[asyncio.Future[None]] = []
-        self.size = 0
+        self._closed = False
+        self._pending = bytearray()
+        self.size = keep
+
+    @classmethod
+    async def open(cls, dest: Path, keep: int = 0) -> _FileSink:
+        """A sink appending to the first `keep` bytes of `dest` (hashed first), or a new file."""
+        sink = cls(dest, keep)
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(sink._worker, sink._rehash, keep)
+        except OSError:
+            await loop.run_in_executor(sink._worker, sink._reset)  # unreadable: start over
+            sink.size = 0
+        return sink
+
+    def _rehash(self, keep: int) -> None:
+        left = keep
+        while left:
+            chunk = self._out.read(min(left, 1 << 20))
+            if not chunk:
+                raise OSError("the partial download is shorter than it was")
+            self._digest.update(chunk)
+            left -= len(chunk)
+        self._out.truncate(keep)
 
     def _put(self, chunk: bytes) -> None:
         self._digest.update(chunk)
         self._out.write(chunk)
 
+    def _reset(self) -> None:
+        self._out.seek(0)
+        self._out.truncate()
+        self._digest = hashlib.sha256()
+
     async def write(self, chunk: bytes) -> None:
+        # Socket reads come in all sizes; hand the worker ~1 MiB at a time.
         self.size += len(chunk)
+        self._pending += chunk
+        if len(self._pending) >= self._BATCH:
+            await self._dispatch()
+
+    async def _dispatch(self) -> None:
+        if not self._pending:
+            return
+        batch, self._pending = bytes(self._pending), bytearray()
         loop = asyncio.get_running_loop()
-        self._queued.append(loop.run_in_executor(self._worker, self._put, chunk))
+        self._queued.append(loop.run_in_executor(self._worker, self._put, batch))
         if len(self._queued) >= self._AHEAD:
             await self._queued.pop(0)
 
+    async def restart(self) -> None:
+        """Forget the bytes so far: the file starts again from its first byte."""
+        self._pending.clear()
+        for queued in self._queued:
+            await queued
+        self._queued.clear()
+        await asyncio.get_running_loop().run_in_executor(self._worker, self._reset)
+        self.size = 0
+
     async def close(self) -> tuple[int, str]:
-        """Wait for the queued chunks, close the file; (size, sha256 hex)."""
-        try:
-            for queued in self._queued:
-                await queued
-        finally:
-            self._queued.clear()
-            self._worker.shutdown(wait=True)
-            self._out.close()
+        """Wait for the queued chunks, close the file; (size, sha256 hex). Idempotent."""
+        if not self._closed:
+            self._closed = True
+            try:
+                await self._dispatch()  # what arrived is written, even after a failure
+                for queued in self._queued:
+                    await queued
+            finally:
+                self._queued.clear()
+                self._worker.shutdown(wait=True)
+                self._out.close()
         return self.size, self._digest.hexdigest()
 
 
@@ -294,14 +366,23 @@ class ApiClient:
     async def download_snapshot(
         self, offer: SnapshotOffer, dest: Path, chunk_timeout: float = 60.0
     ) -> None:
-        """Stream the offered file to `dest` (replaced), checking its size and sha256.
+        """Stream the offered file to `dest`, checking its size and sha256.
 
-        Raises ApiError (`bad_response` when the bytes are not the ones offered); `dest` is
-        removed on any failure.
+        Resumable: when the connection drops, the bytes so far stay in `dest` (with a mark of
+        the offer beside it, `<dest>.offer`) and the next call for the same offer asks only
+        for the rest (an HTTP Range request). Anything else that goes wrong removes both.
+        Raises ApiError: status 0 when the connection dropped (call again), `bad_response`
+        when the bytes are not the ones offered.
         """
+        mark = _offer_mark(dest)
+        stamp = f"{offer.id} {offer.sha256} {offer.size}"
+        sink = await _FileSink.open(dest, keep=_resumable(dest, mark, stamp, offer.size))
+        have = sink.size
+        mark.write_text(stamp)
         headers = {"Accept": "application/octet-stream", **self._auth_headers()}
+        if have:
+            headers["Range"] = f"bytes={have}-"
         timeout = httpx.Timeout(self._timeout, read=chunk_timeout)
-        sink = _FileSink(dest)
         try:
             async with self._http.stream(
                 "GET", f"{SNAPSHOT_PATH}/{offer.id}", headers=headers, timeout=timeout
@@ -309,7 +390,12 @@ class ApiClient:
                 if response.status_code >= 400:
                     await response.aread()
                     raise _error_from_response(response)
-                async for chunk in response.aiter_bytes(1 << 20):
+                ranged = response.headers.get("content-range", "")
+                if have and (
+                    response.status_code != 206 or not ranged.startswith(f"bytes {have}-")
+                ):
+                    await sink.restart()  # the server sent the whole file after all
+                async for chunk in response.aiter_bytes():
                     if sink.size + len(chunk) > offer.size:
                         break
                     await sink.write(chunk)
@@ -319,12 +405,13 @@ class ApiClient:
                     200, "bad_response", "The snapshot file is not the one the server offered"
                 )
         except httpx.TransportError as exc:
-            dest.unlink(missing_ok=True)
+            await sink.close()  # keep what arrived: the next call goes on from there
             raise _transport_error(exc) from None
         except BaseException:
             await sink.close()
-            dest.unlink(missing_ok=True)
+            discard_download(dest)
             raise
+        mark.unlink(missing_ok=True)
 
     async def events(self, on_open: Callable[[], None] | None = None) -> AsyncIterator[str]:
         """Yield the name of each server-sent event until the stream ends.

@@ -21,7 +21,7 @@ from typing import ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
-from sync.client.api import ApiClient, ApiError
+from sync.client.api import ApiClient, ApiError, discard_download
 from sync.client.store import LocalStore, OutboxEntry
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
@@ -45,6 +45,8 @@ SESSION_EXPIRED = "session expired"
 # A pull that keeps asking for more pages without moving its cursors is a server bug; stop
 # instead of spinning.
 _MAX_STALLED_PAGES = 3
+# Snapshot downloads cut short (each resuming the last) before the page-by-page pull takes over.
+MAX_SNAPSHOT_DOWNLOAD_FAILURES = 3
 # An event stream that stayed open this long was healthy; a shorter one counts as a failure.
 _HEALTHY_STREAM_S = 10.0
 
@@ -132,6 +134,7 @@ class SyncEngine:
         self._events_refused = False  # the event stream's last attempt got a 401
         self._events_retry = asyncio.Event()
         self._snapshot_refused = False  # a snapshot failed to install: plain pulls only
+        self._snapshot_failures = 0  # snapshot downloads cut short this session
 
     # -----------------------------------------------------------------------------------------
     # Status and listeners
@@ -449,8 +452,8 @@ class SyncEngine:
         sync.protocol.SnapshotOffer); the pull then continues from its cursors.
 
         No snapshot, an older server, or a file the store cannot use: the plain pull does the
-        whole first sync, as it always could. Only losing the server mid-way fails the round
-        (it is retried like any other).
+        whole first sync, as it always could. Losing the server mid-file fails the round (the
+        next one resumes the download), up to MAX_SNAPSHOT_DOWNLOAD_FAILURES times.
         """
         if self._snapshot_refused:
             return
@@ -459,15 +462,30 @@ class SyncEngine:
             return
         try:
             reply = await self._api.snapshot_offer(format)
-            offer = reply.snapshot
-            if offer is None or offer.format != format:
-                return
-            dest = await self._in_store(self._store.snapshot_download_path)
-            await self._api.download_snapshot(offer, dest)
         except ApiError as exc:
             if exc.status == 0 or exc.auth_failed:
                 raise
-            log.warning("no snapshot this time (%s); pulling everything", exc.code)
+            log.warning("no snapshot offer (%s); pulling page by page", exc.code)
+            return
+        offer = reply.snapshot
+        if offer is None or offer.format != format:
+            return
+        dest = await self._in_store(self._store.snapshot_download_path)
+        try:
+            await self._api.download_snapshot(offer, dest)
+        except ApiError as exc:
+            if exc.auth_failed:
+                raise
+            if exc.status == 0:
+                # Dropped mid-file: the next round goes on from the bytes that arrived, but a
+                # link that keeps failing gets the page-by-page pull, which resumes per page.
+                self._snapshot_failures += 1
+                if self._snapshot_failures < MAX_SNAPSHOT_DOWNLOAD_FAILURES:
+                    raise
+                discard_download(dest)
+            # Bytes not as offered, or the file gone: not worth fetching again this session.
+            self._snapshot_refused = True
+            log.warning("snapshot download failed (%s); pulling page by page", exc.code)
             return
         self._set_status(online=True)
         try:

@@ -33,6 +33,8 @@ class Mangler:
         self.spoiled = 0
         self.cut_downloads = False
         self.cut = 0
+        self.ranges: list[str | None] = []  # the Range header of each snapshot file request
+        self.ignore_ranges = False  # drop Range headers, as a proxy without range support does
         self._upstream = upstream
         app = FastAPI()
         app.add_api_route(
@@ -56,8 +58,10 @@ class Mangler:
         headers = {
             k: v
             for k, v in request.headers.items()
-            if k.lower() in ("authorization", "content-type")
+            if k.lower() in ("authorization", "content-type", "range")
         }
+        if self.ignore_ranges:
+            headers.pop("range", None)
         async with httpx.AsyncClient(base_url=self._upstream, timeout=10) as client:
             upstream = await client.request(
                 request.method,
@@ -67,9 +71,12 @@ class Mangler:
                 headers=headers,
             )
         body = upstream.content
-        if path.startswith("v1/sync/snapshot/") and self.cut_downloads:
-            self.cut += 1
-            return _cut_short(body)
+        passed = {k: upstream.headers[k] for k in ("content-range",) if k in upstream.headers}
+        if path.startswith("v1/sync/snapshot/"):
+            self.ranges.append(request.headers.get("range"))
+            if self.cut_downloads:
+                self.cut += 1
+                return _cut_short(body, upstream.status_code, passed)
         if path == "v1/sync/pull" and upstream.status_code == 200 and self.mode is not None:
             body = self._spoil(body, self.mode)
             self.spoiled += 1
@@ -77,6 +84,7 @@ class Mangler:
             body,
             status_code=upstream.status_code,
             media_type=upstream.headers.get("content-type", "application/json"),
+            headers=passed,
         )
 
     @staticmethod
@@ -104,7 +112,7 @@ class Mangler:
         self._server.stop()
 
 
-def _cut_short(body: bytes) -> StreamingResponse:
+def _cut_short(body: bytes, status: int, headers: dict[str, str]) -> StreamingResponse:
     """The whole length announced, half the bytes sent, then the connection drops."""
 
     async def half() -> AsyncIterator[bytes]:
@@ -113,6 +121,7 @@ def _cut_short(body: bytes) -> StreamingResponse:
 
     return StreamingResponse(
         half(),
+        status_code=status,
         media_type="application/octet-stream",
-        headers={"Content-Length": str(len(body))},
+        headers={**headers, "Content-Length": str(len(body))},
     )

@@ -19,6 +19,7 @@ from clienteling.storage.cache import LocalCache
 from clienteling.storage.connection import connect_file
 from clienteling.storage.snapshot import BUILDER
 from sync.client.api import ApiError
+from sync.client.engine import MAX_SNAPSHOT_DOWNLOAD_FAILURES
 from sync.protocol import SnapshotOffer, new_id
 from sync.server.config import Settings
 from sync.server.models import Customer, Snapshot
@@ -279,11 +280,11 @@ async def test_only_a_cache_without_cursors_installs_and_a_plain_cache_never_ask
         await term.api.aclose()
 
 
-async def test_a_download_cut_short_fails_the_round_and_the_next_round_installs(
+async def test_a_download_cut_short_resumes_where_it_stopped_in_the_next_round(
     snap_central: ServerThread, database_url: str, tmp_path: Path
 ) -> None:
     builder = await register_terminal(snap_central.base_url, name="first tablet")
-    await ready_snapshot(snap_central, builder)
+    snap = await ready_snapshot(snap_central, builder)
     await builder.api.aclose()
     with Mangler(snap_central.base_url) as relay:
         term = await register_terminal(relay.base_url, name="tablet behind a flaky link")
@@ -298,18 +299,72 @@ async def test_a_download_cut_short_fails_the_round_and_the_next_round_installs(
                 await sync.sync_once()
             assert failed.value.status == 0  # the server went away mid-file: try again later
             assert relay.cut == 1 and store.installs == [] and store.pulled == 0
-            assert not cache.snapshot_download_path().exists()  # no half file left behind
-            assert cache.cursors() is None
-            assert sync.status.last_error
+            assert cache.cursors() is None and sync.status.last_error
+            part = cache.snapshot_download_path()
+            assert 0 < part.stat().st_size < snap.size  # what arrived is kept
 
             relay.cut_downloads = False
             await sync.sync_once()
+            assert relay.ranges == [None, f"bytes={snap.size // 2}-"]  # only the rest
             assert store.installs == [True]
             assert cache.outbox_stats().pending == 0
             mine = count_notes(
                 database_url, customer_id=customer_id, text="kept through the failure"
             )
             assert mine == 1
+            assert list(tmp_path.glob("till.db.snapshot*")) == []
+        finally:
+            cache.close()
+            await term.api.aclose()
+
+
+async def test_a_resumed_download_answered_with_the_whole_file_starts_over(
+    snap_central: ServerThread, tmp_path: Path
+) -> None:
+    builder = await register_terminal(snap_central.base_url, name="first tablet")
+    snap = await ready_snapshot(snap_central, builder)
+    await builder.api.aclose()
+    with Mangler(snap_central.base_url) as relay:
+        term = await register_terminal(relay.base_url, name="tablet behind an old proxy")
+        cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
+        store = Recording(cache)
+        sync = term.engine(store, store_in_thread=True)
+        try:
+            relay.cut_downloads = True
+            with pytest.raises(ApiError):
+                await sync.sync_once()
+            relay.cut_downloads, relay.ignore_ranges = False, True
+            await sync.sync_once()
+            assert relay.ranges == [None, f"bytes={snap.size // 2}-"]  # asked; got everything
+            assert store.installs == [True]
+        finally:
+            cache.close()
+            await term.api.aclose()
+
+
+async def test_a_link_that_keeps_dropping_the_file_falls_back_to_the_page_by_page_pull(
+    snap_central: ServerThread, database_url: str, tmp_path: Path
+) -> None:
+    builder = await register_terminal(snap_central.base_url, name="first tablet")
+    snap = await ready_snapshot(snap_central, builder)
+    await builder.api.aclose()
+    with Mangler(snap_central.base_url) as relay:
+        term = await register_terminal(relay.base_url, name="tablet on a bad link")
+        cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
+        store = Recording(cache)
+        sync = term.engine(store, store_in_thread=True)
+        relay.cut_downloads = True
+        try:
+            for _ in range(MAX_SNAPSHOT_DOWNLOAD_FAILURES - 1):
+                with pytest.raises(ApiError):
+                    await sync.sync_once()
+            await sync.sync_once()  # the last cut: pages instead
+            assert relay.cut == MAX_SNAPSHOT_DOWNLOAD_FAILURES
+            assert store.installs == [] and store.pulled >= snap.rows
+            assert cache.customer_count() == region_customers(
+                database_url, term.session.store.region
+            )
+            assert list(tmp_path.glob("till.db.snapshot*")) == []
         finally:
             cache.close()
             await term.api.aclose()
