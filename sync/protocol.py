@@ -210,7 +210,7 @@ class SnapshotOffer(BaseModel):
     rows: int  # changes the file holds
     size: int  # bytes
     sha256: str  # hex digest of the file
-    key: str
+    key: str = Field(repr=False)  # never in a log line
     created_at: datetime
 
 

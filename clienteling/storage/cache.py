@@ -324,15 +324,24 @@ class LocalCache:
             leftover.unlink(missing_ok=True)
 
     def _swap_file(self, file: Path, key: str) -> None:
-        """Replace the cache file with `file` (caller holds both locks) and reopen."""
+        """Replace the cache file with `file` (caller holds both locks) and reopen. When the
+        file cannot be moved in (on Windows another program may hold it), the old cache is
+        reopened unchanged and CacheError raised."""
         self._raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._reader.close()
         self._raw.close()
         self._engine.dispose()
-        self._closed = True  # until the new file is open
+        self._closed = True  # until a file is open again
         for side in _sidecars(self.path):
             side.unlink(missing_ok=True)  # a WAL left beside the new file would be replayed
-        os.replace(file, self.path)
+        try:
+            os.replace(file, self.path)
+        except OSError as exc:
+            self._reopen(key)
+            raise CacheError(f"The snapshot could not replace the cache file: {exc}") from exc
+        self._reopen(key)
+
+    def _reopen(self, key: str | None) -> None:
         engine, raw = open_engine(self.path, key)
         try:
             reader = open_reader(self.path, key)

@@ -171,6 +171,9 @@ def adopt_local_rows(snapshot: Path, key: str, cache: Any) -> None:
     ).fetchall()
     conn = _open(snapshot, key)
     try:
+        # The file is not the cache yet: a crash here leaves it to be downloaded again, so no
+        # journal file is needed (one left beside it would be replayed into the next download).
+        conn.execute("PRAGMA journal_mode = MEMORY").fetchone()
         conn.execute("BEGIN IMMEDIATE")
         conn.executemany(
             f"INSERT INTO outbox ({names}) VALUES ({', '.join('?' * len(columns))})", own

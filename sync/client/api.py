@@ -153,9 +153,18 @@ def _offer_mark(dest: Path) -> Path:
 
 
 def discard_download(dest: Path) -> None:
-    """Remove a (partial) snapshot download and its mark."""
+    """Remove a (partial) snapshot download, its mark, and any SQLite side files beside it."""
     dest.unlink(missing_ok=True)
     _offer_mark(dest).unlink(missing_ok=True)
+    for suffix in ("-journal", "-wal", "-shm"):
+        dest.with_name(dest.name + suffix).unlink(missing_ok=True)
+
+
+def resumable_failure(exc: ApiError) -> bool:
+    """A snapshot download that failed this way keeps its bytes for the next attempt: the
+    connection dropped, the server was busy, or the session expired (renewed, then resumed).
+    Not when the bytes were wrong or the file is gone."""
+    return exc.auth_failed or (exc.transient and exc.code != "bad_response")
 
 
 def _resumable(dest: Path, mark: Path, stamp: str, size: int) -> int:
@@ -376,14 +385,17 @@ class ApiClient:
         """
         mark = _offer_mark(dest)
         stamp = f"{offer.id} {offer.sha256} {offer.size}"
-        sink = await _FileSink.open(dest, keep=_resumable(dest, mark, stamp, offer.size))
+        keep = _resumable(dest, mark, stamp, offer.size)
+        if not keep:
+            discard_download(dest)  # also a journal an interrupted install left beside it
+        sink = await _FileSink.open(dest, keep=keep)
         have = sink.size
-        mark.write_text(stamp)
         headers = {"Accept": "application/octet-stream", **self._auth_headers()}
         if have:
             headers["Range"] = f"bytes={have}-"
         timeout = httpx.Timeout(self._timeout, read=chunk_timeout)
         try:
+            mark.write_text(stamp)
             async with self._http.stream(
                 "GET", f"{SNAPSHOT_PATH}/{offer.id}", headers=headers, timeout=timeout
             ) as response:
@@ -407,6 +419,14 @@ class ApiClient:
         except httpx.TransportError as exc:
             await sink.close()  # keep what arrived: the next call goes on from there
             raise _transport_error(exc) from None
+        except ApiError as exc:
+            await sink.close()
+            if not resumable_failure(exc):
+                discard_download(dest)
+            raise
+        except asyncio.CancelledError:
+            await sink.close()  # the app is closing: the next start goes on from here
+            raise
         except BaseException:
             await sink.close()
             discard_download(dest)

@@ -21,7 +21,7 @@ from typing import ParamSpec, TypeVar
 
 from pydantic import ValidationError
 
-from sync.client.api import ApiClient, ApiError, discard_download
+from sync.client.api import ApiClient, ApiError, discard_download, resumable_failure
 from sync.client.store import LocalStore, OutboxEntry
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
@@ -475,10 +475,10 @@ class SyncEngine:
             await self._api.download_snapshot(offer, dest)
         except ApiError as exc:
             if exc.auth_failed:
-                raise
-            if exc.status == 0:
-                # Dropped mid-file: the next round goes on from the bytes that arrived, but a
-                # link that keeps failing gets the page-by-page pull, which resumes per page.
+                raise  # renew the session; the download goes on after
+            if resumable_failure(exc):
+                # Cut short or refused for now: the next round goes on from the bytes that
+                # arrived, but a link that keeps failing gets the page-by-page pull.
                 self._snapshot_failures += 1
                 if self._snapshot_failures < MAX_SNAPSHOT_DOWNLOAD_FAILURES:
                     raise
@@ -486,6 +486,12 @@ class SyncEngine:
             # Bytes not as offered, or the file gone: not worth fetching again this session.
             self._snapshot_refused = True
             log.warning("snapshot download failed (%s); pulling page by page", exc.code)
+            return
+        except OSError as exc:
+            # The file cannot be written here (disk full, locked): pages need far less room.
+            discard_download(dest)
+            self._snapshot_refused = True
+            log.warning("snapshot download failed locally (%s); pulling page by page", exc)
             return
         self._set_status(online=True)
         try:

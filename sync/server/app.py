@@ -167,6 +167,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             yield
         finally:
             hub.close()
+            await run_in_threadpool(snapshots.close)  # a running build gives up
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task

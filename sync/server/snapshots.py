@@ -7,40 +7,46 @@ terminal of the region, it leaves each terminal a download and a re-key.
 The file format belongs to the terminal. The server holds a `SnapshotBuilder` (the terminal's
 own code, handed in by whoever starts the server: `sync` never imports the app) and feeds it
 exactly the pull pages a fresh device would get; it stores the file with the cursors of the
-last page and never reads it again. A snapshot covers the buckets terminals of a region share
-(`catalog` and `customers:{region}`); a device pulls its store's bucket as usual.
+last page and never reads it again (sync.server.snapshot_build). A snapshot covers the buckets
+terminals of a region share (`catalog` and `customers:{region}`); a device pulls its store's
+bucket as usual. With several API workers the snapshot folder must be shared storage; one
+worker builds a bucket set at a time (a PostgreSQL advisory lock).
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
 import logging
-import secrets
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
+from datetime import timedelta
 from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
-from sync.protocol import MAX_PULL_LIMIT, Cursors, SnapshotOffer, SnapshotReply, new_id
+from sync.protocol import TOMBSTONE_RETENTION_DAYS, SnapshotOffer, SnapshotReply
 from sync.server.buckets import CATALOG, device_buckets
 from sync.server.config import Settings
-from sync.server.db import read_session, write_session
+from sync.server.db import read_session
 from sync.server.errors import ApiError
 from sync.server.models import BucketSeq, Snapshot
-from sync.server.pull import PullPage, read_changes
+from sync.server.snapshot_build import (
+    BuildStopped,
+    build_lease,
+    build_snapshot,
+    newest,
+    remove_stale_parts,
+)
 from sync.server.timeutil import as_utc, utcnow
 
 log = logging.getLogger(__name__)
 
-SUFFIX = ".snapshot"
-PART_SUFFIX = ".part"
-KEEP_PER_BUCKET_SET = 2  # the newest, and the one before it for downloads still running
-STALE_PART_S = 3600.0  # a half-written file this old belongs to a build that died
+# After a failed build, the next one for that bucket set waits this long, doubling per failure.
+RETRY_AFTER_FAILURE_S = 600.0
+RETRY_CAP_S = 6 * 3600.0
 
 
 class SnapshotBuilder(Protocol):
@@ -77,17 +83,6 @@ def shared_buckets(buckets: Iterable[str]) -> list[str]:
     return sorted(b for b in buckets if b == CATALOG or b.startswith("customers:"))
 
 
-def file_digest(path: Path) -> tuple[str, int]:
-    """(sha256 hex, size in bytes) of a file."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-            size += len(chunk)
-    return digest.hexdigest(), size
-
-
 def to_offer(row: Snapshot) -> SnapshotOffer:
     return SnapshotOffer(
         id=row.id,
@@ -103,15 +98,21 @@ def to_offer(row: Snapshot) -> SnapshotOffer:
 
 
 class SnapshotService:
-    """Offers, serves and (in background threads) builds snapshots for one server process."""
+    """Offers, serves and (in background threads, one build at a time) builds snapshots."""
 
     def __init__(self, engine: Engine, settings: Settings) -> None:
+        if settings.snapshot_max_age >= timedelta(days=TOMBSTONE_RETENTION_DAYS):
+            # A terminal installing an older one could have missed purged tombstones.
+            raise ValueError("snapshot_max_age must stay below the tombstone retention")
         self._engine = engine
         self._settings = settings
         self._lock = threading.Lock()
-        self._building: dict[tuple[str, int], threading.Thread] = {}
+        self._building: dict[str, threading.Thread] = {}
+        self._failures: dict[str, tuple[int, float]] = {}  # name -> (count, not before)
+        self._slot = threading.Semaphore(1)  # builds are heavy: one at a time per process
+        self._stopping = threading.Event()
         if self.folder is not None:
-            self._remove_stale_parts(self.folder)
+            remove_stale_parts(self.folder)
 
     @property
     def folder(self) -> Path | None:
@@ -119,40 +120,48 @@ class SnapshotService:
             return None
         return self._settings.snapshot_dir
 
+    @property
+    def _format(self) -> int:
+        builder = self._settings.snapshot_builder
+        return -1 if builder is None else builder.format
+
+    def _name(self, buckets: list[str]) -> str:
+        return f"{','.join(buckets)}#{self._format}"
+
     # ------------------------------------------------------------------ offering and serving
 
     def offer(self, device_id: str, format: int) -> SnapshotReply:
         """The newest usable snapshot for this device in `format`, if any. Starts a build in
         the background when there is none yet or the newest one is getting old."""
-        builder = self._settings.snapshot_builder
-        if self.folder is None or builder is None or format != builder.format:
+        folder = self.folder
+        if folder is None or format != self._format:
             return SnapshotReply()
         with read_session(self._engine) as session:
             buckets = shared_buckets(device_buckets(session, device_id))
-            row = session.execute(
-                select(Snapshot)
-                .where(Snapshot.buckets == ",".join(buckets), Snapshot.format == format)
-                .order_by(col(Snapshot.created_at).desc())
-                .limit(1)
-            ).scalar_one_or_none()
             volume = session.execute(
                 select(func.coalesce(func.sum(BucketSeq.seq), 0)).where(
                     col(BucketSeq.bucket).in_(buckets)
                 )
             ).scalar_one()
-        age = None if row is None else utcnow() - as_utc(row.created_at)
-        usable = (
-            row is not None
-            and age is not None
-            and age < self._settings.snapshot_max_age
-            and (self.folder / row.file_name).is_file()
+        rows = newest(self._engine, ",".join(buckets), format)
+        now = utcnow()
+        usable = next(
+            (
+                r
+                for r in rows
+                if now - as_utc(r.created_at) < self._settings.snapshot_max_age
+                and (folder / r.file_name).is_file()
+            ),
+            None,
         )
-        building = self.is_building(buckets, format)
-        stale = not usable or (age is not None and age >= self._settings.snapshot_refresh_after)
-        if stale and int(volume) >= self._settings.snapshot_min_rows:
+        fresh = (
+            bool(rows) and now - as_utc(rows[0].created_at) < self._settings.snapshot_refresh_after
+        )
+        building = self.is_building(buckets)
+        if (usable is None or not fresh) and int(volume) >= self._settings.snapshot_min_rows:
             building = self.start_build(buckets)
         return SnapshotReply(
-            snapshot=to_offer(row) if usable and row is not None else None, building=building
+            snapshot=None if usable is None else to_offer(usable), building=building
         )
 
     def file_for(self, device_id: str, snapshot_id: str) -> Path:
@@ -172,33 +181,69 @@ class SnapshotService:
 
     # ------------------------------------------------------------------ building
 
-    def is_building(self, buckets: list[str], format: int | None = None) -> bool:
-        key = (",".join(buckets), self._format if format is None else format)
+    def is_building(self, buckets: list[str]) -> bool:
         with self._lock:
-            thread = self._building.get(key)
+            thread = self._building.get(self._name(buckets))
             return thread is not None and thread.is_alive()
 
-    @property
-    def _format(self) -> int:
-        builder = self._settings.snapshot_builder
-        return -1 if builder is None else builder.format
-
     def start_build(self, buckets: list[str]) -> bool:
-        """Build a snapshot of `buckets` in a background thread (one per bucket set at a
-        time). True when a build is running."""
-        if self.folder is None:
+        """Build a snapshot of `buckets` in a background thread, unless one is running or the
+        last attempt failed too recently. True when a build is running."""
+        if self.folder is None or self._stopping.is_set():
             return False
-        key = (",".join(buckets), self._format)
+        name = self._name(buckets)
         with self._lock:
-            running = self._building.get(key)
+            running = self._building.get(name)
             if running is not None and running.is_alive():
                 return True
+            _, not_before = self._failures.get(name, (0, 0.0))
+            if time.monotonic() < not_before:
+                return False
             thread = threading.Thread(
-                target=self._build_logged, args=(buckets,), name="snapshot-build", daemon=True
+                target=self._build_in_background,
+                args=(buckets,),
+                name="snapshot-build",
+                daemon=True,
             )
-            self._building[key] = thread
+            self._building[name] = thread
             thread.start()
         return True
+
+    def build(self, buckets: list[str]) -> Snapshot:
+        """Build a snapshot of `buckets` now, in this thread (tools, benchmarks, tests)."""
+        return build_snapshot(self._engine, self._settings, buckets, self._stopping)
+
+    def _build_in_background(self, buckets: list[str]) -> None:
+        name = self._name(buckets)
+        with self._slot:
+            if self._stopping.is_set():
+                return
+            try:
+                with build_lease(self._engine, name) as mine:
+                    if mine and not self._fresh_one_exists(buckets):
+                        self.build(buckets)
+            except BuildStopped:
+                return
+            except Exception:
+                log.exception("building a snapshot of %s failed", ",".join(buckets))
+                with self._lock:
+                    count = self._failures.get(name, (0, 0.0))[0] + 1
+                    wait = min(RETRY_CAP_S, RETRY_AFTER_FAILURE_S * 2 ** (count - 1))
+                    self._failures[name] = (count, time.monotonic() + wait)
+                return
+            with self._lock:
+                self._failures.pop(name, None)
+
+    def _fresh_one_exists(self, buckets: list[str]) -> bool:
+        """Another worker may have finished one while this one waited for its turn."""
+        rows = newest(self._engine, ",".join(buckets), self._format, limit=1)
+        if not rows or self.folder is None:
+            return False
+        age = utcnow() - as_utc(rows[0].created_at)
+        return (
+            age < self._settings.snapshot_refresh_after
+            and (self.folder / rows[0].file_name).is_file()
+        )
 
     def wait_idle(self, timeout: float) -> bool:
         """Wait for running builds (tests, shutdown); True when none is left."""
@@ -209,110 +254,8 @@ class SnapshotService:
             thread.join(max(0.0, deadline - time.monotonic()))
         return not any(t.is_alive() for t in threads)
 
-    def _build_logged(self, buckets: list[str]) -> None:
-        try:
-            self.build(buckets)
-        except Exception:
-            log.exception("building a snapshot of %s failed", ",".join(buckets))
-
-    def build(self, buckets: list[str]) -> Snapshot:
-        """Build, store and record a snapshot of `buckets` now (in this thread)."""
-        builder = self._settings.snapshot_builder
-        folder = self.folder
-        if builder is None or folder is None:
-            raise RuntimeError("snapshots are not configured on this server")
-        folder.mkdir(parents=True, exist_ok=True)
-        snapshot_id = new_id()
-        part = folder / f"{snapshot_id}{PART_SUFFIX}"
-        final = folder / f"{snapshot_id}{SUFFIX}"
-        key = secrets.token_hex(32)
-        feed = _Feed(self._engine, buckets)
-        started = time.monotonic()
-        try:
-            builder.build(feed.pages(), part, key)
-            if not feed.finished:
-                raise RuntimeError("the snapshot builder stopped before the last page")
-            sha256, size = file_digest(part)
-            part.rename(final)
-        except BaseException:
-            _remove_with_sidecars(part)
-            raise
-        row = Snapshot(
-            id=snapshot_id,
-            buckets=",".join(buckets),
-            format=builder.format,
-            cursors=feed.cursors,
-            rows=feed.rows,
-            size=size,
-            sha256=sha256,
-            key=key,
-            file_name=final.name,
-            created_at=utcnow(),
-        )
-        with write_session(self._engine) as session:
-            session.add(row)
-        log.info(
-            "snapshot of %s built: %d changes, %d MB in %.1f s",
-            row.buckets,
-            feed.rows,
-            size // 1_000_000,
-            time.monotonic() - started,
-        )
-        self._prune(row.buckets, row.format)
-        return row
-
-    def _prune(self, buckets: str, format: int) -> None:
-        folder = self.folder
-        assert folder is not None
-        with write_session(self._engine) as session:
-            rows = (
-                session.execute(
-                    select(Snapshot)
-                    .where(Snapshot.buckets == buckets, Snapshot.format == format)
-                    .order_by(col(Snapshot.created_at).desc())
-                )
-                .scalars()
-                .all()
-            )
-            for old in rows[KEEP_PER_BUCKET_SET:]:
-                session.delete(old)
-                (folder / old.file_name).unlink(missing_ok=True)
-
-    @staticmethod
-    def _remove_stale_parts(folder: Path) -> None:
-        if not folder.is_dir():
-            return
-        now = time.time()
-        for part in folder.glob(f"*{PART_SUFFIX}*"):
-            try:
-                if now - part.stat().st_mtime > STALE_PART_S:
-                    part.unlink()
-            except OSError:
-                continue
-
-
-class _Feed:
-    """The pages a fresh device with exactly these buckets would pull (no mutation acks)."""
-
-    def __init__(self, engine: Engine, buckets: list[str]) -> None:
-        self._engine = engine
-        self._positions = dict.fromkeys(buckets, 0)
-        self.rows = 0
-        self.cursors = Cursors(buckets=dict(self._positions)).encode()
-        self.finished = False
-
-    def pages(self) -> Iterator[bytes]:
-        while True:
-            with read_session(self._engine) as session:
-                changes, has_more = read_changes(session, self._positions, MAX_PULL_LIMIT)
-            self.rows += len(changes)
-            self.cursors = Cursors(buckets=dict(self._positions)).encode()
-            self.finished = not has_more
-            yield PullPage(changes, self.cursors, has_more).to_json()
-            if not has_more:
-                return
-
-
-def _remove_with_sidecars(path: Path) -> None:
-    for side in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        side.unlink(missing_ok=True)
+    def close(self, timeout: float = 10.0) -> None:
+        """Stop starting builds; a running one gives up at its next page (its file is
+        removed). Waits up to `timeout` for it."""
+        self._stopping.set()
+        self.wait_idle(timeout)

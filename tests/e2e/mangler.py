@@ -35,6 +35,7 @@ class Mangler:
         self.cut = 0
         self.ranges: list[str | None] = []  # the Range header of each snapshot file request
         self.ignore_ranges = False  # drop Range headers, as a proxy without range support does
+        self.refuse_downloads: int | None = None  # answer snapshot file requests with this status
         self._upstream = upstream
         app = FastAPI()
         app.add_api_route(
@@ -74,6 +75,12 @@ class Mangler:
         passed = {k: upstream.headers[k] for k in ("content-range",) if k in upstream.headers}
         if path.startswith("v1/sync/snapshot/"):
             self.ranges.append(request.headers.get("range"))
+            if self.refuse_downloads is not None:
+                return Response(
+                    b'{"error": "busy", "message": "Try again later"}',
+                    status_code=self.refuse_downloads,
+                    media_type="application/json",
+                )
             if self.cut_downloads:
                 self.cut += 1
                 return _cut_short(body, upstream.status_code, passed)

@@ -368,3 +368,62 @@ async def test_a_link_that_keeps_dropping_the_file_falls_back_to_the_page_by_pag
         finally:
             cache.close()
             await term.api.aclose()
+
+
+async def test_a_busy_server_on_resume_keeps_the_bytes_for_the_next_round(
+    snap_central: ServerThread, tmp_path: Path
+) -> None:
+    builder = await register_terminal(snap_central.base_url, name="first tablet")
+    snap = await ready_snapshot(snap_central, builder)
+    await builder.api.aclose()
+    with Mangler(snap_central.base_url) as relay:
+        term = await register_terminal(relay.base_url, name="tablet")
+        cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
+        store = Recording(cache)
+        sync = term.engine(store, store_in_thread=True)
+        try:
+            relay.cut_downloads = True
+            with pytest.raises(ApiError):
+                await sync.sync_once()
+            part = cache.snapshot_download_path()
+            kept = part.stat().st_size
+            relay.cut_downloads, relay.refuse_downloads = False, 503
+            with pytest.raises(ApiError) as busy:
+                await sync.sync_once()
+            assert busy.value.status == 503
+            assert part.stat().st_size == kept  # not thrown away
+            relay.refuse_downloads = None
+            await sync.sync_once()
+            assert relay.ranges[-1] == f"bytes={kept}-" and store.installs == [True]
+            assert kept == snap.size // 2
+        finally:
+            cache.close()
+            await term.api.aclose()
+
+
+async def test_a_file_that_cannot_be_moved_in_leaves_the_old_cache_working(
+    snap_central: ServerThread, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    term = await register_terminal(snap_central.base_url, name="tablet")
+    customer_id = customer_of_region(database_url, term.session.store.region)
+    await ready_snapshot(snap_central, term)
+    cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
+    add_note(cache, customer_id, "still here")
+    store = Recording(cache)
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError("another program has the file open")
+
+    try:
+        with monkeypatch.context() as patch:
+            patch.setattr("clienteling.storage.cache.os.replace", locked)
+            await term.engine(store, store_in_thread=True).sync_once()
+        assert store.installs == ["CacheError"]  # then the plain pull did the first sync
+        assert cache.customer_count() == region_customers(database_url, term.session.store.region)
+        add_note(cache, customer_id, "written after")  # the cache takes new work
+        assert cache.outbox_stats().pending == 1
+        assert count_notes(database_url, customer_id=customer_id, text="still here") == 1
+        assert list(tmp_path.glob("till.db.snapshot*")) == []
+    finally:
+        cache.close()
+        await term.api.aclose()

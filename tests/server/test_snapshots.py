@@ -6,8 +6,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import threading
+import time
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -185,13 +187,16 @@ def test_old_snapshots_are_rebuilt_and_only_two_are_kept(
     assert first.id not in {row.id for row in kept}
 
 
-def test_a_builder_that_fails_leaves_no_file_and_no_offer(
+def test_a_builder_that_fails_leaves_no_file_and_is_not_retried_at_once(
     snap_settings: Settings, engine: Engine
 ) -> None:
+    calls: list[int] = []
+
     class Broken:
         format = FORMAT
 
         def build(self, pages: Any, out: Path, key: str) -> None:
+            calls.append(1)
             next(iter(pages))
             out.write_bytes(os.urandom(100))
             raise RuntimeError("disk full")
@@ -202,8 +207,106 @@ def test_a_builder_that_fails_leaves_no_file_and_no_offer(
         term = open_terminal(server.base_url, SHIBUYA, "M001")
         assert offer(term).building
         assert app.state.snapshots.wait_idle(60)
-        reply = offer(term)
-        assert reply.snapshot is None
+        again = offer(term)
+        assert again.snapshot is None and not again.building  # backing off after the failure
+        assert calls == [1]
         assert settings.snapshot_dir is not None
-        assert [p for p in settings.snapshot_dir.iterdir() if not p.name.startswith(".")] == []
-        app.state.snapshots.wait_idle(60)
+        assert list(settings.snapshot_dir.iterdir()) == []
+
+
+def test_the_previous_snapshot_is_offered_when_the_newest_file_is_missing(
+    snap_server: ServerThread, snap_settings: Settings
+) -> None:
+    term = open_terminal(snap_server.base_url, SHIBUYA, "M001")
+    older = ready_offer(snap_server, term)
+    newer = service(snap_server).build(older.buckets)
+    assert offer(term).snapshot.id == newer.id  # type: ignore[union-attr]
+    assert snap_settings.snapshot_dir is not None
+    (snap_settings.snapshot_dir / newer.file_name).unlink()  # e.g. another worker's disk
+    assert offer(term).snapshot.id == older.id  # type: ignore[union-attr]
+
+
+class _Slow:
+    """The real builder, counted, taking its time (so two builds would overlap)."""
+
+    format = FORMAT
+
+    def __init__(self, gate: threading.Event | None = None) -> None:
+        self.calls = 0
+        self.gate = gate
+
+    def build(self, pages: Any, out: Path, key: str) -> None:
+        self.calls += 1
+        if self.gate is not None:
+            self.gate.wait(30)
+        else:
+            time.sleep(0.5)
+        BUILDER.build(pages, out, key)
+
+
+def test_two_api_workers_build_a_region_once(
+    snap_settings: Settings, engine: Engine, database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("an embedded SQLite server is one process: nothing to coordinate")
+    builder = _Slow()
+    settings = dataclasses.replace(snap_settings, snapshot_builder=builder)
+    workers = [SnapshotService(engine, settings) for _ in range(2)]
+    buckets = ["catalog", "customers:kanto"]
+    assert all(w.start_build(buckets) for w in workers)
+    assert all(w.wait_idle(60) for w in workers)
+    assert builder.calls == 1
+    with engine.connect() as conn:
+        assert len(conn.execute(Snapshot.__table__.select()).all()) == 1  # type: ignore[attr-defined]
+
+
+def test_shutting_down_abandons_a_running_build(snap_settings: Settings, engine: Engine) -> None:
+    gate = threading.Event()
+    settings = dataclasses.replace(snap_settings, snapshot_builder=_Slow(gate))
+    snapshots = SnapshotService(engine, settings)
+    assert snapshots.start_build(["catalog", "customers:kanto"])
+    snapshots.close(timeout=0.2)  # the builder is still waiting: close returns anyway
+    gate.set()
+    assert snapshots.wait_idle(60)
+    assert not snapshots.start_build(["catalog", "customers:kanto"])
+    with engine.connect() as conn:
+        assert conn.execute(Snapshot.__table__.select()).all() == []  # type: ignore[attr-defined]
+    assert settings.snapshot_dir is not None
+    assert list(settings.snapshot_dir.glob("*")) == []
+
+
+def test_snapshots_of_an_old_format_or_past_the_maximum_age_are_removed(
+    snap_server: ServerThread, engine: Engine, snap_settings: Settings
+) -> None:
+    folder = snap_settings.snapshot_dir
+    assert folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "old.snapshot").write_bytes(b"x")
+    with engine.begin() as conn:
+        conn.execute(
+            Snapshot.__table__.insert().values(  # type: ignore[attr-defined]
+                id="old-format",
+                buckets="catalog,customers:kanto",
+                format=FORMAT - 1,
+                cursors="",
+                rows=1,
+                size=1,
+                sha256="0" * 64,
+                key="ab" * 32,
+                file_name="old.snapshot",
+                created_at=datetime.now(UTC) - timedelta(days=10),
+            )
+        )
+    fresh = service(snap_server).build(["catalog", "customers:kanto"])
+    with engine.connect() as conn:
+        ids = [r.id for r in conn.execute(Snapshot.__table__.select()).all()]  # type: ignore[attr-defined]
+    assert ids == [fresh.id]
+    assert not (folder / "old.snapshot").exists()
+
+
+def test_a_maximum_age_beyond_the_tombstone_retention_is_refused(
+    snap_settings: Settings, engine: Engine
+) -> None:
+    settings = dataclasses.replace(snap_settings, snapshot_max_age=timedelta(days=40))
+    with pytest.raises(ValueError, match="tombstone"):
+        create_app(settings, engine=engine)
