@@ -45,10 +45,6 @@ class SnapshotRejected(CacheError):
     """A downloaded snapshot this terminal cannot use (wrong key, format, or unfinished)."""
 
 
-def _open(path: Path, key: str) -> Any:
-    return connect_file(path, key)
-
-
 def _state(conn: Any, key: str) -> str | None:
     row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
     return None if row is None else str(row[0])
@@ -117,7 +113,7 @@ def _read_ahead(cache: Any, bodies: Iterator[bytes]) -> Iterator[Any]:
 def seal(path: Path, key: str) -> None:
     """Make a closed cache file self-contained: rollback journal instead of WAL, so the file
     alone (no -wal/-shm beside it) is the whole database."""
-    conn = _open(path, key)
+    conn = connect_file(path, key)
     try:
         conn.execute("PRAGMA journal_mode = DELETE").fetchone()
     finally:
@@ -132,14 +128,13 @@ def prepare(path: Path, snapshot_key: str, cache_key: str) -> None:
     since the file is not in use and a failure means downloading it again.
     """
     try:
-        conn = _open(path, snapshot_key)
+        conn = connect_file(path, snapshot_key)
     except CacheError as exc:
         raise SnapshotRejected(f"The snapshot's key is not usable: {exc}") from exc
     except DatabaseErrors as exc:
         raise SnapshotRejected(f"The snapshot cannot be opened with its key: {exc}") from exc
     try:
         try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             version = _state(conn, "schema_version")
             done = _state(conn, "first_sync_done")
             unfinished = "1" in (_state(conn, "bulk_load"), _state(conn, "search_index_dirty"))
@@ -169,7 +164,7 @@ def adopt_local_rows(snapshot: Path, key: str, cache: Any) -> None:
     state = cache.execute(
         f"SELECT key, value FROM sync_state WHERE key NOT IN ({marks})", SERVER_STATE_KEYS
     ).fetchall()
-    conn = _open(snapshot, key)
+    conn = connect_file(snapshot, key)
     try:
         # The file is not the cache yet: a crash here leaves it to be downloaded again, so no
         # journal file is needed (one left beside it would be replayed into the next download).

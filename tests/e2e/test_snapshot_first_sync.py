@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,7 @@ from clienteling.storage.cache import LocalCache
 from clienteling.storage.connection import connect_file
 from clienteling.storage.snapshot import BUILDER
 from sync.client.api import ApiError
-from sync.client.engine import MAX_SNAPSHOT_DOWNLOAD_FAILURES
+from sync.client.engine import MAX_SNAPSHOT_DOWNLOAD_FAILURES, SyncEngine
 from sync.protocol import SnapshotOffer, new_id
 from sync.server.config import Settings
 from sync.server.models import Customer, Snapshot
@@ -191,36 +193,62 @@ async def test_a_cache_from_before_keeps_its_pending_changes_through_the_install
         await term.api.aclose()
 
 
-async def test_a_damaged_snapshot_is_refused_and_the_plain_pull_does_the_first_sync(
-    snap_central: ServerThread, database_url: str, tmp_path: Path
-) -> None:
-    term = await register_terminal(snap_central.base_url, name="tablet")
-    region = term.session.store.region
-    snap = await ready_snapshot(snap_central, term)
-    folder = snap_central.app.state.settings.snapshot_dir
-    with (folder / f"{snap.id}.snapshot").open("r+b") as damaged:
-        damaged.seek(snap.size // 2)
-        damaged.write(b"\0" * 64)
+async def built_snapshot(server: ServerThread) -> SnapshotOffer:
+    """The region's snapshot, built at the request of a first tablet (which then leaves)."""
+    first = await register_terminal(server.base_url, name="first tablet")
+    try:
+        return await ready_snapshot(server, first)
+    finally:
+        await first.api.aclose()
 
-    cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
+
+@dataclass
+class Tablet:
+    """A registered terminal with a fresh encrypted cache and its engine (store on a thread)."""
+
+    term: Terminal
+    cache: LocalCache
+    store: Recording
+    sync: SyncEngine
+
+    @property
+    def region(self) -> str:
+        return self.term.session.store.region
+
+
+@asynccontextmanager
+async def tablet(base_url: str, path: Path, name: str) -> AsyncIterator[Tablet]:
+    term = await register_terminal(base_url, name=name)
+    cache = LocalCache.open(path, os.urandom(32).hex())
     store = Recording(cache)
     try:
-        await term.engine(store, store_in_thread=True).sync_once()
-        assert store.installs == []  # the bytes did not match: never handed to the store
-        assert store.pulled >= snap.rows
-        assert cache.customer_count() == region_customers(database_url, region)
-        assert not cache.snapshot_download_path().exists()
+        yield Tablet(term, cache, store, term.engine(store, store_in_thread=True))
     finally:
         cache.close()
         await term.api.aclose()
 
 
+async def test_a_damaged_snapshot_is_refused_and_the_plain_pull_does_the_first_sync(
+    snap_central: ServerThread, database_url: str, tmp_path: Path
+) -> None:
+    snap = await built_snapshot(snap_central)
+    folder = snap_central.app.state.settings.snapshot_dir
+    with (folder / f"{snap.id}.snapshot").open("r+b") as damaged:
+        damaged.seek(snap.size // 2)
+        damaged.write(b"\0" * 64)
+
+    async with tablet(snap_central.base_url, tmp_path / "till.db", "tablet") as t:
+        await t.sync.sync_once()
+        assert t.store.installs == []  # the bytes did not match: never handed to the store
+        assert t.store.pulled >= snap.rows
+        assert t.cache.customer_count() == region_customers(database_url, t.region)
+        assert not t.cache.snapshot_download_path().exists()
+
+
 async def test_a_snapshot_that_does_not_open_with_its_key_is_refused_and_nothing_is_lost(
     snap_central: ServerThread, database_url: str, tmp_path: Path
 ) -> None:
-    term = await register_terminal(snap_central.base_url, name="tablet")
-    customer_id = customer_of_region(database_url, term.session.store.region)
-    snap = await ready_snapshot(snap_central, term)
+    snap = await built_snapshot(snap_central)
     engine = create_engine(database_url)
     try:
         with engine.begin() as conn:
@@ -230,23 +258,18 @@ async def test_a_snapshot_that_does_not_open_with_its_key_is_refused_and_nothing
     finally:
         engine.dispose()
 
-    cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
-    add_note(cache, customer_id, "must survive")
-    store = Recording(cache)
-    sync = term.engine(store, store_in_thread=True)
-    try:
-        await sync.sync_once()
-        assert store.installs == ["SnapshotRejected"]
-        assert cache.customer_count() == region_customers(database_url, term.session.store.region)
+    async with tablet(snap_central.base_url, tmp_path / "till.db", "tablet") as t:
+        customer_id = customer_of_region(database_url, t.region)
+        add_note(t.cache, customer_id, "must survive")
+        await t.sync.sync_once()
+        assert t.store.installs == ["SnapshotRejected"]
+        assert t.cache.customer_count() == region_customers(database_url, t.region)
         assert count_notes(database_url, customer_id=customer_id, text="must survive") == 1
-        assert not cache.snapshot_download_path().exists()
+        assert not t.cache.snapshot_download_path().exists()
         # Refused once, not asked again this session (a resync pulls plainly).
-        cache.reset_server_state()
-        await sync.sync_once()
-        assert store.installs == ["SnapshotRejected"]
-    finally:
-        cache.close()
-        await term.api.aclose()
+        t.cache.reset_server_state()
+        await t.sync.sync_once()
+        assert t.store.installs == ["SnapshotRejected"]
 
 
 async def test_only_a_cache_without_cursors_installs_and_a_plain_cache_never_asks(
@@ -283,147 +306,103 @@ async def test_only_a_cache_without_cursors_installs_and_a_plain_cache_never_ask
 async def test_a_download_cut_short_resumes_where_it_stopped_in_the_next_round(
     snap_central: ServerThread, database_url: str, tmp_path: Path
 ) -> None:
-    builder = await register_terminal(snap_central.base_url, name="first tablet")
-    snap = await ready_snapshot(snap_central, builder)
-    await builder.api.aclose()
+    snap = await built_snapshot(snap_central)
     with Mangler(snap_central.base_url) as relay:
-        term = await register_terminal(relay.base_url, name="tablet behind a flaky link")
-        customer_id = customer_of_region(database_url, term.session.store.region)
-        cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
-        add_note(cache, customer_id, "kept through the failure")
-        store = Recording(cache)
-        sync = term.engine(store, store_in_thread=True)
-        try:
+        async with tablet(relay.base_url, tmp_path / "till.db", "flaky link") as t:
+            customer_id = customer_of_region(database_url, t.region)
+            add_note(t.cache, customer_id, "kept through the failure")
             relay.cut_downloads = True
             with pytest.raises(ApiError) as failed:
-                await sync.sync_once()
+                await t.sync.sync_once()
             assert failed.value.status == 0  # the server went away mid-file: try again later
-            assert relay.cut == 1 and store.installs == [] and store.pulled == 0
-            assert cache.cursors() is None and sync.status.last_error
-            part = cache.snapshot_download_path()
+            assert relay.cut == 1 and t.store.installs == [] and t.store.pulled == 0
+            assert t.cache.cursors() is None and t.sync.status.last_error
+            part = t.cache.snapshot_download_path()
             assert 0 < part.stat().st_size < snap.size  # what arrived is kept
 
             relay.cut_downloads = False
-            await sync.sync_once()
+            await t.sync.sync_once()
             assert relay.ranges == [None, f"bytes={snap.size // 2}-"]  # only the rest
-            assert store.installs == [True]
-            assert cache.outbox_stats().pending == 0
+            assert t.store.installs == [True]
+            assert t.cache.outbox_stats().pending == 0
             mine = count_notes(
                 database_url, customer_id=customer_id, text="kept through the failure"
             )
             assert mine == 1
             assert list(tmp_path.glob("till.db.snapshot*")) == []
-        finally:
-            cache.close()
-            await term.api.aclose()
 
 
 async def test_a_resumed_download_answered_with_the_whole_file_starts_over(
     snap_central: ServerThread, tmp_path: Path
 ) -> None:
-    builder = await register_terminal(snap_central.base_url, name="first tablet")
-    snap = await ready_snapshot(snap_central, builder)
-    await builder.api.aclose()
+    snap = await built_snapshot(snap_central)
     with Mangler(snap_central.base_url) as relay:
-        term = await register_terminal(relay.base_url, name="tablet behind an old proxy")
-        cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
-        store = Recording(cache)
-        sync = term.engine(store, store_in_thread=True)
-        try:
+        async with tablet(relay.base_url, tmp_path / "till.db", "old proxy") as t:
             relay.cut_downloads = True
             with pytest.raises(ApiError):
-                await sync.sync_once()
+                await t.sync.sync_once()
             relay.cut_downloads, relay.ignore_ranges = False, True
-            await sync.sync_once()
+            await t.sync.sync_once()
             assert relay.ranges == [None, f"bytes={snap.size // 2}-"]  # asked; got everything
-            assert store.installs == [True]
-        finally:
-            cache.close()
-            await term.api.aclose()
+            assert t.store.installs == [True]
 
 
 async def test_a_link_that_keeps_dropping_the_file_falls_back_to_the_page_by_page_pull(
     snap_central: ServerThread, database_url: str, tmp_path: Path
 ) -> None:
-    builder = await register_terminal(snap_central.base_url, name="first tablet")
-    snap = await ready_snapshot(snap_central, builder)
-    await builder.api.aclose()
+    snap = await built_snapshot(snap_central)
     with Mangler(snap_central.base_url) as relay:
-        term = await register_terminal(relay.base_url, name="tablet on a bad link")
-        cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
-        store = Recording(cache)
-        sync = term.engine(store, store_in_thread=True)
-        relay.cut_downloads = True
-        try:
+        async with tablet(relay.base_url, tmp_path / "till.db", "bad link") as t:
+            relay.cut_downloads = True
             for _ in range(MAX_SNAPSHOT_DOWNLOAD_FAILURES - 1):
                 with pytest.raises(ApiError):
-                    await sync.sync_once()
-            await sync.sync_once()  # the last cut: pages instead
+                    await t.sync.sync_once()
+            await t.sync.sync_once()  # the last cut: pages instead
             assert relay.cut == MAX_SNAPSHOT_DOWNLOAD_FAILURES
-            assert store.installs == [] and store.pulled >= snap.rows
-            assert cache.customer_count() == region_customers(
-                database_url, term.session.store.region
-            )
+            assert t.store.installs == [] and t.store.pulled >= snap.rows
+            assert t.cache.customer_count() == region_customers(database_url, t.region)
             assert list(tmp_path.glob("till.db.snapshot*")) == []
-        finally:
-            cache.close()
-            await term.api.aclose()
 
 
 async def test_a_busy_server_on_resume_keeps_the_bytes_for_the_next_round(
     snap_central: ServerThread, tmp_path: Path
 ) -> None:
-    builder = await register_terminal(snap_central.base_url, name="first tablet")
-    snap = await ready_snapshot(snap_central, builder)
-    await builder.api.aclose()
+    snap = await built_snapshot(snap_central)
     with Mangler(snap_central.base_url) as relay:
-        term = await register_terminal(relay.base_url, name="tablet")
-        cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
-        store = Recording(cache)
-        sync = term.engine(store, store_in_thread=True)
-        try:
+        async with tablet(relay.base_url, tmp_path / "till.db", "tablet") as t:
             relay.cut_downloads = True
             with pytest.raises(ApiError):
-                await sync.sync_once()
-            part = cache.snapshot_download_path()
+                await t.sync.sync_once()
+            part = t.cache.snapshot_download_path()
             kept = part.stat().st_size
             relay.cut_downloads, relay.refuse_downloads = False, 503
             with pytest.raises(ApiError) as busy:
-                await sync.sync_once()
+                await t.sync.sync_once()
             assert busy.value.status == 503
             assert part.stat().st_size == kept  # not thrown away
             relay.refuse_downloads = None
-            await sync.sync_once()
-            assert relay.ranges[-1] == f"bytes={kept}-" and store.installs == [True]
+            await t.sync.sync_once()
+            assert relay.ranges[-1] == f"bytes={kept}-" and t.store.installs == [True]
             assert kept == snap.size // 2
-        finally:
-            cache.close()
-            await term.api.aclose()
 
 
 async def test_a_file_that_cannot_be_moved_in_leaves_the_old_cache_working(
     snap_central: ServerThread, database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    term = await register_terminal(snap_central.base_url, name="tablet")
-    customer_id = customer_of_region(database_url, term.session.store.region)
-    await ready_snapshot(snap_central, term)
-    cache = LocalCache.open(tmp_path / "till.db", os.urandom(32).hex())
-    add_note(cache, customer_id, "still here")
-    store = Recording(cache)
+    await built_snapshot(snap_central)
 
     def locked(src: object, dst: object) -> None:
         raise PermissionError("another program has the file open")
 
-    try:
+    async with tablet(snap_central.base_url, tmp_path / "till.db", "tablet") as t:
+        customer_id = customer_of_region(database_url, t.region)
+        add_note(t.cache, customer_id, "still here")
         with monkeypatch.context() as patch:
             patch.setattr("clienteling.storage.cache.os.replace", locked)
-            await term.engine(store, store_in_thread=True).sync_once()
-        assert store.installs == ["CacheError"]  # then the plain pull did the first sync
-        assert cache.customer_count() == region_customers(database_url, term.session.store.region)
-        add_note(cache, customer_id, "written after")  # the cache takes new work
-        assert cache.outbox_stats().pending == 1
+            await t.sync.sync_once()
+        assert t.store.installs == ["CacheError"]  # then the plain pull did the first sync
+        assert t.cache.customer_count() == region_customers(database_url, t.region)
+        add_note(t.cache, customer_id, "written after")  # the cache takes new work
+        assert t.cache.outbox_stats().pending == 1
         assert count_notes(database_url, customer_id=customer_id, text="still here") == 1
         assert list(tmp_path.glob("till.db.snapshot*")) == []
-    finally:
-        cache.close()
-        await term.api.aclose()

@@ -67,28 +67,31 @@ def test_runner_binds_a_free_port_and_stops() -> None:
         httpx.get(f"{first.base_url}/ping", timeout=2)
 
 
+CLI_ENV = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+
+
+def _server_cli(db: Path, *options: str) -> list[str]:
+    """The server's command line on a SQLite file, with more options."""
+    return [sys.executable, "-m", "sync.server", "--database-url", f"sqlite:///{db}", *options]
+
+
 def test_cli_serves_a_sqlite_file(tmp_path: Path) -> None:
     db = tmp_path / "cli.db"
     port_probe = ServerThread(FastAPI())
     port_probe.start()
     port = port_probe.port
     port_probe.stop()
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sync.server",
-            "--database-url",
-            f"sqlite:///{db}",
+        _server_cli(
+            db,
             "--port",
             str(port),
             "--log-level",
             "warning",
             "--snapshot-dir",
             str(tmp_path / "snapshots"),
-        ],
-        env=env,
+        ),
+        env=CLI_ENV,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
@@ -113,20 +116,15 @@ def test_cli_serves_a_sqlite_file(tmp_path: Path) -> None:
 
 
 def test_cli_refuses_a_snapshot_builder_it_cannot_load(tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sync.server",
-            "--database-url",
-            f"sqlite:///{tmp_path / 'cli.db'}",
+        _server_cli(
+            tmp_path / "cli.db",
             "--snapshot-dir",
             str(tmp_path / "snapshots"),
             "--snapshot-builder",
             "json:dumps",
-        ],
-        env=env,
+        ),
+        env=CLI_ENV,
         capture_output=True,
         text=True,
         timeout=60,
