@@ -11,6 +11,7 @@ import base64
 import binascii
 import json
 import os
+import re
 import time
 import uuid
 from dataclasses import dataclass
@@ -18,13 +19,24 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal, TypedDict
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    model_validator,
+)
 
 PROTOCOL_VERSION = 1
 MAX_MUTATIONS_PER_PUSH = 500
 MAX_PULL_LIMIT = 5000
 DEFAULT_PULL_LIMIT = 1000
 TOMBSTONE_RETENTION_DAYS = 30
+# Sequence numbers and ack marks are signed 64-bit integers in both databases.
+MAX_SEQ = 2**63 - 1
+MAX_CURSOR_BUCKETS = 64
+BUCKET_NAME = re.compile(r"^[A-Za-z0-9_.:\-]{1,100}$")
 
 # ---------------------------------------------------------------------------------------------
 # Ids
@@ -63,6 +75,59 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+_SAFE_KEY = re.compile(r"^[A-Za-z0-9_]{1,40}$")
+
+
+def _is_unsafe(text: str) -> bool:
+    if "\x00" in text:
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (valid JSON escapes, not valid text)
+        return True
+    return False
+
+
+def unsafe_text_at(value: Any) -> str | None:
+    """Where the first string or object key holding NUL or a lone surrogate sits in a decoded
+    JSON value (`mutations.1.args.text`), or None. No database stores such text (PostgreSQL
+    refuses NUL, neither encodes a lone surrogate), so it is refused at the door.
+
+    The path never quotes user text: keys that are not plain field names show as `?`.
+    """
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            if _is_unsafe(item):
+                return path or "value"
+        elif isinstance(item, dict):
+            for key, child in item.items():
+                name = key if isinstance(key, str) and _SAFE_KEY.match(key) else "?"
+                child_path = f"{path}.{name}" if path else name
+                if isinstance(key, str) and _is_unsafe(key):
+                    return f"{child_path} (its name)"
+                stack.append((child_path, child))
+        elif isinstance(item, list):
+            stack.extend((f"{path}.{i}" if path else str(i), v) for i, v in enumerate(item))
+    return None
+
+
+class CleanRequest(Strict):
+    """A request body: besides its schema, no text anywhere in it may hold NUL or a lone
+    surrogate (checked on the raw input, nested `args` included)."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_unsafe_text(cls, data: Any) -> Any:
+        where = unsafe_text_at(data)
+        if where is not None:
+            raise ValueError(
+                f"{where} holds a character no text may hold (NUL or a lone surrogate)"
+            )
+        return data
+
+
 # ---------------------------------------------------------------------------------------------
 # Errors
 
@@ -76,7 +141,7 @@ class ErrorBody(BaseModel):
 # Auth
 
 
-class DeviceRegisterRequest(Strict):
+class DeviceRegisterRequest(CleanRequest):
     staff_code: Code
     pin: Annotated[str, StringConstraints(min_length=4, max_length=12)]
     store_id: Id
@@ -88,7 +153,7 @@ class DeviceRegisterResponse(BaseModel):
     device_token: str
 
 
-class SessionRequest(Strict):
+class SessionRequest(CleanRequest):
     device_token: Annotated[str, StringConstraints(min_length=10, max_length=200)]
     staff_code: Code | None = None
     pin: Annotated[str, StringConstraints(min_length=4, max_length=12)] | None = None
@@ -134,7 +199,7 @@ class Mutation(Strict):
     staff_id: Id | None = None
 
 
-class PushRequest(Strict):
+class PushRequest(CleanRequest):
     protocol_version: int
     client_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     mutations: Annotated[list[Mutation], Field(max_length=MAX_MUTATIONS_PER_PUSH)]
@@ -280,21 +345,29 @@ class Cursors(BaseModel):
         """Parse an opaque cursor string; raises ValueError on anything malformed."""
         if not text:
             return cls()
+        bad = ValueError("cursors is not a valid cursor string")
         try:
             padded = text + "=" * (-len(text) % 4)
             raw = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
-            raise ValueError("cursors is not a valid cursor string") from exc
+        except (binascii.Error, ValueError, UnicodeError, RecursionError) as exc:
+            raise bad from exc
         if not isinstance(raw, dict):
-            raise ValueError("cursors is not a valid cursor string")
+            raise bad
         buckets = raw.get("b", {})
         acked = raw.get("m", 0)
-        if not isinstance(buckets, dict) or not isinstance(acked, int) or acked < 0:
-            raise ValueError("cursors is not a valid cursor string")
+        if not isinstance(buckets, dict) or len(buckets) > MAX_CURSOR_BUCKETS:
+            raise bad
+        if not _is_sequence(acked):
+            raise bad
         for key, seq in buckets.items():
-            if not isinstance(key, str) or not isinstance(seq, int) or seq < 0:
-                raise ValueError("cursors is not a valid cursor string")
+            if not isinstance(key, str) or not BUCKET_NAME.match(key) or not _is_sequence(seq):
+                raise bad
         return cls(buckets=buckets, acked_through=acked)
+
+
+def _is_sequence(value: Any) -> bool:
+    """A change sequence or ack mark: an int (not a bool) within a signed 64-bit column."""
+    return type(value) is int and 0 <= value <= MAX_SEQ
 
 
 # ---------------------------------------------------------------------------------------------

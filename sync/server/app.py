@@ -5,17 +5,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import weakref
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Annotated
 
 from fastapi import FastAPI, Path, Query, Request
-from fastapi.responses import FileResponse, Response, StreamingResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 from sqlalchemy import Engine
 from sqlmodel import select
 from starlette.concurrency import run_in_threadpool
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
@@ -37,8 +37,10 @@ from sync.server.buckets import device_buckets
 from sync.server.changes import purge_tombstones, touched_buckets
 from sync.server.config import Settings
 from sync.server.db import make_engine, read_session, write_session
-from sync.server.errors import ApiError, error_response, install_error_handlers
-from sync.server.events import PokeHub, poke_stream
+from sync.server.docs_page import CONTENT_SECURITY_POLICY, render_docs
+from sync.server.errors import ApiError, install_error_handlers
+from sync.server.events import PokeHub, TooManyStreams, poke_stream
+from sync.server.middleware import BodyLimit, CatchAll, HostCheck, NoStore
 from sync.server.models import Store
 from sync.server.mutations.reservations import expire_reservations
 from sync.server.openapi import install_openapi, operation_id
@@ -51,62 +53,8 @@ from sync.server.timeutil import utcnow
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 8 * 1024 * 1024
 EXPIRY_SWEEP_S = 60.0
 PURGE_EVERY_SWEEPS = 60  # tombstones older than the retention are purged about hourly
-
-
-class BodyLimit:
-    """Refuse oversized bodies (a push holds at most 500 mutations) with a JSON 413.
-
-    Plain ASGI, so streamed responses (SSE) pass through untouched and chunked uploads
-    without a Content-Length are counted too.
-    """
-
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        headers = dict(scope.get("headers") or [])
-        length = headers.get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.limit):
-            await self._refuse(scope, receive, send)
-            return
-        seen = 0
-        too_large = False
-
-        async def counted() -> Message:
-            nonlocal seen, too_large
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    too_large = True
-                    raise _TooLarge
-            return message
-
-        async def guarded_send(message: Message) -> None:
-            # FastAPI turns the interrupted body read into its own 400; ours replaces it.
-            if not too_large:
-                await send(message)
-
-        with contextlib.suppress(_TooLarge):
-            await self.app(scope, counted, guarded_send)
-        if too_large:
-            await self._refuse(scope, receive, send)
-
-    @staticmethod
-    async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
-        response = error_response(413, "too_large", "The request body is too large.")
-        await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 class LargeFileResponse(FileResponse):
@@ -180,6 +128,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         description="Sync protocol v1: devices, staff sessions, push, pull and live pokes.",
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        docs_url=None,  # our own page below: Swagger UI would load scripts from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -187,9 +137,21 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     app.state.snapshots = snapshots
     # ServerThread.stop calls this first, so open SSE streams end instead of holding shutdown.
     app.state.close_streams = hub.close
+    # Outermost last: no-store on every reply, then the Host check, the body limit, and
+    # innermost the net that keeps exception text out of the logs.
+    app.add_middleware(CatchAll)
     app.add_middleware(BodyLimit)
+    app.add_middleware(HostCheck, allowed=settings.answered_hosts())
+    app.add_middleware(NoStore)
     install_error_handlers(app)
-    install_openapi(app)
+    install_openapi(app, frozenset({auth.current_staff.__name__}))
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(
+            render_docs(app.openapi()),
+            headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY},
+        )
 
     def publish(buckets: Iterable[str]) -> None:
         if engine.dialect.name == "postgresql":
@@ -251,7 +213,8 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         responses={200: {"content": {"application/octet-stream": {}}}},
     )
     def snapshot_file(
-        staff: CurrentStaff, snapshot_id: Annotated[str, Path(max_length=36)]
+        staff: CurrentStaff,
+        snapshot_id: Annotated[str, Path(max_length=36, pattern=r"^[!-~]{1,36}$")],
     ) -> LargeFileResponse:
         path = snapshots.file_for(staff.device_id, snapshot_id)
         return LargeFileResponse(
@@ -283,9 +246,25 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         async def current_buckets() -> list[str] | None:
             return await run_in_threadpool(buckets_if_signed_in)
 
-        sub = hub.subscribe(await run_in_threadpool(buckets))
+        try:
+            sub = hub.subscribe(
+                await run_in_threadpool(buckets),
+                owner=staff.session_id,
+                limit=settings.max_streams_per_session,
+            )
+        except TooManyStreams:
+            raise ApiError(
+                429,
+                "too_many_streams",
+                "This session already has its event streams open; close one first.",
+                retry_after=5,
+            ) from None
+        stream = poke_stream(hub, sub, settings.heartbeat_s, current_buckets)
+        # A client gone before the stream starts never runs its `finally`: free the slot when
+        # the generator goes away too.
+        weakref.finalize(stream, hub.unsubscribe, sub)
         return StreamingResponse(
-            poke_stream(hub, sub, settings.heartbeat_s, current_buckets),
+            stream,
             media_type="text/event-stream",
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )

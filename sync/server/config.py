@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from sync.server.snapshots import SnapshotBuilder
 
 DEFAULT_DATABASE_URL = "sqlite:///clienteling-central.db"
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,13 @@ class Settings:
     # Offline reservation requests older than this are refused (stock changed meanwhile).
     max_offline_age: timedelta = field(default=timedelta(days=3))
     heartbeat_s: float = 15.0
+    # Open event streams per staff session (a terminal needs one; a reconnect may briefly
+    # overlap the old one). More are refused with 429.
+    max_streams_per_session: int = 3
+    # Host names the API answers to (the Host header). None: the loopback names when it
+    # listens on loopback (the embedded default: DNS rebinding), any name otherwise (set it
+    # behind a load balancer to the names clients use).
+    allowed_hosts: tuple[str, ...] | None = None
     # PBKDF2 rounds for new PIN hashes; stored per hash so it can change without breaking logins.
     pin_iterations: int = 200_000
     run_migrations: bool = True
@@ -40,3 +48,10 @@ class Settings:
     # the tombstone retention, so the pull that follows an install never needs a resync.
     snapshot_refresh_after: timedelta = field(default=timedelta(hours=6))
     snapshot_max_age: timedelta = field(default=timedelta(days=7))
+
+    def answered_hosts(self) -> tuple[str, ...] | None:
+        if self.allowed_hosts is not None:
+            return self.allowed_hosts
+        if self.host in LOOPBACK_HOSTS or self.host.startswith("127."):
+            return (*LOOPBACK_HOSTS, self.host)
+        return None

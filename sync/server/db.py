@@ -23,19 +23,25 @@ def is_sqlite(engine: Engine) -> bool:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for a SQLite or PostgreSQL URL (`postgresql://` gets the psycopg 3 driver)."""
+    """An engine for a SQLite or PostgreSQL URL (`postgresql://` gets the psycopg 3 driver).
+
+    SQL parameters are names, notes and emails: they never appear in an exception's text.
+    """
     if url.startswith("postgresql://") or url.startswith("postgres://"):
         url = "postgresql+psycopg://" + url.split("://", 1)[1]
     if url.startswith("sqlite"):
         engine = create_engine(
             url,
+            hide_parameters=True,
             connect_args={"check_same_thread": False, "timeout": 30},
             pool_size=8,
             max_overflow=8,
         )
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    return create_engine(
+        url, hide_parameters=True, pool_size=10, max_overflow=10, pool_pre_ping=True
+    )
 
 
 def _configure_sqlite(engine: Engine) -> None:

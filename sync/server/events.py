@@ -16,7 +16,12 @@ from dataclasses import dataclass, field
 @dataclass(eq=False)
 class Subscription:
     buckets: frozenset[str]
+    owner: str = ""
     event: asyncio.Event = field(default_factory=asyncio.Event)
+
+
+class TooManyStreams(Exception):
+    """The owner (a staff session) has as many streams open as it may."""
 
 
 class PokeHub:
@@ -31,9 +36,16 @@ class PokeHub:
     def bind_loop(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
 
-    def subscribe(self, buckets: Iterable[str]) -> Subscription:
-        sub = Subscription(frozenset(buckets))
+    def subscribe(
+        self, buckets: Iterable[str], *, owner: str = "", limit: int | None = None
+    ) -> Subscription:
+        """A new stream's subscription; TooManyStreams when `owner` holds `limit` already."""
+        sub = Subscription(frozenset(buckets), owner)
         with self._lock:
+            if limit is not None and owner:
+                open_now = sum(1 for s in self._subs if s.owner == owner)
+                if open_now >= limit:
+                    raise TooManyStreams(owner)
             self._subs.add(sub)
         return sub
 
