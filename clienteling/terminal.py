@@ -149,6 +149,7 @@ def context_of(session: SessionResponse) -> StaffContext:
         store_id=session.store.id,
         store_name=session.store.name,
         role=session.staff.role,
+        proof=session.author_proof,
     )
 
 

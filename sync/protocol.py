@@ -180,6 +180,11 @@ class SessionResponse(BaseModel):
     staff: StaffPublic
     store: StorePublic
     expires_at: datetime
+    # Added to v1: proof that this staff member signed in on this device now. The terminal
+    # keeps it (encrypted) with the work this person does, and sends it as `staff_proof` on
+    # their mutations when they are pushed under a colleague's session later; the server
+    # accepts it from this device only, within the maximum offline age.
+    author_proof: str = Field(default="", repr=False)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,9 +199,14 @@ class Mutation(Strict):
     client_time: Annotated[str, StringConstraints(max_length=64)] | None = None
     # The staff member who made the change (added to v1; absent = the session's staff). On a
     # shared terminal a change made offline by one staff member may be pushed under a
-    # colleague's session: the server attributes it to its author when that author signed in
-    # on this device recently, and rejects it as "forbidden" otherwise.
+    # colleague's session: the server attributes it to its author, with the author's own role
+    # and store, only with the author's proof below.
     staff_id: Id | None = None
+    # With a staff_id other than the session's: the `author_proof` that staff member got when
+    # they signed in on this device. Without a valid one the mutation is rejected "forbidden".
+    staff_proof: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        default=None, repr=False
+    )
 
 
 class PushRequest(CleanRequest):

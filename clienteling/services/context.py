@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -12,3 +12,16 @@ class StaffContext:
     store_id: str
     store_name: str
     role: str  # "associate" | "manager" | "admin"
+    # The server's proof that this person signed in on this terminal (SessionResponse
+    # .author_proof): their changes carry it, so they are still theirs when a colleague's
+    # session pushes them later. Kept only inside the encrypted cache.
+    proof: str = field(default="", repr=False)
+
+    def author_meta(self) -> dict[str, str]:
+        """What an outbox entry records of its author (sent with the mutation)."""
+        return {
+            "staff_id": self.staff_id,
+            "staff_name": self.staff_name,
+            "store_id": self.store_id,
+            "staff_proof": self.proof,
+        }

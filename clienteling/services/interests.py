@@ -85,7 +85,7 @@ class InterestService:
             args.model_dump(mode="json"),
             customer_id=cid,
             summary=f"{subject}: {note}" if note else subject,
-            meta={"staff_id": self._context.staff_id, "store_id": self._context.store_id},
+            meta=self._context.author_meta(),
             created_at=created_at,
         )
         self._trigger.request_sync()

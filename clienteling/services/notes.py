@@ -37,11 +37,7 @@ class NoteService:
             args.model_dump(mode="json"),
             customer_id=cid,
             summary=cleaned,
-            meta={
-                "staff_id": self._context.staff_id,
-                "staff_name": self._context.staff_name,
-                "store_id": self._context.store_id,
-            },
+            meta=self._context.author_meta(),
             created_at=created_at,
         )
         self._trigger.request_sync()

@@ -50,6 +50,12 @@ class OutboxRow:
         value = self.meta.get("staff_id")
         return value if isinstance(value, str) and value else None
 
+    @property
+    def staff_proof(self) -> str | None:
+        """The author's sign-in proof the services recorded in meta (sent with the mutation)."""
+        value = self.meta.get("staff_proof")
+        return value if isinstance(value, str) and value else None
+
     @classmethod
     def from_db(cls, row: tuple[Any, ...]) -> OutboxRow:
         return cls(

@@ -318,6 +318,7 @@ class SyncEngine:
                         args=entry.args,
                         client_time=entry.client_time or None,
                         staff_id=entry.staff_id,
+                        staff_proof=entry.staff_proof,
                     )
                 )
             except ValidationError:

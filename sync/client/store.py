@@ -36,6 +36,11 @@ class OutboxEntry(Protocol):
         """Who made the change (None: whoever's session pushes it)."""
         ...
 
+    @property
+    def staff_proof(self) -> str | None:
+        """The author's sign-in proof from this device (SessionResponse.author_proof)."""
+        ...
+
 
 class LocalStore(Protocol):
     """The local database as the sync engine sees it. Every method is one local transaction."""

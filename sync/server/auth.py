@@ -131,11 +131,12 @@ def open_session(engine: Engine, settings: Settings, req: SessionRequest) -> Ses
             raise _unauthorized()
         store = session.get(Store, device.store_id)
         assert store is not None
-        token = new_token()
+        token, proof = new_token(), new_token()
         now = utcnow()
         row = StaffSession(
             id=new_id(),
             token_hash=token_hash(token),
+            proof_hash=token_hash(proof),
             device_id=device.id,
             staff_id=staff.id,
             created_at=now,
@@ -153,6 +154,7 @@ def open_session(engine: Engine, settings: Settings, req: SessionRequest) -> Ses
             ),
             store=StorePublic(id=store.id, code=store.code, name=store.name, region=store.region),
             expires_at=row.expires_at,
+            author_proof=proof,
         )
 
 

@@ -67,11 +67,20 @@ def current_consents(session: Session, customer_id: str) -> list[ConsentData]:
 
 
 def customer_data(session: Session, customer: Customer) -> CustomerData:
-    identities = session.execute(
-        select(CustomerIdentity.kind, CustomerIdentity.value)
-        .where(CustomerIdentity.customer_id == customer.id)
-        .order_by(CustomerIdentity.kind, CustomerIdentity.value)
+    claimed = session.execute(
+        select(CustomerIdentity.kind, CustomerIdentity.value).where(
+            CustomerIdentity.customer_id == customer.id
+        )
     ).all()
+    # The profile's own values are listed whether or not this customer holds the identity
+    # row: one held by a customer of another region must not show as missing here.
+    own = {
+        ("email", customer.email),
+        ("phone", customer.phone),
+        ("loyalty_card", customer.loyalty_card),
+        ("online_account", customer.online_account),
+    }
+    identities = sorted({(k, v) for k, v in claimed} | {(k, v) for k, v in own if v})
     return CustomerData(
         id=customer.id,
         family_name=customer.family_name,

@@ -82,6 +82,12 @@ class StaffSession(SQLModel, table=True):
     staff_id: str = Field(foreign_key="staff.id", max_length=36)
     created_at: datetime = Field(sa_column=_ts())
     expires_at: datetime = Field(sa_column=_ts())
+    # SHA-256 of the authorship proof handed out with the session: it lets the device push this
+    # staff member's offline work later, under a colleague's session, within the maximum
+    # offline age (sync.server.push.acting_auth).
+    proof_hash: str | None = Field(default=None, unique=True, index=True, max_length=64)
+    # Signed out, or replaced by a staff switch: the token stops working (the proof does not).
+    ended_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.server.auth import AuthContext
+from sync.server.auth import AuthContext, token_hash
 from sync.server.changes import ACK_COUNTER, next_seq, touched_buckets
 from sync.server.config import Settings
 from sync.server.db import read_session, write_session
@@ -73,23 +73,29 @@ def _validation_message(exc: ValidationError) -> str:
 
 
 def acting_auth(
-    engine: Engine, settings: Settings, auth: AuthContext, staff_id: str
+    engine: Engine, settings: Settings, auth: AuthContext, staff_id: str, proof: str | None
 ) -> AuthContext | None:
     """The author of a mutation pushed under a colleague's session on the same device: their
-    own authority, if they signed in on this device recently and may still work here; else
-    None (the mutation is rejected as forbidden)."""
-    recent = utcnow() - settings.max_offline_age
+    own authority (role, home store), when `proof` is the authorship proof they were given at
+    a sign-in on this very device within the maximum offline age and they may still work
+    here; else None (the mutation is rejected as forbidden).
+
+    Authority comes from credentials only: a staff id in a request body proves nothing by
+    itself, not even the id of someone who did sign in here.
+    """
+    if not proof or len(proof) > 200:
+        return None
+    oldest = utcnow() - settings.max_offline_age
     with read_session(engine) as session:
         row = session.execute(
             select(Staff, StaffSession.id)
             .join(StaffSession, col(StaffSession.staff_id) == col(Staff.id))
             .where(
+                StaffSession.proof_hash == token_hash(proof),
                 StaffSession.device_id == auth.device_id,
                 Staff.id == staff_id,
-                col(StaffSession.expires_at) >= recent,
+                col(StaffSession.created_at) >= oldest,
             )
-            .order_by(col(StaffSession.created_at).desc())
-            .limit(1)
         ).first()
     if row is None:
         return None
@@ -113,7 +119,8 @@ def _not_signed_in(m: Mutation) -> MutationResult:
         reason="forbidden",
         data={
             "message": "The staff member who made this change has not signed in on this "
-            "terminal recently, so it cannot be sent in their name."
+            "terminal recently (or the change lacks their sign-in proof), so it cannot be sent "
+            "in their name."
         },
     )
 
@@ -284,16 +291,19 @@ def apply_push(
             # The claim and its result commit together, so a visible row is complete.
             done[mutation_id] = MutationResult.model_validate_json(result_json)
     results: list[MutationResult] = []
-    authors: dict[str, AuthContext | None] = {auth.staff_id: auth}
+    authors: dict[tuple[str, str | None], AuthContext | None] = {}
     for m, digest in zip(req.mutations, digests, strict=True):
         if m.id in done:
             # A replay: the stored result, without taking the write lock.
             results.append(done[m.id])
             continue
-        author = m.staff_id or auth.staff_id
-        if author not in authors:
-            authors[author] = acting_auth(engine, settings, auth, author)
-        result, touched = _apply_one(engine, settings, authors[author], req.client_id, m, digest)
+        author: AuthContext | None = auth
+        if m.staff_id is not None and m.staff_id != auth.staff_id:
+            key = (m.staff_id, m.staff_proof)
+            if key not in authors:
+                authors[key] = acting_auth(engine, settings, auth, m.staff_id, m.staff_proof)
+            author = authors[key]
+        result, touched = _apply_one(engine, settings, author, req.client_id, m, digest)
         publish(touched)
         done[m.id] = result
         results.append(result)

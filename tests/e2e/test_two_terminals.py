@@ -33,7 +33,9 @@ TEXT = "来週末にロードバイクの試乗を希望。ライトとベルも
 
 def staff_context(term: Terminal) -> StaffContext:
     staff, store = term.session.staff, term.session.store
-    return StaffContext(staff.id, staff.name, store.id, store.name, staff.role)
+    return StaffContext(
+        staff.id, staff.name, store.id, store.name, staff.role, term.session.author_proof
+    )
 
 
 def notes_about(cache: LocalCache, customer_id: str) -> list[Note]:

@@ -70,6 +70,7 @@ STAFF = [
     _staff("A002", "associate", YOKOHAMA),
     _staff("M003", "manager", UMEDA),
     _staff("A003", "associate", UMEDA),
+    _staff("X900", "admin", SHIBUYA),
 ]
 
 

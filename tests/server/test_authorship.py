@@ -1,16 +1,30 @@
-"""A change made offline by one staff member and pushed under a colleague's session on the
-same shared terminal is attributed to its author, if that author signed in on the terminal."""
+"""Authority comes from credentials only. A change made offline by one staff member and pushed
+under a colleague's session on the same shared terminal is credited to its author only with
+the proof the author got when they signed in on that terminal; it then has the author's own
+role and store, never more, and only within the maximum offline age."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import httpx
+import pytest
+from sqlalchemy import Engine, update
 
 from sync.protocol import new_id
+from sync.server.models import StaffSession
 from sync.server.runner import ServerThread
-from tests.server.chain import PIN, SHIBUYA, tid
+from sync.server.timeutil import utcnow
+from tests.server.chain import PIN, SHIBUYA, UMEDA, tid
 from tests.server.conftest import Terminal, mutation
+
+KANSAI_CUSTOMER = "customer:100"
+
+
+@pytest.fixture
+def http(server: ServerThread) -> httpx.Client:
+    return httpx.Client(base_url=server.base_url, timeout=20)
 
 
 def _device(http: httpx.Client, store_id: str, manager: str) -> dict[str, Any]:
@@ -20,32 +34,34 @@ def _device(http: httpx.Client, store_id: str, manager: str) -> dict[str, Any]:
     return device
 
 
-def _session(http: httpx.Client, device: dict[str, Any], staff_code: str) -> Terminal:
+def _signed_in(http: httpx.Client, device: dict[str, Any], staff_code: str) -> Terminal:
     body = {"device_token": device["device_token"], "staff_code": staff_code, "pin": PIN}
     sess = http.post("/v1/sessions", json=body)
     assert sess.status_code == 200, sess.text
-    return Terminal(http, device["device_id"], sess.json()["session_token"], sess.json()["staff"])
+    reply = sess.json()
+    term = Terminal(http, device["device_id"], reply["session_token"], reply["staff"])
+    term.proof = reply["author_proof"]  # type: ignore[attr-defined]
+    return term
 
 
-def _note(staff_code: str | None) -> dict[str, Any]:
-    args = {"id": new_id(), "customer_id": tid("customer:0"), "text": "オフラインのメモ"}
-    extra = {} if staff_code is None else {"staff_id": tid(f"staff:{staff_code}")}
+def _note(author: Terminal | None, customer: str = "customer:0", **extra: Any) -> dict[str, Any]:
+    args = {"id": new_id(), "customer_id": tid(customer), "text": "オフラインのメモ"}
+    if author is not None:
+        extra = {"staff_id": author.staff["id"], "staff_proof": author.proof, **extra}  # type: ignore[attr-defined]
     return mutation("note.add", args, **extra)
 
 
-def test_a_change_is_credited_to_the_colleague_who_made_it(server: ServerThread) -> None:
-    http = httpx.Client(base_url=server.base_url, timeout=20)
+def test_a_change_is_credited_to_the_colleague_who_made_it(http: httpx.Client) -> None:
     till = _device(http, SHIBUYA, "M001")
-    _session(http, till, "A001")  # the associate worked here earlier ...
-    manager = _session(http, till, "M001")  # ... and the manager signed in after
+    associate = _signed_in(http, till, "A001")  # the associate worked here earlier ...
+    manager = _signed_in(http, till, "M001")  # ... and the manager signed in after
 
-    by_associate, by_manager, unsaid = _note("A001"), _note("M001"), _note(None)
+    by_associate, by_manager, unsaid = _note(associate), _note(manager), _note(None)
     results = manager.push(by_associate, by_manager, unsaid)
 
     assert [r["status"] for r in results] == ["applied"] * 3
     manager.pull_all()
-    notes = manager.entities("note")
-    author = {n["id"]: n["staff_id"] for n in notes.values()}
+    author = {n["id"]: n["staff_id"] for n in manager.entities("note").values()}
     assert author[by_associate["args"]["id"]] == tid("staff:A001")
     assert author[by_manager["args"]["id"]] == tid("staff:M001")
     assert author[unsaid["args"]["id"]] == tid("staff:M001")  # no author: the session's
@@ -53,18 +69,73 @@ def test_a_change_is_credited_to_the_colleague_who_made_it(server: ServerThread)
     assert manager.push(by_associate) == results[:1]
 
 
-def test_a_change_by_someone_who_never_signed_in_here_is_refused(server: ServerThread) -> None:
-    http = httpx.Client(base_url=server.base_url, timeout=20)
+def _refused(results: list[dict[str, Any]]) -> None:
+    assert [(r["status"], r["reason"]) for r in results] == [("rejected", "forbidden")] * len(
+        results
+    )
+
+
+def test_a_staff_id_without_its_proof_is_refused(http: httpx.Client) -> None:
+    """The defect: any staff id of someone who signed in here was taken at its word."""
+    till = _device(http, SHIBUYA, "M001")
+    admin = _signed_in(http, till, "X900")  # the admin signed in on this till earlier
+    manager = _signed_in(http, till, "M001")
+    associate = _signed_in(http, till, "A001")
+
+    no_proof = _note(None, staff_id=admin.staff["id"])
+    wrong_proof = _note(None, staff_id=admin.staff["id"], staff_proof=manager.proof)  # type: ignore[attr-defined]
+    garbage_proof = _note(None, staff_id=admin.staff["id"], staff_proof="x" * 43)
+    # The admin's proof with the associate's claim of being the manager.
+    mixed = _note(None, staff_id=manager.staff["id"], staff_proof=admin.proof)  # type: ignore[attr-defined]
+    results = associate.push(no_proof, wrong_proof, garbage_proof, mixed)
+
+    _refused(results)
+    assert "cannot be sent in their name" in results[0]["data"]["message"]
+    associate.pull_all()
+    assert not any(n["text"] == "オフラインのメモ" for n in associate.entities("note").values())
+
+
+def test_a_proof_from_another_terminal_is_refused(http: httpx.Client) -> None:
     till, other_till = _device(http, SHIBUYA, "M001"), _device(http, SHIBUYA, "M001")
-    _session(http, other_till, "A001")  # signed in on another terminal only
-    manager = _session(http, till, "M001")
+    elsewhere = _signed_in(http, other_till, "A001")  # signed in on another terminal only
+    manager = _signed_in(http, till, "M001")
+    _refused(manager.push(_note(elsewhere), _note(None, staff_id=new_id())))
 
-    elsewhere, other_store, nobody = _note("A001"), _note("A002"), _note(None)
-    nobody["staff_id"] = new_id()
-    results = manager.push(elsewhere, other_store, nobody)
 
-    assert [r["status"] for r in results] == ["rejected"] * 3
-    assert {r["reason"] for r in results} == {"forbidden"}
-    assert "has not signed in on this terminal" in results[0]["data"]["message"]
-    manager.pull_all()
-    assert not any(n["text"] == "オフラインのメモ" for n in manager.entities("note").values())
+def test_a_proof_older_than_the_maximum_offline_age_is_refused(
+    http: httpx.Client, engine: Engine
+) -> None:
+    till = _device(http, SHIBUYA, "M001")
+    associate = _signed_in(http, till, "A001")
+    manager = _signed_in(http, till, "M001")
+    with engine.begin() as conn:
+        conn.execute(
+            update(StaffSession)
+            .where(StaffSession.staff_id == tid("staff:A001"))  # type: ignore[arg-type]
+            .values(created_at=utcnow() - timedelta(days=3, minutes=1))
+        )
+    _refused(manager.push(_note(associate)))
+
+
+def test_a_proven_author_has_their_own_authority_only(http: httpx.Client) -> None:
+    """The admin's offline work is the admin's (any region); an associate's proof never lends
+    the associate more than the associate may do, whoever's session pushes it."""
+    till = _device(http, SHIBUYA, "M001")
+    admin = _signed_in(http, till, "X900")
+    associate = _signed_in(http, till, "A001")
+    # The admin may write on a kansai customer; pushed under the associate's session.
+    [by_admin] = associate.push(_note(admin, KANSAI_CUSTOMER))
+    assert by_admin["status"] == "applied"
+    # The associate's own note on a kansai customer is refused, under the admin's session too.
+    admin_session = _signed_in(http, till, "X900")
+    [by_associate] = admin_session.push(_note(associate, KANSAI_CUSTOMER))
+    assert (by_associate["status"], by_associate["reason"]) == ("rejected", "not_found")
+
+
+def test_an_umeda_associates_proof_does_not_work_on_shibuya_terminals(
+    http: httpx.Client,
+) -> None:
+    umeda_till, shibuya_till = _device(http, UMEDA, "M003"), _device(http, SHIBUYA, "M001")
+    umeda = _signed_in(http, umeda_till, "A003")
+    shibuya = _signed_in(http, shibuya_till, "A001")
+    _refused(shibuya.push(_note(umeda)))

@@ -73,12 +73,79 @@ def test_customer_update_changes_only_the_fields_sent(server: ServerThread) -> N
     assert ("email", "c0@example.jp") not in {(i["kind"], i["value"]) for i in doc["identities"]}
 
 
-def test_other_region_customers_are_forbidden(server: ServerThread) -> None:
+def test_another_regions_customer_is_not_found_word_for_word(server: ServerThread) -> None:
+    """A rejection must not tell an Umeda associate that a kanto customer id exists."""
     t = open_terminal(server.base_url, UMEDA, "A003", "M003")
+    kanto, nobody = tid("customer:0"), new_id()
+    results = t.push(
+        *(
+            mutation("note.add", {"id": new_id(), "customer_id": cid, "text": "x"})
+            for cid in (kanto, nobody)
+        ),
+        *(
+            mutation("customer.update", {"id": cid, "given_name": "次郎"})
+            for cid in (kanto, nobody)
+        ),
+        *(
+            mutation("interest.add", {"id": new_id(), "customer_id": cid, "sku": "BIKE-1"})
+            for cid in (kanto, nobody)
+        ),
+    )
+    for there, absent in zip(results[::2], results[1::2], strict=True):
+        assert (there["status"], there["reason"]) == ("rejected", "not_found")
+        assert there["data"] == absent["data"]
+
+
+def test_phone_or_email_held_in_another_region_is_not_revealed(
+    server: ServerThread, engine: Engine
+) -> None:
+    """An Umeda associate creating a customer with a kanto customer's phone and email learns
+    nothing: the create is applied like any other, the values stay with their owner."""
+    t = open_terminal(server.base_url, UMEDA, "A003", "M003")
+    kanto_phone, kanto_email = "+819000000001", "c1@example.jp"  # customer:1 (kanto)
+    taken, fresh = new_id(), new_id()
+    results = t.push(
+        mutation(
+            "customer.create",
+            {"id": taken, "family_name": "中村", "phone": "090-0000-0001", "email": kanto_email},
+        ),
+        mutation(
+            "customer.create",
+            {"id": fresh, "family_name": "中村", "phone": "090-5555-0001", "email": "n@x.jp"},
+        ),
+    )
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    assert set(results[0]) == set(results[1])
+    t.pull_all()
+    docs = t.entities("customer")
+    assert docs[taken]["phone"] == kanto_phone and docs[taken]["email"] == kanto_email
+    kinds = {(i["kind"]) for i in docs[taken]["identities"]}
+    assert kinds == {(i["kind"]) for i in docs[fresh]["identities"]} == {"email", "phone"}
+    with read_session(engine) as s:
+        owner = s.execute(
+            select(CustomerIdentity.customer_id).where(CustomerIdentity.value == kanto_phone)
+        ).scalar_one()
+    assert owner == tid("customer:1")
+    # An update to such a value behaves the same.
+    [upd] = t.push(mutation("customer.update", {"id": fresh, "phone": "090-0000-0001"}))
+    assert upd["status"] == "applied"
+
+
+def test_a_customer_cannot_be_created_in_another_region(server: ServerThread) -> None:
+    t = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
+    cid = new_id()
     [r] = t.push(
-        mutation("note.add", {"id": new_id(), "customer_id": tid("customer:0"), "text": "x"})
+        mutation("customer.create", {"id": cid, "family_name": "越境", "home_store_id": UMEDA})
     )
     assert (r["status"], r["reason"]) == ("rejected", "forbidden")
+    t.pull_all()
+    assert cid not in t.entities("customer")
+    # An admin may.
+    admin = open_terminal(server.base_url, SHIBUYA, "X900", "M001")
+    [ok] = admin.push(
+        mutation("customer.create", {"id": cid, "family_name": "越境", "home_store_id": UMEDA})
+    )
+    assert ok["status"] == "applied"
 
 
 def test_followup_needs_marketing_consent_on_its_channel(server: ServerThread) -> None:

@@ -142,4 +142,4 @@ def test_moving_the_store_to_another_region_revokes_the_old_customers(
             "note.add", {"id": new_id(), "customer_id": tid("customer:0"), "text": "no longer mine"}
         )
     )
-    assert (r["status"], r["reason"]) == ("rejected", "forbidden")
+    assert (r["status"], r["reason"]) == ("rejected", "not_found")

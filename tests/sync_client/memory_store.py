@@ -30,6 +30,7 @@ class MemoryEntry:
     reason: str | None = None
     created_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     staff_id: str | None = None
+    staff_proof: str | None = None
 
 
 class MemoryStore:
@@ -48,7 +49,12 @@ class MemoryStore:
     # --- app side ------------------------------------------------------------------------
 
     def enqueue(
-        self, name: str, args: dict[str, Any], version: int = 1, staff_id: str | None = None
+        self,
+        name: str,
+        args: dict[str, Any],
+        version: int = 1,
+        staff_id: str | None = None,
+        staff_proof: str | None = None,
     ) -> str:
         with self._lock:
             self._seq += 1
@@ -62,6 +68,7 @@ class MemoryStore:
                     args=copy.deepcopy(args),
                     client_time=datetime.now(UTC).isoformat(),
                     staff_id=staff_id,
+                    staff_proof=staff_proof,
                 )
             )
             return mutation_id

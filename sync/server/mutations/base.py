@@ -61,19 +61,29 @@ def handles(name: str, version: int = 1) -> Callable[[TypedHandler[A]], TypedHan
     return register
 
 
+CUSTOMER_NOT_FOUND = "The customer does not exist."
+
+
+def visible_region(ctx: MutationContext, region: str) -> bool:
+    """Whether rows of `region` exist for the caller (their device's region, or any: admin)."""
+    return ctx.auth.is_admin or region == ctx.auth.region
+
+
 def load_customer(ctx: MutationContext, customer_id: str) -> Customer:
-    """The customer, if it exists and the caller may act on it (same region, or admin)."""
+    """The customer, if it exists and the caller may act on it (same region, or admin).
+
+    A customer of another region is "not found", word for word as one that does not exist:
+    a rejection must not tell a caller what another region holds.
+    """
     customer = ctx.session.get(Customer, customer_id)
-    if customer is None:
-        raise Rejected("not_found", "The customer does not exist.")
+    if customer is None or not visible_region(ctx, customer.region):
+        raise Rejected("not_found", CUSTOMER_NOT_FOUND)
     if customer.merged_into:
         raise Rejected(
             "conflict",
             "The customer was merged into another profile.",
             {"merged_into": customer.merged_into},
         )
-    if not ctx.auth.is_admin and customer.region != ctx.auth.region:
-        raise Rejected("forbidden", "This customer belongs to another region.")
     return customer
 
 

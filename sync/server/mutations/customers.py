@@ -6,13 +6,18 @@ from typing import Any
 
 import phonenumbers
 from sqlalchemy import delete
-from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol import CustomerCreateArgs, CustomerUpdateArgs
 from sync.server.documents import publish_customer
 from sync.server.models import Customer, CustomerIdentity, Staff, Store
-from sync.server.mutations.base import MutationContext, Rejected, handles, load_customer
+from sync.server.mutations.base import (
+    MutationContext,
+    Rejected,
+    handles,
+    load_customer,
+    visible_region,
+)
 
 
 def normalise_phone(raw: str) -> str:
@@ -34,20 +39,29 @@ def normalise_email(raw: str) -> str:
     return email
 
 
-def _set_identity(session: Session, customer_id: str, kind: str, value: str | None) -> None:
-    """Replace the customer's identity of this kind; a value owned by another is a conflict."""
+def _set_identity(ctx: MutationContext, customer_id: str, kind: str, value: str | None) -> None:
+    """Replace the customer's identity of this kind.
+
+    A value another customer of the caller's region owns is a conflict the staff member can
+    see for themselves. One owned in a region the caller cannot see is not claimed, and
+    nothing says so: the field is kept on the profile and the value stays with its owner (a
+    rejection here would tell an associate that someone elsewhere has this phone or email).
+    """
+    session = ctx.session
     if value is not None:
         owner = session.execute(
-            select(CustomerIdentity.customer_id).where(
-                CustomerIdentity.kind == kind, CustomerIdentity.value == value
-            )
-        ).scalar_one_or_none()
-        if owner is not None and owner != customer_id:
+            select(CustomerIdentity.customer_id, Customer.region)
+            .join(Customer, col(Customer.id) == col(CustomerIdentity.customer_id))
+            .where(CustomerIdentity.kind == kind, CustomerIdentity.value == value)
+        ).first()
+        if owner is not None and owner[0] == customer_id:
+            return
+        if owner is not None and visible_region(ctx, owner[1]):
             raise Rejected(
                 "conflict", f"Another customer already has this {kind}.", {"field": kind}
             )
-        if owner == customer_id:
-            return
+        if owner is not None:
+            value = None  # held elsewhere: drop only this customer's old value of the kind
     session.execute(
         delete(CustomerIdentity).where(
             col(CustomerIdentity.customer_id) == customer_id,
@@ -62,12 +76,17 @@ def _set_identity(session: Session, customer_id: str, kind: str, value: str | No
 @handles("customer.create")
 def create_customer(ctx: MutationContext, args: CustomerCreateArgs) -> dict[str, Any]:
     if ctx.session.get(Customer, args.id) is not None:
+        # Ids are random (UUIDv7 made by the terminal): only a replay under a new mutation id
+        # or a forged request meets one, so this says nothing a caller did not know.
         raise Rejected("conflict", "A customer with this id already exists.")
     region = ctx.auth.region
     if args.home_store_id is not None:
         store = ctx.session.get(Store, args.home_store_id)
         if store is None:
             raise Rejected("not_found", "The home store does not exist.")
+        if not visible_region(ctx, store.region):
+            # The customer's documents would travel in a region this device does not sync.
+            raise Rejected("forbidden", "A customer can be created only in this region.")
         region = store.region
     email = normalise_email(args.email) if args.email else None
     phone = normalise_phone(args.phone) if args.phone else None
@@ -88,8 +107,8 @@ def create_customer(ctx: MutationContext, args: CustomerCreateArgs) -> dict[str,
     )
     ctx.session.add(customer)
     ctx.session.flush()
-    _set_identity(ctx.session, customer.id, "email", email)
-    _set_identity(ctx.session, customer.id, "phone", phone)
+    _set_identity(ctx, customer.id, "email", email)
+    _set_identity(ctx, customer.id, "phone", phone)
     publish_customer(ctx.session, customer)
     return {"id": customer.id}
 
@@ -109,10 +128,10 @@ def update_customer(ctx: MutationContext, args: CustomerUpdateArgs) -> dict[str,
     if args.email is not None:
         # An empty string clears the field.
         customer.email = normalise_email(args.email) if args.email.strip() else None
-        _set_identity(ctx.session, customer.id, "email", customer.email)
+        _set_identity(ctx, customer.id, "email", customer.email)
     if args.phone is not None:
         customer.phone = normalise_phone(args.phone) if args.phone.strip() else None
-        _set_identity(ctx.session, customer.id, "phone", customer.phone)
+        _set_identity(ctx, customer.id, "phone", customer.phone)
     customer.updated_at = ctx.now
     publish_customer(ctx.session, customer)
     return {"id": customer.id}
