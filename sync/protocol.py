@@ -520,10 +520,18 @@ class ReservationData(TypedDict):
     sku: str
     quantity: int
     kind: str  # "hold" | "pickup" | "transfer"
-    status: str  # "confirmed" | "rejected" | "cancelled" | "fulfilled" | "expired"
+    # "confirmed" | "in_transit" | "ready" | "fulfilled" | "cancelled" | "expired" |
+    # "not_collected"
+    status: str
     expires_at: str | None
     created_at: str
     staff_id: str
+    # Added to v1: where the stock is held now, a transfer's source, a pickup's order, and
+    # when the reservation last changed.
+    stock_store_id: str
+    source_store_id: str | None
+    order_id: str | None
+    updated_at: str
 
 
 class FollowupData(TypedDict):
@@ -605,11 +613,12 @@ class ConsentRecordArgs(Strict):
 class ReservationRequestArgs(Strict):
     id: Id
     customer_id: Id
-    store_id: Id
+    store_id: Id  # where the customer is served (the terminal's store)
     sku: Annotated[str, StringConstraints(min_length=1, max_length=64)]
     quantity: Annotated[int, Field(ge=1, le=99)] = 1
     kind: Literal["hold", "pickup", "transfer"] = "hold"
-    from_store_id: Id | None = None
+    from_store_id: Id | None = None  # a transfer's source store
+    order_id: Id | None = None  # the online order a pickup is for (added to v1)
 
 
 class ReservationRefArgs(Strict):
@@ -658,6 +667,11 @@ MUTATION_ARGS: dict[tuple[str, int], type[Strict]] = {
     ("reservation.cancel", 1): ReservationRefArgs,
     ("reservation.extend", 1): ReservationRefArgs,
     ("reservation.fulfil", 1): ReservationRefArgs,
+    # Added to v1: the later steps of pickups and transfers.
+    ("reservation.ready", 1): ReservationRefArgs,
+    ("reservation.not_collected", 1): ReservationRefArgs,
+    ("reservation.ship", 1): ReservationRefArgs,
+    ("reservation.receive", 1): ReservationRefArgs,
     ("followup.create", 1): FollowupCreateArgs,
     ("followup.update", 1): FollowupUpdateArgs,
     ("followup.complete", 1): FollowupCompleteArgs,

@@ -8,7 +8,6 @@ import logging
 import weakref
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from datetime import timedelta
 from typing import Annotated
 
 from fastapi import FastAPI, Path, Query, Request
@@ -20,7 +19,6 @@ from starlette.concurrency import run_in_threadpool
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_PULL_LIMIT,
-    TOMBSTONE_RETENTION_DAYS,
     DeviceRegisterRequest,
     DeviceRegisterResponse,
     PullResponse,
@@ -34,27 +32,24 @@ from sync.protocol import (
 from sync.server import auth
 from sync.server.auth import CurrentStaff, EngineDep, SettingsDep
 from sync.server.buckets import device_buckets
-from sync.server.changes import purge_tombstones, touched_buckets
 from sync.server.config import Settings
-from sync.server.db import make_engine, read_session, write_session
+from sync.server.db import make_engine, read_session
 from sync.server.docs_page import CONTENT_SECURITY_POLICY, render_docs
 from sync.server.errors import ApiError, install_error_handlers
 from sync.server.events import PokeHub, TooManyStreams, poke_stream
 from sync.server.middleware import BodyLimit, CatchAll, HostCheck, NoStore
 from sync.server.models import Store
-from sync.server.mutations.reservations import expire_reservations
 from sync.server.openapi import install_openapi, operation_id
-from sync.server.pgnotify import NotifyRelay, notify_buckets
+from sync.server.pgnotify import NotifyRelay
 from sync.server.pull import pull_changes as read_pull_page
 from sync.server.push import apply_push
 from sync.server.schema import upgrade
 from sync.server.snapshots import SnapshotService
-from sync.server.timeutil import utcnow
+from sync.server.sweeper import purge_old_tombstones, sweep_reservations
 
 log = logging.getLogger(__name__)
 
-EXPIRY_SWEEP_S = 60.0
-PURGE_EVERY_SWEEPS = 60  # tombstones older than the retention are purged about hourly
+PURGE_EVERY_S = 3600.0  # tombstones older than the retention are purged about hourly
 
 
 class LargeFileResponse(FileResponse):
@@ -62,21 +57,6 @@ class LargeFileResponse(FileResponse):
     64 KiB a snapshot of a million customers took thousands of them (about 170 MB/s)."""
 
     chunk_size = 4 * 1024 * 1024
-
-
-def _purge_old_tombstones(engine: Engine) -> None:
-    older_than = utcnow() - timedelta(days=TOMBSTONE_RETENTION_DAYS)
-    with write_session(engine) as session:
-        purge_tombstones(session, older_than)
-
-
-def _sweep_expired(engine: Engine, hub: PokeHub) -> None:
-    with write_session(engine) as session:
-        count = expire_reservations(session, utcnow())
-        touched = touched_buckets(session)
-        notify_buckets(session, touched)
-    if count and engine.dialect.name != "postgresql":
-        hub.publish(touched)
 
 
 def create_app(settings: Settings | None = None, *, engine: Engine | None = None) -> FastAPI:
@@ -101,12 +81,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         async def sweeper() -> None:
             rounds = 0
             while True:
-                await asyncio.sleep(EXPIRY_SWEEP_S)
+                await asyncio.sleep(settings.sweep_interval_s)
                 rounds += 1
                 try:
-                    await run_in_threadpool(_sweep_expired, engine, hub)
-                    if rounds % PURGE_EVERY_SWEEPS == 0:
-                        await run_in_threadpool(_purge_old_tombstones, engine)
+                    await run_in_threadpool(sweep_reservations, engine, None, publish)
+                    if rounds % max(1, round(PURGE_EVERY_S / settings.sweep_interval_s)) == 0:
+                        await run_in_threadpool(purge_old_tombstones, engine)
                 except Exception as exc:  # keep sweeping after a transient database fault
                     log.warning("background sweep failed: %s", type(exc).__name__)
 

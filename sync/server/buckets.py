@@ -18,8 +18,14 @@ def customers_bucket(region: str) -> str:
     return f"customers:{region}"
 
 
+def stock_bucket(region: str) -> str:
+    """The stock of every store of a region (for the stores-nearby view)."""
+    return f"stock:{region}"
+
+
 def device_buckets(session: Session, device_id: str) -> list[str]:
-    """The device's buckets now: catalog, its store, its store's region (sorted).
+    """The device's buckets now: catalog, its store, its store's region's customers and stock
+    (sorted).
 
     Read at every pull, so moving a store to another region or a device to another store
     takes effect on the next pull.
@@ -31,4 +37,6 @@ def device_buckets(session: Session, device_id: str) -> list[str]:
     ).first()
     if row is None:
         return [CATALOG]
-    return sorted([CATALOG, store_bucket(row.id), customers_bucket(row.region)])
+    return sorted(
+        [CATALOG, store_bucket(row.id), customers_bucket(row.region), stock_bucket(row.region)]
+    )

@@ -22,10 +22,15 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8765
     session_ttl: timedelta = field(default=timedelta(hours=12))
+    # How long a hold (and a transfer, at its source and once arrived) keeps its stock.
     reservation_ttl: timedelta = field(default=timedelta(hours=48))
+    # How long a pickup that is ready waits for its customer before it is not collected.
+    pickup_ttl: timedelta = field(default=timedelta(days=7))
     # Offline reservation requests older than this are refused (stock changed meanwhile).
     max_offline_age: timedelta = field(default=timedelta(days=3))
     heartbeat_s: float = 15.0
+    # How often the server's clock chores run (expiring reservations; tombstones hourly).
+    sweep_interval_s: float = 60.0
     # Open event streams per staff session (a terminal needs one; a reconnect may briefly
     # overlap the old one). More are refused with 429.
     max_streams_per_session: int = 3

@@ -22,7 +22,7 @@ from sync.protocol import (
     ReservationData,
     price_to_wire,
 )
-from sync.server.buckets import customers_bucket, store_bucket
+from sync.server.buckets import customers_bucket, stock_bucket, store_bucket
 from sync.server.changes import record_change
 from sync.server.models import (
     Consent,
@@ -33,6 +33,7 @@ from sync.server.models import (
     Inventory,
     Note,
     Reservation,
+    Store,
 )
 from sync.server.timeutil import iso
 
@@ -167,6 +168,10 @@ def reservation_data(row: Reservation) -> ReservationData:
         expires_at=iso(row.expires_at) if row.expires_at else None,
         created_at=iso(row.created_at),
         staff_id=row.staff_id,
+        stock_store_id=row.stock_store_id,
+        source_store_id=row.source_store_id,
+        order_id=row.order_id,
+        updated_at=iso(row.updated_at or row.created_at),
     )
 
 
@@ -190,21 +195,19 @@ def publish_customer_child(
 def publish_reservation(session: Session, row: Reservation) -> None:
     data = _dict(reservation_data(row))
     record_change(session, store_bucket(row.store_id), "reservation", row.id, "upsert", data)
-    if row.stock_store_id != row.store_id:
-        # The source store of a transfer sees the hold on its stock too.
-        record_change(
-            session, store_bucket(row.stock_store_id), "reservation", row.id, "upsert", data
-        )
+    for other in {row.stock_store_id, row.source_store_id} - {row.store_id, None}:
+        # The source store of a transfer sees it too (to ship it, and after it left).
+        assert other is not None
+        record_change(session, store_bucket(other), "reservation", row.id, "upsert", data)
 
 
 def publish_inventory(session: Session, store_id: str, sku: str) -> None:
+    """A stock row goes to its region's stock bucket: every terminal of the region holds the
+    stock of every store nearby (its own included), for the product view, offline too."""
     row = session.get(Inventory, (store_id, sku), populate_existing=True)
-    if row is not None:
-        record_change(
-            session,
-            store_bucket(store_id),
-            "inventory",
-            f"{store_id}:{sku}",
-            "upsert",
-            _dict(inventory_data(row)),
-        )
+    store = session.get(Store, store_id)
+    if row is None or store is None:
+        return
+    data = _dict(inventory_data(row))
+    item = f"{store_id}:{sku}"
+    record_change(session, stock_bucket(store.region), "inventory", item, "upsert", data)

@@ -238,14 +238,20 @@ class Reservation(SQLModel, table=True):
     id: str = Field(primary_key=True, max_length=36)
     customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
     store_id: str = Field(foreign_key="store.id", index=True, max_length=36)
-    # Where the stock is held: the pickup store, or the source store of a transfer.
+    # Where the stock is held now: the store itself, or the source store of a transfer until
+    # it arrives here.
     stock_store_id: str = Field(foreign_key="store.id", max_length=36)
+    # The store a transfer comes from (kept after it arrived), and the online order a pickup
+    # is for.
+    source_store_id: str | None = Field(default=None, max_length=36)
+    order_id: str | None = Field(default=None, max_length=36)
     sku: str = Field(foreign_key="product.sku", max_length=64)
     quantity: int
     kind: str = Field(max_length=16)
     status: str = Field(max_length=16)
     expires_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     created_at: datetime = Field(sa_column=_ts())
+    updated_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     staff_id: str = Field(max_length=36)
 
 

@@ -32,7 +32,7 @@ from sync.protocol import (
     StoreData,
 )
 from sync.server.auth import badge_hash, hash_pin
-from sync.server.buckets import CATALOG, customers_bucket, store_bucket
+from sync.server.buckets import CATALOG, customers_bucket, stock_bucket
 from sync.server.models import (
     BucketSeq,
     Inventory,
@@ -294,7 +294,7 @@ def _load_catalog(
                 "reserved": inv["reserved"],
             },
         )
-        changes.add(store_bucket(inv["store_id"]), "inventory", inv["id"], inv)
+        changes.add(stock_bucket(region_of_store[inv["store_id"]]), "inventory", inv["id"], inv)
     rows.flush()
     return region_of_store
 

@@ -80,7 +80,7 @@ def load_builder(spec: str) -> SnapshotBuilder:
 
 def shared_buckets(buckets: Iterable[str]) -> list[str]:
     """The buckets all terminals of a region share (sorted): what a snapshot covers."""
-    return sorted(b for b in buckets if b == CATALOG or b.startswith("customers:"))
+    return sorted(b for b in buckets if b == CATALOG or b.startswith(("customers:", "stock:")))
 
 
 def to_offer(row: Snapshot) -> SnapshotOffer:

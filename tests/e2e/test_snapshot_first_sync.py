@@ -129,9 +129,9 @@ async def test_a_fresh_terminal_starts_from_the_snapshot_keeps_its_offline_note_
     try:
         await term.engine(store, store_in_thread=True).sync_once()
         assert store.installs == [True]
-        assert 0 < store.pulled < snap.rows  # the store's bucket and the new note, not all
+        assert 0 < store.pulled < snap.rows  # the new note (and the store's bucket), not all
         assert cache.customer_count() == region_customers(database_url, region)
-        assert cache.row_counts()["srv_inventory"] > 0  # from the store bucket, pulled
+        assert cache.row_counts()["srv_inventory"] > 0  # the region's stock, in the snapshot
         assert cache.outbox_stats().pending == 0
         assert (
             count_notes(database_url, customer_id=customer_id, text="noted before the first sync")

@@ -13,6 +13,7 @@ from sync.protocol import new_id
 from sync.server.db import read_session
 from sync.server.models import Inventory
 from sync.server.runner import ServerThread
+from sync.server.sweeper import sweep_reservations
 from tests.server.chain import SHIBUYA, UMEDA, YOKOHAMA, tid
 from tests.server.conftest import Terminal, mutation, open_terminal
 
@@ -140,17 +141,12 @@ def test_reserving_for_another_store_is_forbidden(server: ServerThread) -> None:
 def test_expired_holds_are_released_by_the_server_clock(
     server: ServerThread, engine: Engine
 ) -> None:
-    from sync.server.db import write_session
-    from sync.server.mutations.reservations import expire_reservations
-
     t = open_terminal(server.base_url, SHIBUYA, "A001", "M001")
     m = _reserve("LIGHT-1", 4)
     t.push(m)
     assert _stock(engine, SHIBUYA, "LIGHT-1") == (10, 4)
-    with write_session(engine) as s:
-        assert expire_reservations(s, datetime.now(UTC)) == 0
-    with write_session(engine) as s:
-        assert expire_reservations(s, datetime.now(UTC) + timedelta(hours=49)) == 1
+    assert sweep_reservations(engine, datetime.now(UTC)) == 0
+    assert sweep_reservations(engine, datetime.now(UTC) + timedelta(hours=49)) == 1
 
     assert _stock(engine, SHIBUYA, "LIGHT-1") == (10, 0)
     t.pull_all()

@@ -40,7 +40,8 @@ def test_first_pull_gives_catalog_store_and_region_only(server: ServerThread) ->
     t.pull_all()
     assert len(t.entities("store")) == 3
     assert len(t.entities("product")) == 3
-    assert {d["store_id"] for d in t.entities("inventory").values()} == {SHIBUYA}
+    # The stock of every store of the region (stores nearby); not of the other region.
+    assert {d["store_id"] for d in t.entities("inventory").values()} == {SHIBUYA, YOKOHAMA}
     customers = t.entities("customer")
     assert len(customers) == 4  # the kanto customers; the kansai ones stay on the server
     assert {c["home_store_id"] for c in customers.values()} == {SHIBUYA}

@@ -76,7 +76,7 @@ def test_a_region_snapshot_is_built_offered_and_served_byte_for_byte(
 ) -> None:
     term = open_terminal(snap_server.base_url, SHIBUYA, "M001")
     snap = ready_offer(snap_server, term)
-    assert snap.buckets == ["catalog", "customers:kanto"]
+    assert snap.buckets == ["catalog", "customers:kanto", "stock:kanto"]
     assert snap.format == FORMAT and len(snap.key) == 64
 
     resp = term.http.get(f"/v1/sync/snapshot/{snap.id}", headers=term.auth)
@@ -92,15 +92,17 @@ def test_a_region_snapshot_is_built_offered_and_served_byte_for_byte(
     try:
         assert cache.customer_count() == TinyChain().kanto_customers
         assert cache.cursors() == snap.cursors
-        assert cache.row_counts()["srv_inventory"] == 0  # store buckets are not in it
+        # The region's stock is in it (every terminal of the region shares it).
+        assert cache.row_counts()["srv_inventory"] == 5
     finally:
         cache.close()
 
-    # Pulling on from its cursors brings only what the snapshot left out: the store's bucket.
+    # Pulling on from its cursors brings only what the snapshot left out: the store's own
+    # bucket (reservations: none yet).
     term.cursors = snap.cursors
     pages = term.pull_all()
     buckets = {ch["bucket"] for page in pages for ch in page["changes"]}
-    assert buckets == {f"store:{SHIBUYA}"}
+    assert buckets <= {f"store:{SHIBUYA}"}
     assert not any(page["must_resync"] for page in pages)
 
 
@@ -135,7 +137,8 @@ def test_other_regions_unknown_ids_and_strangers_get_no_file(snap_server: Server
 
     # Kansai's own snapshot is another file, of its own region.
     theirs = ready_offer(snap_server, kansai)
-    assert theirs.buckets == ["catalog", "customers:kansai"] and theirs.id != snap.id
+    assert theirs.buckets == ["catalog", "customers:kansai", "stock:kansai"]
+    assert theirs.id != snap.id
 
 
 def test_a_format_the_builder_does_not_write_gets_no_offer(snap_server: ServerThread) -> None:
