@@ -204,11 +204,11 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     )
     window = runtime.window
 
-    def on_switch_requested() -> None:
+    def on_switch_requested(badge: str) -> None:
         running = runtime.extra.get("switch")
         if running is None or running.done():  # one sign-in dialog at a time
             runtime.extra["switch"] = asyncio.ensure_future(
-                switch_staff(window, terminal, cache, engine)
+                switch_staff(window, terminal, cache, engine, badge=badge or None)
             )
 
     window.staff_switch_requested.connect(on_switch_requested)
@@ -218,14 +218,19 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
 
 
 async def switch_staff(
-    window: MainWindow, terminal: Terminal, cache: LocalCache, engine: SyncEngine
+    window: MainWindow,
+    terminal: Terminal,
+    cache: LocalCache,
+    engine: SyncEngine,
+    *,
+    badge: str | None = None,
 ) -> StaffContext | None:
-    """A colleague takes over the counter: ask for their staff code and PIN (again, with the
-    reason, when refused) and open their session; from then on every change is theirs.
-    None when cancelled (the current staff member stays signed in)."""
+    """A colleague takes over the counter: ask for their staff code and PIN, or the PIN of the
+    badge they scanned (again, with the reason, when refused) and open their session; from
+    then on every change is theirs. None when cancelled (the current staff member stays)."""
     message = ""
     while True:
-        dialog = SignInDialog(message=message, parent=window)
+        dialog = SignInDialog(message=message, badge=badge, parent=window)
         if not await run_dialog(dialog):
             return None
         try:

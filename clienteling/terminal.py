@@ -125,9 +125,7 @@ class Terminal:
                     raise StartupError("No staff member signed in.")
                 self._login = dialog.credentials()
             try:
-                return await self._api.open_session(
-                    token, staff_code=self._login.staff_code, pin=self._login.pin
-                )
+                return await self._open(token, self._login)
             except ApiError as exc:
                 self._login = None
                 message = exc.message
@@ -137,9 +135,14 @@ class Terminal:
         central API). Raises ApiError when it is refused or cannot be reached; the current
         session then stays as it was."""
         token = await self.ensure_registered()
-        session = await self._api.open_session(token, staff_code=login.staff_code, pin=login.pin)
+        session = await self._open(token, login)
         self._login = login
         return session
+
+    async def _open(self, token: str, login: Credentials) -> SessionResponse:
+        if login.badge:
+            return await self._api.open_session(token, badge=login.badge, pin=login.pin)
+        return await self._api.open_session(token, staff_code=login.staff_code, pin=login.pin)
 
 
 def context_of(session: SessionResponse) -> StaffContext:

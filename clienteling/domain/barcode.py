@@ -17,6 +17,7 @@ from biip.gs1_messages import GS1Message
 from clienteling.domain.errors import InvalidInput
 
 LOYALTY_CARD_PREFIX = "29"  # the chain's cards use this slice of the GS1 in-store ("2") range
+STAFF_BADGE_PREFIX = "28"  # and staff badges this one
 MAX_SCAN_LEN = 200  # a GS1-128 label holds at most 48 data characters; anything huge is noise
 _GS = "\x1d"  # FNC1 as most scanners transmit it inside GS1 element strings
 _SYMBOLOGY = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
@@ -45,6 +46,13 @@ class LoyaltyCardScan:
 
 
 @dataclass(frozen=True, slots=True)
+class StaffBadgeScan:
+    """A staff member's badge: it names who signs in; their PIN still proves it."""
+
+    number: str  # 13 digits, check digit verified
+
+
+@dataclass(frozen=True, slots=True)
 class Gs1Scan:
     """A GS1 element string: application identifier -> value, plus the GTIN of AI (01) if any."""
 
@@ -52,7 +60,7 @@ class Gs1Scan:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-Scan = ProductScan | LoyaltyCardScan | Gs1Scan
+Scan = ProductScan | LoyaltyCardScan | StaffBadgeScan | Gs1Scan
 
 
 def ean13_check_digit(body: str) -> int:
@@ -91,13 +99,15 @@ def _clean(raw: str) -> str:
     )
 
 
-def _product_or_card(code: str) -> ProductScan | LoyaltyCardScan:
+def _product_or_card(code: str) -> ProductScan | LoyaltyCardScan | StaffBadgeScan:
     if not code.strip("0"):
         raise ScanError("This is not a barcode: the code is all zeros.")
     if not is_valid_gtin(code):
         raise ScanError(f"The check digit of {code} does not match: scan again or type the code.")
     if len(code) == 13 and code.startswith(LOYALTY_CARD_PREFIX):
         return LoyaltyCardScan(code)
+    if len(code) == 13 and code.startswith(STAFF_BADGE_PREFIX):
+        return StaffBadgeScan(code)
     return ProductScan(_to_gtin13(code))
 
 

@@ -97,6 +97,13 @@ class InterestDialog(SubmitDialog):
         dialog = cls(customer_name, submit, categories=categories, code=code, parent=parent)
         return dialog.run_modal()
 
+    def accept_scan(self, text: str) -> bool:
+        """A product scanned while the dialog is open goes into the code field (ScanTarget)."""
+        self.code.setText(text)
+        self.error.hide()
+        self.comment.setFocus()
+        return True
+
     def entry(self) -> InterestInput:
         code = self.code.text().strip()
         category = self.category.currentText().strip()

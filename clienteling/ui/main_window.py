@@ -18,7 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clienteling.domain.barcode import Gs1Scan, LoyaltyCardScan, ProductScan, ScanError, parse_scan
+from clienteling.domain.barcode import (
+    Gs1Scan,
+    LoyaltyCardScan,
+    ProductScan,
+    ScanError,
+    StaffBadgeScan,
+    parse_scan,
+)
 from clienteling.domain.errors import InvalidInput
 from clienteling.ui import labels
 from clienteling.ui.bridge import SyncBridge
@@ -49,8 +56,9 @@ class MainWindow(QMainWindow):
     interest_logged = Signal(str)
     message_shown = Signal(str)
     search_finished = Signal(str)
-    # A colleague takes over the counter (the composition root opens their session).
-    staff_switch_requested = Signal()
+    # A colleague takes over the counter (the composition root opens their session): with the
+    # number of the staff badge they scanned, or "" (they type their staff code).
+    staff_switch_requested = Signal(str)
 
     def __init__(
         self,
@@ -75,7 +83,7 @@ class MainWindow(QMainWindow):
         self.switch_staff_button = QPushButton(self.tr("Switch staff"), self)
         self.switch_staff_button.setObjectName("switchStaff")
         self.switch_staff_button.setToolTip(self.tr("A colleague signs in at this terminal"))
-        self.switch_staff_button.clicked.connect(self.staff_switch_requested)
+        self.switch_staff_button.clicked.connect(lambda: self.staff_switch_requested.emit(""))
         self.banner = plain_label("", name="banner")
         self.banner.setWordWrap(True)
         # The banner's row stays reserved: a message appearing must not move what is under a
@@ -293,6 +301,10 @@ class MainWindow(QMainWindow):
         log.info("scan read as %s", type(scan).__name__)
         if isinstance(scan, LoyaltyCardScan):
             self.open_card(scan.number)
+            return
+        if isinstance(scan, StaffBadgeScan):
+            # A colleague's badge: they take over the counter (their PIN is still asked for).
+            self.staff_switch_requested.emit(scan.number)
             return
         gtin = scan.gtin if isinstance(scan, ProductScan | Gs1Scan) else None
         if not gtin:

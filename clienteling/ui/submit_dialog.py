@@ -35,6 +35,22 @@ class SubmitDialog(QDialog):
     def submit(self) -> str | None:
         raise NotImplementedError
 
+    def accept_scan(self, text: str) -> bool:
+        """A barcode scanned while this dialog is open (ScanTarget). This form has no code
+        field: the scan is ignored (its characters were taken back out) and the form says so."""
+        self.show_problem(
+            QCoreApplication.translate(
+                "SubmitDialog",
+                "A barcode was scanned: it was not added here. Close this window to use the "
+                "scanner.",
+            )
+        )
+        return False
+
+    def show_problem(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
     def run_modal(self) -> bool:
         """Show modally and dispose of the dialog; True when an entry was saved."""
         try:
@@ -45,7 +61,6 @@ class SubmitDialog(QDialog):
     def on_save_button_clicked(self) -> None:
         problem = self.submit()
         if problem:
-            self.error.setText(problem)
-            self.error.show()
+            self.show_problem(problem)
             return
         self.accept()

@@ -106,25 +106,35 @@ def register_device(engine: Engine, req: DeviceRegisterRequest) -> DeviceRegiste
     return DeviceRegisterResponse(device_id=device.id, device_token=token)
 
 
+def _check_badge_pin(session: Session, badge: str, pin: str) -> Staff:
+    """A badge names the staff member; only their PIN proves it (badge numbers are printed
+    on the badge and sequential: a badge alone must never open a session)."""
+    staff = session.execute(
+        select(Staff).where(
+            Staff.badge_hash == badge_hash(badge),
+            Staff.active == True,  # noqa: E712
+        )
+    ).scalar_one_or_none()
+    ok = verify_pin(pin, staff.pin_hash if staff is not None else _DUMMY_HASH)
+    if staff is None or not ok:
+        raise _unauthorized()
+    return staff
+
+
 def open_session(engine: Engine, settings: Settings, req: SessionRequest) -> SessionResponse:
-    """Staff code + PIN, or a badge, on a registered device opens a staff session."""
-    if req.badge is None and (req.staff_code is None or req.pin is None):
-        raise ApiError(422, "invalid_request", "Give staff_code and pin, or badge.")
+    """Staff code + PIN, or badge + PIN, on a registered device opens a staff session."""
+    if req.pin is None or (req.badge is None) == (req.staff_code is None):
+        raise ApiError(422, "invalid_request", "Give a PIN with staff_code or with badge.")
     with write_session(engine) as session:
         device = session.execute(
             select(Device).where(Device.token_hash == token_hash(req.device_token))
         ).scalar_one_or_none()
         if req.badge is not None:
-            staff = session.execute(
-                select(Staff).where(
-                    Staff.badge_hash == badge_hash(req.badge),
-                    Staff.active == True,  # noqa: E712
-                )
-            ).scalar_one_or_none()
+            staff = _check_badge_pin(session, req.badge, req.pin)
         else:
-            assert req.staff_code is not None and req.pin is not None
+            assert req.staff_code is not None
             staff = _check_staff_pin(session, req.staff_code, req.pin)
-        if device is None or device.revoked or staff is None:
+        if device is None or device.revoked:
             raise _unauthorized()
         # Staff of another store may work on this terminal only as admins.
         if staff.store_id != device.store_id and staff.role != "admin":

@@ -9,6 +9,7 @@ from clienteling.domain.barcode import (
     LoyaltyCardScan,
     ProductScan,
     ScanError,
+    StaffBadgeScan,
     ean13_check_digit,
     is_valid_gtin,
     parse_scan,
@@ -118,3 +119,10 @@ def test_check_digit_helpers() -> None:
     assert not is_valid_gtin("４９０１２３４５６７８９４")  # callers fold width first
     with pytest.raises(ValueError):
         ean13_check_digit("12a")
+
+
+def test_a_staff_badge_is_its_own_kind_of_scan() -> None:
+    badge = "2800000000011"  # the demo manager S001's badge (in-store 28xx range)
+    assert parse_scan(badge) == StaffBadgeScan(badge)
+    assert parse_scan("２８０００００００００１１") == StaffBadgeScan(badge)  # IME on
+    assert isinstance(parse_scan("2900646000779"), LoyaltyCardScan)

@@ -9,6 +9,7 @@ from clienteling.domain.barcode import (
     LoyaltyCardScan,
     ProductScan,
     ScanError,
+    StaffBadgeScan,
     ean13_check_digit,
     parse_scan,
 )
@@ -85,7 +86,9 @@ def test_every_ean13_with_its_check_digit_parses(body: str) -> None:
     if not code.strip("0"):
         return  # all zeros is refused on purpose
     scan = parse_scan(code)
-    assert isinstance(scan, ProductScan | LoyaltyCardScan)
+    assert isinstance(scan, ProductScan | LoyaltyCardScan | StaffBadgeScan)
+    assert isinstance(scan, StaffBadgeScan) == code.startswith("28")
+    assert isinstance(scan, LoyaltyCardScan) == code.startswith("29")
     wrong = body + str((int(code[-1]) + 1) % 10)
     try:
         parse_scan(wrong)

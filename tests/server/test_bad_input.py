@@ -156,8 +156,24 @@ def test_badge_login_and_other_store_staff(server: ServerThread) -> None:
         dev = http.post(
             "/v1/devices", json={"staff_code": "M001", "pin": PIN, "store_id": SHIBUYA}
         ).json()
-        badge = http.post(
+        # A badge names the staff member; it never opens a session without their PIN.
+        alone = http.post(
             "/v1/sessions", json={"device_token": dev["device_token"], "badge": "28000000A001"}
+        )
+        _assert_error(alone, 422, "invalid_request")
+        wrong = http.post(
+            "/v1/sessions",
+            json={"device_token": dev["device_token"], "badge": "28000000A001", "pin": "9999"},
+        )
+        _assert_error(wrong, 401, "unauthorized")
+        unknown = http.post(
+            "/v1/sessions",
+            json={"device_token": dev["device_token"], "badge": "28000000Z999", "pin": PIN},
+        )
+        assert unknown.json() == wrong.json()
+        badge = http.post(
+            "/v1/sessions",
+            json={"device_token": dev["device_token"], "badge": "28000000A001", "pin": PIN},
         )
         assert badge.status_code == 200, badge.text
         assert badge.json()["staff"]["code"] == "A001"
