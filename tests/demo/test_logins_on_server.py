@@ -35,7 +35,8 @@ def test_every_demo_login_and_badge_opens_a_session_in_its_store(tmp_path: Path)
                 assert by_pin.json()["staff"]["role"] == role
                 assert by_pin.json()["store"]["id"] == store["id"]
                 by_badge = http.post(
-                    "/v1/sessions", json={"device_token": token, "badge": badges[code]}
+                    "/v1/sessions",
+                    json={"device_token": token, "badge": badges[code], "pin": pin},
                 )
                 assert by_badge.status_code == 200, (code, by_badge.text)
                 assert by_badge.json()["staff"]["code"] == code
