@@ -233,6 +233,7 @@ class PushResponse(BaseModel):
 # Pull
 
 EntityName = Literal[
+    "category",
     "store",
     "staff",
     "product",
@@ -395,6 +396,19 @@ class StoreData(TypedDict):
     latitude: float
     longitude: float
     phone: str
+    timezone: str  # IANA name: times are shown in the store's zone (added to v1)
+
+
+class CategoryData(TypedDict):
+    """A product category of the catalog (added to v1): its labels for the staff's language
+    and a picture staff recognise it by."""
+
+    code: str
+    label_ja: str
+    label_en: str
+    # An image reference: "res:<name>" for a picture the app ships, or an https URL.
+    image: str | None
+    position: int
 
 
 class StaffData(TypedDict):
@@ -415,6 +429,7 @@ class ProductData(TypedDict):
     brand: str
     price_jpy: str  # Decimal as string, whole yen
     accessory_skus: list[str]
+    image: str | None  # as CategoryData.image; None: the category's picture (added to v1)
 
 
 class InventoryData(TypedDict):
@@ -501,6 +516,7 @@ class InterestData(TypedDict):
     store_id: str
     created_at: str
     status: str  # "open" | "purchased" | "dismissed"
+    status_reason: str | None  # why it was dismissed (added to v1)
 
 
 class NoteData(TypedDict):
@@ -599,6 +615,8 @@ class InterestUpdateArgs(Strict):
     id: Id
     comment: Annotated[str, StringConstraints(max_length=2000)] | None = None
     status: Literal["open", "purchased", "dismissed"] | None = None
+    # Why it was dismissed ("bought elsewhere", "no longer interested", ...; added to v1).
+    reason: Annotated[str, StringConstraints(max_length=200)] | None = None
 
 
 class ConsentRecordArgs(Strict):

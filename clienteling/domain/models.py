@@ -107,17 +107,69 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class FreeStock:
+    """Where stock is free when a request was refused: one tap asks that store."""
+
+    store_id: str
+    store_name: str
+    available: int
+    distance_km: float | None
+
+
+# Reservation steps staff can take, by the mutation's verb.
+RESERVATION_STEPS = ("cancel", "extend", "fulfil", "ready", "not_collected", "ship", "receive")
+
+
+@dataclass(frozen=True, slots=True)
 class Reservation:
     id: str
     store_id: str
     sku: str
     product_name: str | None
     quantity: int
-    kind: str
+    kind: str  # "hold" | "pickup" | "transfer"
+    # "requested" (not answered yet) | "rejected" | "confirmed" | "in_transit" | "ready" |
+    # "fulfilled" | "cancelled" | "expired" | "not_collected"
     status: str
     expires_at: str | None
     created_at: str
     sync: SyncState = SyncState.SYNCED
+    customer_id: str = ""
+    customer_name: str = ""
+    stock_store_id: str = ""
+    source_store_id: str | None = None
+    source_store_name: str | None = None
+    updated_at: str = ""
+    rejected_reason: str | None = None
+    alternatives: tuple[FreeStock, ...] = ()
+    # A step sent from here and not answered yet ("cancel", "fulfil", ...), if any.
+    pending_step: str | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.status in ("requested", "confirmed", "in_transit", "ready")
+
+    def steps_for(self, store_id: str) -> tuple[str, ...]:
+        """What staff of `store_id` can do with it now (the server decides in the end)."""
+        if self.pending_step is not None or self.sync != SyncState.SYNCED:
+            return ()
+        here, source = self.store_id == store_id, self.stock_store_id == store_id
+        steps: list[str] = []
+        if self.kind == "hold" and self.status == "confirmed" and here:
+            steps += ["fulfil", "extend", "cancel"]
+        elif self.kind == "pickup" and here and self.status in ("confirmed", "ready"):
+            steps += ["ready"] if self.status == "confirmed" else ["fulfil", "extend"]
+            steps += ["not_collected"]
+        elif self.kind == "transfer":
+            if self.status == "confirmed" and source and not here:
+                steps += ["ship"]
+            if self.status == "in_transit" and here:
+                steps += ["receive"]
+            if self.status == "ready" and here:
+                steps += ["fulfil", "extend"]
+            if self.status in ("confirmed", "ready") and (here or source):
+                steps += ["cancel"]
+        return tuple(steps)
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +213,81 @@ class Profile:
     @property
     def display_name(self) -> str:
         return f"{self.family_name} {self.given_name}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    code: str
+    label: str  # in the staff's language
+    image: str | None  # image reference (CategoryData.image)
+
+
+@dataclass(frozen=True, slots=True)
+class ProductHit:
+    """A product as lists show it (search results, purchases, accessories)."""
+
+    sku: str
+    gtin: str
+    name: str
+    name_kana: str
+    brand: str
+    category: str
+    category_label: str
+    price_jpy: int
+    image: str | None  # the product's picture, or its category's
+
+
+@dataclass(frozen=True, slots=True)
+class StockAt:
+    store_id: str
+    store_name: str
+    on_hand: int
+    reserved: int
+    distance_km: float  # 0 for this store
+    here: bool
+
+    @property
+    def free(self) -> int:
+        return max(0, self.on_hand - self.reserved)
+
+
+@dataclass(frozen=True, slots=True)
+class ProductDetail:
+    product: ProductHit
+    # This store first, then the other stores of the region by distance.
+    stock: tuple[StockAt, ...]
+    accessories: tuple[ProductHit, ...]
+    stock_as_of: str | None  # UTC ISO time of the last successful sync (how old the figures are)
+
+    @property
+    def here(self) -> StockAt | None:
+        return next((s for s in self.stock if s.here), None)
+
+
+@dataclass(frozen=True, slots=True)
+class StoreLists:
+    """The counter's lists of this store's reservations."""
+
+    pickups: tuple[Reservation, ...]  # pickups to hand over (confirmed or ready)
+    expiring: tuple[Reservation, ...]  # holds whose time runs out within a day
+    waiting: tuple[Reservation, ...]  # requests and steps not answered by the server yet
+    transfers_in: tuple[Reservation, ...]  # coming to this store
+    transfers_out: tuple[Reservation, ...]  # to be sent from this store
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Told to the staff member: an outcome that arrived later (see storage.tables.Notice)."""
+
+    seq: int
+    kind: str
+    subject_id: str
+    customer_id: str | None
+    customer_name: str
+    status: str
+    reason: str | None
+    created_at: str
+    product_name: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

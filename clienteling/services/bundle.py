@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from clienteling.domain.storetime import StoreClock
 from clienteling.services.context import StaffContext
 from clienteling.services.interests import InterestService
 from clienteling.services.notes import NoteService
 from clienteling.services.ports import EngineStatusSource, SyncTrigger
+from clienteling.services.products import ProductService
 from clienteling.services.profiles import ProfileService
+from clienteling.services.reservations import ReservationService
 from clienteling.services.search import SearchService
 from clienteling.services.sync_status import SyncStatusService
 from clienteling.storage.cache import LocalCache
@@ -29,9 +32,19 @@ class AppServices:
     notes: NoteService
     interests: InterestService
     sync_status: SyncStatusService
+    products: ProductService
+    reservations: ReservationService
+    clock: StoreClock
 
     @classmethod
-    def build(cls, cache: LocalCache, context: StaffContext, engine: SyncEngineLike) -> AppServices:
+    def build(
+        cls,
+        cache: LocalCache,
+        context: StaffContext,
+        engine: SyncEngineLike,
+        *,
+        language: str = "ja",
+    ) -> AppServices:
         return cls(
             context=context,
             search=SearchService(cache),
@@ -39,4 +52,7 @@ class AppServices:
             notes=NoteService(cache, context, engine),
             interests=InterestService(cache, context, engine),
             sync_status=SyncStatusService(cache, engine, engine),
+            products=ProductService(cache, context, language),
+            reservations=ReservationService(cache, context, engine),
+            clock=StoreClock(cache.store_time_zone(context.store_id)),
         )

@@ -78,6 +78,7 @@ ENTITIES: dict[str, EntityTable] = {
     for spec in (
         # Customers are upserted by their own statements (below); the spec serves deletes.
         EntityTable("customer", "srv_customer", "id", ()),
+        EntityTable("category", "srv_category", "code", ()),
         EntityTable("store", "srv_store", "id", ()),
         EntityTable("staff", "srv_staff", "id", (("store_id", "d ->> '$.store_id'"),)),
         EntityTable(

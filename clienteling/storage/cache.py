@@ -18,8 +18,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from clienteling.domain.models import CustomerHit, PendingChange, Profile
-from clienteling.storage import apply, outbox, profile, search, snapshot
+from clienteling.domain.models import (
+    Category,
+    CustomerHit,
+    Notice,
+    PendingChange,
+    ProductDetail,
+    ProductHit,
+    Profile,
+    Reservation,
+    StoreLists,
+)
+from clienteling.storage import apply, catalog, outbox, profile, reservations, search, snapshot
 from clienteling.storage.connection import (
     open_engine,
     open_parser,
@@ -74,6 +84,7 @@ class LocalCache:
         self._read_lock = threading.RLock()
         self._parser = open_parser()  # reads pull pages (no file behind it)
         self._parse_lock = threading.Lock()
+        self._products = catalog.ProductIndex()
         self._closed = False
 
     # ------------------------------------------------------------------ lifecycle
@@ -433,6 +444,51 @@ class LocalCache:
         with self._read() as db:
             row = db.execute("SELECT json(data) FROM srv_product WHERE sku = ?", (sku,)).fetchone()
         return None if row is None else dict(json.loads(row[0]))
+
+    # ------------------------------------------------------------------ catalog and stock
+
+    def categories(self, lang: str) -> list[Category]:
+        with self._read() as db:
+            return catalog.categories(db, lang)
+
+    def search_products(self, query: str, lang: str, limit: int = 50) -> list[ProductHit]:
+        with self._read() as db:
+            return self._products.search(db, query, lang, limit)
+
+    def product_detail(self, sku: str, store_id: str, lang: str) -> ProductDetail | None:
+        with self._read() as db:
+            return catalog.product_detail(db, sku, store_id, lang, _get_state(db, LAST_PULL_AT))
+
+    def store_time_zone(self, store_id: str) -> str | None:
+        with self._read() as db:
+            return catalog.store_time_zone(db, store_id)
+
+    # ------------------------------------------------------------------ reservations
+
+    def customer_reservations(self, customer_id: str) -> list[Reservation]:
+        with self._read() as db:
+            return reservations.of_customer(db, customer_id)
+
+    def store_lists(self, store_id: str) -> StoreLists:
+        with self._read() as db:
+            return reservations.store_lists(db, store_id)
+
+    def reservation(self, reservation_id: str) -> Reservation | None:
+        with self._read() as db:
+            doc = db.execute(
+                "SELECT json(data) FROM srv_reservation WHERE id = ?", (reservation_id,)
+            ).fetchone()
+            docs = [json.loads(doc[0])] if doc else []
+            rows = reservations.overlay(db, docs, reservations.entries(db))
+        return next((r for r in rows if r.id == reservation_id), None)
+
+    def notices(self, *, unseen_only: bool = False, limit: int = 50) -> list[Notice]:
+        with self._read() as db:
+            return reservations.notices(db, unseen_only=unseen_only, limit=limit)
+
+    def mark_notices_seen(self, up_to_seq: int) -> None:
+        with self._write() as cur:
+            cur.execute("UPDATE notice SET seen = 1 WHERE seq <= ? AND seen = 0", (up_to_seq,))
 
     def outbox_entries(self) -> list[PendingChange]:
         with self._read() as db:

@@ -17,9 +17,9 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
 
 from clienteling.storage.errors import CacheCorrupt, CacheError
-from clienteling.storage.tables import FTS_DDL, SERVER_COPY_TABLES, CacheModel
+from clienteling.storage.tables import FTS_DDL, NOTICE_TRIGGER_DDL, SERVER_COPY_TABLES, CacheModel
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # sync_state keys a schema change that drops the server rows clears (a fresh first sync).
 RESYNC_KEYS = ("cursors", "first_sync_done", "bulk_load", "bulk_fts_live", "search_index_dirty")
 
@@ -201,9 +201,11 @@ def migrate(engine: Engine, raw: Any) -> None:
     if version < 1:
         CacheModel.metadata.create_all(engine)
         raw.execute(FTS_DDL)
-    elif version < 2:
+        raw.execute(NOTICE_TRIGGER_DDL)
+    elif version < 3:
         # 2: payloads as JSONB, the customer payload in srv_customer_doc. The srv_* tables
         # are a copy of the server's data: drop them and sync again; the outbox stays.
+        # (From 1 and from 2 alike.)
         for table in SERVER_COPY_TABLES:
             raw.execute(f"DROP TABLE IF EXISTS {table}")
         raw.execute(
@@ -212,6 +214,13 @@ def migrate(engine: Engine, raw: Any) -> None:
         )
         CacheModel.metadata.create_all(engine)
         raw.execute(FTS_DDL)
+        # 3: categories (a new catalog entity a previous version skipped past: hence the
+        # resync), the server's answer on outbox entries, notices.
+        if version >= 1:
+            columns = {r[1] for r in raw.execute("PRAGMA table_info(outbox)").fetchall()}
+            if "result_json" not in columns:
+                raw.execute("ALTER TABLE outbox ADD COLUMN result_json TEXT")
+        raw.execute(NOTICE_TRIGGER_DDL)
     if version < SCHEMA_VERSION:
         raw.execute(
             "INSERT OR REPLACE INTO sync_state(key, value) VALUES ('schema_version', ?)",

@@ -19,7 +19,7 @@ PENDING_CAPS: dict[str, int] = {"reservation.request": 20}
 
 OUTBOX_COLUMNS = (
     "seq, mutation_id, name, version, args_json, meta_json, customer_id, summary, status, "
-    "attempts, last_error, created_at"
+    "attempts, last_error, created_at, result_json"
 )
 
 
@@ -39,6 +39,7 @@ class OutboxRow:
     attempts: int
     last_error: str | None
     created_at: str
+    result: dict[str, Any] | None = None  # the server's answer's data, once it came
 
     @property
     def client_time(self) -> str:
@@ -71,6 +72,7 @@ class OutboxRow:
             attempts=row[9],
             last_error=row[10],
             created_at=row[11],
+            result=_result_data(row[12]),
         )
 
     def to_pending_change(self) -> PendingChange:
@@ -84,6 +86,20 @@ class OutboxRow:
             attempts=self.attempts,
             last_error=self.last_error,
         )
+
+
+def _result_data(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        data = json.loads(text).get("data")
+    except (ValueError, AttributeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+# Answers to these are told to the staff member as notices (they may come much later).
+NOTIFIED = ("reservation.request",)
 
 
 def utc_now_iso() -> str:
@@ -110,20 +126,41 @@ def apply_results(cur: Any, results: list[MutationResult], *, delete_applied: bo
     kept with its reason until a person dismisses it.
     """
     for result in results:
+        _notify(cur, result)
         if result.status == "rejected":
             reason = result.reason or "rejected"
             cur.execute(
-                "UPDATE outbox SET status = 'rejected', last_error = ? WHERE mutation_id = ?",
-                (reason, result.id),
+                "UPDATE outbox SET status = 'rejected', last_error = ?, result_json = ? "
+                "WHERE mutation_id = ?",
+                (reason, result.model_dump_json(), result.id),
             )
         elif delete_applied:
             cur.execute("DELETE FROM outbox WHERE mutation_id = ?", (result.id,))
         else:
             cur.execute(
-                "UPDATE outbox SET status = 'applied', last_error = NULL "
+                "UPDATE outbox SET status = 'applied', last_error = NULL, result_json = ? "
                 "WHERE mutation_id = ? AND status = 'pending'",
-                (result.id,),
+                (result.model_dump_json(), result.id),
             )
+
+
+def _notify(cur: Any, result: MutationResult) -> None:
+    """The first answer to a request the staff member waits for becomes a notice."""
+    marks = ", ".join("?" * len(NOTIFIED))
+    row = cur.execute(
+        f"SELECT args_json, customer_id FROM outbox WHERE mutation_id = ? AND status = 'pending' "
+        f"AND name IN ({marks})",
+        (result.id, *NOTIFIED),
+    ).fetchone()
+    if row is None:
+        return
+    status = result.data.get("status") if result.status == "applied" else "rejected"
+    subject = json.loads(row[0]).get("id", result.id)
+    cur.execute(
+        "INSERT INTO notice (kind, subject_id, customer_id, status, reason, created_at, seen) "
+        "VALUES ('reservation', ?, ?, ?, ?, ?, 0)",
+        (subject, row[1], str(status or "confirmed"), result.reason, utc_now_iso()),
+    )
 
 
 def apply_acks(cur: Any, acked_ids: list[str], results: list[MutationResult]) -> None:
@@ -134,6 +171,8 @@ def apply_acks(cur: Any, acked_ids: list[str], results: list[MutationResult]) ->
         if result is not None and result.status == "rejected":
             apply_results(cur, [result], delete_applied=True)
         else:
+            if result is not None:
+                _notify(cur, result)
             cur.execute(
                 "DELETE FROM outbox WHERE mutation_id = ? AND status != 'rejected'",
                 (mutation_id,),

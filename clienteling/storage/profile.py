@@ -15,16 +15,15 @@ from clienteling.domain.models import (
     Order,
     OrderLine,
     Profile,
-    Reservation,
     SyncState,
 )
 from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
+from clienteling.storage.reservations import of_customer
 
 _OVERLAID = (
     "note.add",
     "interest.add",
     "consent.record",
-    "reservation.request",
     "followup.create",
     "customer.update",
 )
@@ -173,24 +172,7 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
             (customer_id,),
         )
     ]
-    reservations = [
-        Reservation(
-            id=r["id"],
-            store_id=r.get("store_id", ""),
-            sku=r.get("sku", ""),
-            product_name=names.product(r.get("sku")),
-            quantity=int(r.get("quantity", 1)),
-            kind=r.get("kind", "hold"),
-            status=r.get("status", ""),
-            expires_at=r.get("expires_at"),
-            created_at=r.get("created_at", ""),
-        )
-        for r in _docs(
-            cur,
-            "SELECT json(data) FROM srv_reservation " + by_customer.format("created_at"),
-            (customer_id,),
-        )
-    ]
+    reservations = of_customer(cur, customer_id)
     followups = [
         FollowUp(
             id=f["id"],
@@ -229,7 +211,7 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
         ).fetchall()
     ]
     have = {n.id for n in notes} | {i.id for i in interests}
-    have |= {r.id for r in reservations} | {f.id for f in followups}
+    have |= {f.id for f in followups}
     for e in entries:
         a, m = e.args, e.meta
         if e.name == "customer.update":
@@ -275,21 +257,6 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
                     sync=SyncState.PENDING,
                 )
             )
-        elif e.name == "reservation.request":
-            reservations.append(
-                Reservation(
-                    id=a["id"],
-                    store_id=a.get("store_id", ""),
-                    sku=a.get("sku", ""),
-                    product_name=names.product(a.get("sku")),
-                    quantity=int(a.get("quantity", 1)),
-                    kind=a.get("kind", "hold"),
-                    status="rejected" if e.status == "rejected" else "requested",
-                    expires_at=None,
-                    created_at=e.created_at,
-                    sync=_sync_of(e),
-                )
-            )
         elif e.name == "followup.create":
             followups.append(
                 FollowUp(
@@ -327,6 +294,6 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
         activities=activities,
         interests=newest_first(interests, "created_at"),
         notes=newest_first(notes, "created_at"),
-        reservations=newest_first(reservations, "created_at"),
+        reservations=tuple(reservations),
         followups=tuple(sorted(followups, key=lambda f: f.due_date)),
     )

@@ -22,6 +22,14 @@ class CacheModel(SQLModel, registry=registry()):
     """Base of every cache table; its metadata holds only the cache's tables."""
 
 
+class SrvCategory(CacheModel, table=True):
+    __tablename__ = "srv_category"
+    __table_args__ = (Index("ux_srv_category_code", "code", unique=True),)
+    pk: int | None = Field(default=None, primary_key=True)
+    code: str
+    data: bytes  # the payload as SQLite JSONB (read it with json(data))
+
+
 class SrvStore(CacheModel, table=True):
     __tablename__ = "srv_store"
     __table_args__ = (Index("ux_srv_store_id", "id", unique=True),)
@@ -206,6 +214,25 @@ class Outbox(CacheModel, table=True):
     attempts: int = 0
     last_error: str | None = None
     created_at: str
+    # The server's answer (MutationResult as JSON): a reservation's outcome and, when it was
+    # refused, where the stock is free instead.
+    result_json: str | None = None
+
+
+class Notice(CacheModel, table=True):
+    """Something the staff member is told about because it happened later, elsewhere or by
+    the server's clock: an offline request answered, a hold expired, a transfer arrived."""
+
+    __tablename__ = "notice"
+    __table_args__ = (Index("ix_notice_seen", "seen", "seq"),)
+    seq: int | None = Field(default=None, primary_key=True)
+    kind: str  # "reservation"
+    subject_id: str  # the reservation id
+    customer_id: str | None = None
+    status: str  # the outcome: "confirmed", "rejected", "expired", "ready", ...
+    reason: str | None = None
+    created_at: str
+    seen: int = 0
 
 
 class SyncStateRow(CacheModel, table=True):
@@ -215,6 +242,7 @@ class SyncStateRow(CacheModel, table=True):
 
 
 SRV_TABLES: tuple[str, ...] = (
+    "srv_category",
     "srv_store",
     "srv_staff",
     "srv_product",
@@ -234,6 +262,19 @@ SERVER_COPY_TABLES: tuple[str, ...] = (*SRV_TABLES, "srv_customer_doc", "custome
 # A plain (self-contained) FTS5 table of kana_key, keyed by srv_customer.pk: deleting by
 # rowid needs no old values, and a bulk rebuild is one INSERT ... SELECT.
 FTS_DDL = "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5(text, tokenize='trigram')"
+
+# A reservation the server moved on by itself or from another terminal (expired, ready for
+# pickup, arrived, not collected, ...) is a notice. Upserts of rows already held fire it; a
+# first sync appends and fires nothing.
+NOTICE_TRIGGER_DDL = (
+    "CREATE TRIGGER IF NOT EXISTS srv_reservation_notice AFTER UPDATE OF data ON srv_reservation "
+    "WHEN (NEW.data ->> '$.status') IS NOT (OLD.data ->> '$.status') "
+    "AND (NEW.data ->> '$.status') IN "
+    "('expired', 'not_collected', 'ready', 'in_transit', 'cancelled', 'fulfilled') "
+    "BEGIN INSERT INTO notice (kind, subject_id, customer_id, status, created_at, seen) VALUES "
+    "('reservation', NEW.id, NEW.customer_id, NEW.data ->> '$.status', "
+    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0); END"
+)
 
 
 def srv_index_ddl() -> dict[str, str]:

@@ -136,6 +136,7 @@ def interest_data(row: Interest) -> InterestData:
         store_id=row.store_id,
         created_at=iso(row.created_at),
         status=row.status,
+        status_reason=row.status_reason,
     )
 
 

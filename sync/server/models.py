@@ -48,6 +48,7 @@ class Store(SQLModel, table=True):
     latitude: float
     longitude: float
     phone: str = Field(max_length=32)
+    timezone: str = Field(default="Asia/Tokyo", max_length=64)
 
 
 class Staff(SQLModel, table=True):
@@ -153,6 +154,17 @@ class Product(SQLModel, table=True):
     category: str = Field(index=True, max_length=64)
     brand: str = Field(default="", max_length=100)
     price_jpy: Decimal = Field(sa_column=_money())
+    image: str | None = Field(default=None, max_length=500)
+
+
+class Category(SQLModel, table=True):
+    """Catalog data: a category's labels in the staff's languages and its picture."""
+
+    code: str = Field(primary_key=True, max_length=64)
+    label_ja: str = Field(max_length=200)
+    label_en: str = Field(max_length=200)
+    image: str | None = Field(default=None, max_length=500)
+    position: int = 0
 
 
 class ProductAccessory(SQLModel, table=True):
@@ -222,6 +234,7 @@ class Interest(SQLModel, table=True):
     store_id: str = Field(max_length=36)
     created_at: datetime = Field(sa_column=_ts())
     status: str = Field(default="open", max_length=16)
+    status_reason: str | None = Field(default=None, max_length=200)
 
 
 class Note(SQLModel, table=True):

@@ -33,8 +33,10 @@ from sync.protocol import (
 )
 from sync.server.auth import badge_hash, hash_pin
 from sync.server.buckets import CATALOG, customers_bucket, stock_bucket
+from sync.server.catalog import top_up_categories
 from sync.server.models import (
     BucketSeq,
+    Category,
     Inventory,
     Product,
     ProductAccessory,
@@ -121,17 +123,20 @@ def load_chain(
         raw = conn.connection.dbapi_connection
         if conn.dialect.name == "sqlite":
             with load_pragmas(raw), conn.begin():
-                if _already_loaded(conn, chain):
-                    return False
-                sink: _Sink = SqliteSink(conn, raw, rebuild_indexes=rebuild_indexes)
-                _load(conn, sink, chain, pin_iterations, sqlite=True, parallel=parallel)
+                loaded = not _already_loaded(conn, chain)
+                if loaded:
+                    sink: _Sink = SqliteSink(conn, raw, rebuild_indexes=rebuild_indexes)
+                    _load(conn, sink, chain, pin_iterations, sqlite=True, parallel=parallel)
         else:
             with conn.begin():
-                if _already_loaded(conn, chain):
-                    return False
-                sink = PostgresSink(raw)
-                _load(conn, sink, chain, pin_iterations, sqlite=False, parallel=parallel)
-    return True
+                loaded = not _already_loaded(conn, chain)
+                if loaded:
+                    sink = PostgresSink(raw)
+                    _load(conn, sink, chain, pin_iterations, sqlite=False, parallel=parallel)
+    if not loaded:
+        # Loaded by an older version: the catalog data added since (categories) comes now.
+        top_up_categories(engine, getattr(chain, "categories", ()))
+    return loaded
 
 
 def _already_loaded(conn: Connection, chain: DemoChainLike) -> bool:
@@ -235,6 +240,9 @@ def _load_catalog(
 ) -> dict[str, str]:
     """Stores, staff (PINs hashed here), products, accessories, inventory; store -> region."""
     region_of_store: dict[str, str] = {}
+    for c in getattr(chain, "categories", ()):
+        _add(rows, Category, dict(c))
+        changes.add(CATALOG, "category", c["code"], c)
     for s in chain.stores:
         region_of_store[s["id"]] = s["region"]
         _add(rows, Store, dict(s))
@@ -272,6 +280,7 @@ def _load_catalog(
                 "category": p["category"],
                 "brand": p["brand"],
                 "price_jpy": Decimal(p["price_jpy"]),
+                "image": p.get("image"),
             },
         )
         changes.add(CATALOG, "product", p["sku"], p)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from sync.protocol import (
     ActivityData,
+    CategoryData,
     CustomerData,
     InterestData,
     InventoryData,
@@ -40,6 +41,7 @@ def _store(key: str, code: str, name: str, region: str) -> StoreData:
         latitude=35.66,
         longitude=139.7,
         phone="+81312345678",
+        timezone="Asia/Tokyo",
     )
 
 
@@ -84,8 +86,18 @@ def _product(sku: str, gtin: str, name: str, category: str, price: str) -> Produ
         brand="Demo",
         price_jpy=price,
         accessory_skus=["HELMET-1", "LIGHT-1"] if sku == "BIKE-1" else [],
+        image=None,
     )
 
+
+CATEGORIES = [
+    CategoryData(
+        code="bicycle", label_ja="自転車", label_en="Bicycles", image="res:catalog/bike", position=0
+    ),
+    CategoryData(
+        code="accessory", label_ja="アクセサリー", label_en="Accessories", image=None, position=1
+    ),
+]
 
 PRODUCTS = [
     _product("BIKE-1", "4900000000015", "クロスバイク", "bicycle", "89800"),
@@ -151,6 +163,7 @@ class TinyChain:
     staff: list[object] = field(default_factory=lambda: list(STAFF))
     products: list[ProductData] = field(default_factory=lambda: list(PRODUCTS))
     inventory: list[InventoryData] = field(default_factory=lambda: list(INVENTORY))
+    categories: list[CategoryData] = field(default_factory=lambda: list(CATEGORIES))
 
     def customers(self) -> list[CustomerData]:
         kanto = [customer(n, SHIBUYA) for n in range(self.kanto_customers)]

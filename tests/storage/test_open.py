@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -112,18 +113,27 @@ def test_closed_cache_says_so(tmp_path: Path) -> None:
         cache.customer_count()
 
 
-def test_a_cache_of_the_previous_schema_resyncs_and_keeps_its_outbox(tmp_path: Path) -> None:
+@pytest.mark.parametrize("old", ["1", "2"])
+def test_a_cache_of_a_previous_schema_resyncs_and_keeps_its_outbox(
+    tmp_path: Path, old: str
+) -> None:
     path = tmp_path / "cache.db"
     cache = LocalCache.open(path, None)
     c = customer()
     cache.apply_pull_page(page(upsert("customer", c)))
     args = {"id": new_id(), "customer_id": c["id"], "text": "未送信のメモ"}
     mid = cache.enqueue("note.add", args, customer_id=c["id"], summary="未送信のメモ")
-    cache.set_state("schema_version", "1")
+    cache.set_state("schema_version", old)
     cache.close()
+    if old == "2":  # what schema 2 lacked: the server's answer on outbox rows, notices
+        conn = sqlite3.connect(path)
+        conn.execute("ALTER TABLE outbox DROP COLUMN result_json")
+        conn.execute("DROP TABLE notice")
+        conn.commit()
+        conn.close()
 
     reopened = LocalCache.open(path, None)
-    assert reopened.get_state("schema_version") == "2"
+    assert reopened.get_state("schema_version") == "3"
     assert reopened.cursors() is None  # the next pull is a first sync
     assert reopened.customer_count() == 0
     assert [e.mutation_id for e in reopened.pending_mutations(10)] == [mid]

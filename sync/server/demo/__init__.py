@@ -9,11 +9,12 @@ only the first 5,000 customers (history.py); customers 0 and 1 are the stories (
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from sync.protocol import (
     ActivityData,
+    CategoryData,
     CustomerData,
     InterestData,
     InventoryData,
@@ -33,6 +34,7 @@ from .catalog import (
     STORY_LIGHT_SKU,
     STORY_LOCK_SKU,
     build_catalog,
+    build_categories,
 )
 from .chain import DEMO_LOGINS, STAFF, STORES, DemoStaff
 from .customers import (
@@ -75,6 +77,7 @@ class DemoChain:
     inventory: list[InventoryData]
     customer_count: int = 5_000
     seed: int = 1
+    categories: list[CategoryData] = field(default_factory=build_categories)
 
     def iter_customers(self) -> Iterator[CustomerData]:
         return iter_customers(self.customer_count, self.seed)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sync.protocol import ProductData
+from sync.protocol import CategoryData, ProductData
 
 from .ean import with_check_digit
 
@@ -48,6 +48,81 @@ CATEGORY_LABELS: dict[str, str] = {
     "bag": "バッグ・小物",
     "outdoor": "アウトドア用品",
 }
+
+CATEGORY_LABELS_EN: dict[str, str] = {
+    "road_bike": "Road bikes",
+    "cross_bike": "Cross bikes",
+    "city_bike": "City bikes",
+    "e_bike": "E-bikes",
+    "kids_bike": "Kids' bikes",
+    "bike_light": "Bike lights",
+    "bike_lock": "Bike locks",
+    "helmet": "Helmets",
+    "bike_rack": "Rear racks",
+    "bike_bell": "Bells",
+    "bike_pump": "Pumps",
+    "bike_bag": "Bike bags",
+    "cycling_gloves": "Cycling gloves",
+    "child_seat": "Child bike seats",
+    "baby_clothes": "Baby clothes",
+    "kids_clothes": "Kids' clothes",
+    "gift_set": "Gift sets",
+    "toy": "Toys",
+    "stroller": "Strollers",
+    "car_seat": "Car seats",
+    "stroller_accessory": "Stroller accessories",
+    "tableware": "Tableware",
+    "kitchen": "Kitchenware",
+    "towel": "Towels",
+    "stationery": "Stationery",
+    "fragrance": "Room fragrance",
+    "bag": "Bags and accessories",
+    "outdoor": "Outdoor goods",
+}
+
+# The picture each category is shown with (pictures the app ships: resources/catalog/*.svg).
+CATEGORY_PICTURES: dict[str, str] = {
+    **dict.fromkeys(("road_bike", "cross_bike", "city_bike", "e_bike"), "bike"),
+    "kids_bike": "kids_bike",
+    "bike_light": "light",
+    "bike_lock": "lock",
+    "helmet": "helmet",
+    "bike_rack": "rack",
+    "bike_bell": "bell",
+    "bike_pump": "pump",
+    "bike_bag": "bag",
+    "cycling_gloves": "gloves",
+    "child_seat": "child_seat",
+    "baby_clothes": "romper",
+    "kids_clothes": "shirt",
+    "gift_set": "gift",
+    "toy": "toy",
+    "stroller": "stroller",
+    "car_seat": "car_seat",
+    "stroller_accessory": "stroller",
+    "tableware": "tableware",
+    "kitchen": "kitchen",
+    "towel": "towel",
+    "stationery": "pencil",
+    "fragrance": "fragrance",
+    "bag": "bag",
+    "outdoor": "tent",
+}
+
+
+def build_categories() -> list[CategoryData]:
+    """The catalog's categories in display order, with both labels and a picture."""
+    return [
+        CategoryData(
+            code=code,
+            label_ja=label,
+            label_en=CATEGORY_LABELS_EN[code],
+            image=f"res:catalog/{CATEGORY_PICTURES[code]}",
+            position=position,
+        )
+        for position, (code, label) in enumerate(CATEGORY_LABELS.items())
+    ]
+
 
 # Which part of the chain sells a category; stores stock their own department deeply.
 DEPARTMENT: dict[str, str] = {
@@ -364,6 +439,7 @@ def _build() -> tuple[list[ProductData], dict[str, list[str]]]:
                     brand=model.brand.name,
                     price_jpy=str(model.price),
                     accessory_skus=[],
+                    image=None,  # the category's picture
                 )
             )
     return products, skus_by_model

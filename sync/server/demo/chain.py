@@ -52,6 +52,7 @@ def _store(
         latitude=lat,
         longitude=lon,
         phone=phone,
+        timezone="Asia/Tokyo",
     )
 
 

@@ -84,6 +84,7 @@ _NOTES = (
     "来月引っ越し予定。新しい住所は次回来店時に確認。",
     "ヘルメットのサイズはM（頭囲56cm）。",
 )
+_DISMISS_REASONS = ("他店で購入済み", "予算が合わない", "興味がなくなった")
 _INTEREST_COMMENTS = (
     "次回来店時に実物を確認したい",
     "色違いの入荷をお待ちいただいている",
@@ -394,4 +395,7 @@ def iter_interests(
             store_id=author["store_id"],
             created_at=_during_opening(rng, shopper, YEAR),
             status="open" if roll < 0.7 else "purchased" if roll < 0.85 else "dismissed",
+            status_reason=_DISMISS_REASONS[int(roll * 1000) % len(_DISMISS_REASONS)]
+            if roll >= 0.85
+            else None,
         )

@@ -159,6 +159,7 @@ def story_interests(ids: Container[str]) -> Iterator[InterestData]:
                 store_id=seller["store_id"],
                 created_at=jst(2026, 10, 23, 14, 20 + n).isoformat(),
                 status="open",
+                status_reason=None,
             )
     if STORY_GIFT_CUSTOMER_ID in ids:
         seller = staff_by_code("S012").data
@@ -172,4 +173,5 @@ def story_interests(ids: Container[str]) -> Iterator[InterestData]:
             store_id=seller["store_id"],
             created_at=jst(2025, 11, 3, 15, 22).isoformat(),
             status="open",
+            status_reason=None,
         )

@@ -58,6 +58,7 @@ def update_interest(ctx: MutationContext, args: InterestUpdateArgs) -> dict[str,
         row.comment = args.comment
     if args.status is not None:
         row.status = args.status
+        row.status_reason = args.reason if args.status == "dismissed" else None
     ctx.session.flush()
     publish_customer_child(ctx.session, customer.region, "interest", row.id, interest_data(row))
     return {"id": row.id, "status": row.status}

@@ -18,6 +18,7 @@ Kinds and states (DESIGN.md, "Reservations"):
 from __future__ import annotations
 
 import math
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,7 +30,7 @@ from sqlmodel import col, select
 from sync.protocol import ReservationRefArgs, ReservationRequestArgs
 from sync.server.config import Settings
 from sync.server.documents import publish_inventory, publish_reservation
-from sync.server.models import Inventory, Order, Product, Reservation, Store, table_of
+from sync.server.models import Customer, Inventory, Order, Product, Reservation, Store, table_of
 from sync.server.mutations.base import (
     MutationContext,
     Rejected,
@@ -37,7 +38,11 @@ from sync.server.mutations.base import (
     load_customer,
     require_store,
 )
+from sync.server.orders import store_sale
 from sync.server.timeutil import iso
+
+# Orders made by fulfilling a reservation get ids derived from it (one sale per reservation).
+_SALE_NAMESPACE = uuid.UUID("6f1b8c8e-0c4e-4f7a-9a57-2b7e3d5b1c10")
 
 ACTIVE = ("confirmed", "in_transit", "ready")
 NOT_FOUND = "The reservation does not exist."
@@ -311,8 +316,31 @@ def apply_step(ctx: MutationContext, reservation_id: str, verb: str) -> dict[str
         raise Rejected(
             "conflict", "The stock of this reservation does not add up; ask a manager."
         ) from exc
+    if verb == "fulfil" and row.order_id is None:
+        _sold_here(ctx, row)
     publish_reservation(ctx.session, row)
     return outcome(row)
+
+
+def _sold_here(ctx: MutationContext, row: Reservation) -> None:
+    """Fulfilled at the counter: the sale is a store order of the customer (on the profile,
+    credited to the staff member; it makes matching interests purchased)."""
+    customer = ctx.session.get(Customer, row.customer_id)
+    if customer is None:
+        return
+    order_id = str(uuid.uuid5(_SALE_NAMESPACE, row.id))
+    store_sale(
+        ctx.session,
+        order_id=order_id,
+        customer=customer,
+        store_id=row.store_id,
+        staff_id=ctx.auth.staff_id,
+        sku=row.sku,
+        quantity=row.quantity,
+        at=ctx.now,
+    )
+    row.order_id = order_id
+    ctx.session.flush()
 
 
 @handles("reservation.cancel")

@@ -1,0 +1,118 @@
+"""Orders written by the server (a hold sold at the counter today; the ingestion path later)
+and what an order does to the customer's items of interest: an open interest in a product,
+or in a product's category, logged before the order became `purchased`, whatever the
+channel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+from sqlmodel import col, select
+
+from sync.protocol import OrderData, OrderLineData, price_to_wire
+from sync.server.documents import interest_data, publish_customer_child
+from sync.server.models import Customer, Interest, Order, OrderLine, Product
+from sync.server.timeutil import as_utc, iso
+
+
+def order_data(order: Order, lines: list[OrderLine]) -> OrderData:
+    return OrderData(
+        id=order.id,
+        customer_id=order.customer_id,
+        channel=order.channel,
+        store_id=order.store_id,
+        ordered_at=iso(order.ordered_at),
+        total_jpy=price_to_wire(order.total_jpy),
+        status=order.status,
+        attributed_staff_id=order.attributed_staff_id,
+        attributed_followup_id=order.attributed_followup_id,
+        lines=[
+            OrderLineData(
+                sku=line.sku,
+                name=line.name,
+                quantity=line.quantity,
+                unit_price_jpy=price_to_wire(line.unit_price_jpy),
+            )
+            for line in lines
+        ],
+    )
+
+
+def record_order(session: Session, customer: Customer, order: Order, lines: list[OrderLine]) -> int:
+    """Write an order with its lines, publish it with the customer, and mark the interests it
+    fulfils; returns how many interests became purchased."""
+    session.add(order)
+    session.flush()
+    for line in lines:
+        session.add(line)
+    session.flush()
+    data = order_data(order, lines)
+    publish_customer_child(session, customer.region, "order", order.id, data)
+    return mark_purchased(session, customer, order.ordered_at, [line.sku for line in lines])
+
+
+def mark_purchased(
+    session: Session, customer: Customer, ordered_at: datetime, skus: list[str]
+) -> int:
+    """Open interests of `customer` logged before `ordered_at` in one of `skus`, or in the
+    category of one of them, become purchased (and travel to the terminals)."""
+    if not skus:
+        return 0
+    categories = set(
+        session.execute(select(Product.category).where(col(Product.sku).in_(skus))).scalars()
+    )
+    rows = session.execute(
+        select(Interest).where(
+            Interest.customer_id == customer.id,
+            Interest.status == "open",
+        )
+    ).scalars()
+    changed = 0
+    moment = as_utc(ordered_at)
+    for row in rows:
+        if as_utc(row.created_at) > moment:
+            continue
+        by_product = row.sku is not None and row.sku in skus
+        by_category = row.sku is None and row.category is not None and row.category in categories
+        if not (by_product or by_category):
+            continue
+        row.status = "purchased"
+        session.flush()
+        publish_customer_child(session, customer.region, "interest", row.id, interest_data(row))
+        changed += 1
+    return changed
+
+
+def store_sale(
+    session: Session,
+    *,
+    order_id: str,
+    customer: Customer,
+    store_id: str,
+    staff_id: str,
+    sku: str,
+    quantity: int,
+    at: datetime,
+) -> Order:
+    """A sale at the counter of one product (a hold fulfilled): a store order, credited to the
+    staff member who made it."""
+    product = session.get(Product, sku)
+    price = product.price_jpy if product is not None else Decimal(0)
+    name = product.name if product is not None else sku
+    order = Order(
+        id=order_id,
+        customer_id=customer.id,
+        channel="store",
+        store_id=store_id,
+        ordered_at=at,
+        total_jpy=price * quantity,
+        status="completed",
+        attributed_staff_id=staff_id,
+    )
+    line = OrderLine(
+        order_id=order_id, line_no=1, sku=sku, name=name, quantity=quantity, unit_price_jpy=price
+    )
+    record_order(session, customer, order, [line])
+    return order
