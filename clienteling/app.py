@@ -139,15 +139,6 @@ async def tell(icon: QMessageBox.Icon, title: str, text: str) -> None:
     await run_dialog(box)
 
 
-def category_choices() -> tuple[tuple[str, str], ...]:
-    """(code, label) pairs of the chain's product categories for the interest dialog."""
-    try:
-        from sync.server.demo.catalog import CATEGORY_LABELS
-    except ImportError:
-        return ()
-    return tuple(CATEGORY_LABELS.items())
-
-
 async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runtime) -> None:
     """Bring every part up and show the window."""
     app = QApplication.instance()
@@ -182,7 +173,8 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     assert device_id is not None
     engine = SyncEngine(cache, runtime.api, device_id, store_in_thread=True)
     runtime.engine = engine
-    services = AppServices.build(cache, context, engine)
+    language = choose_language(args.lang)
+    services = AppServices.build(cache, context, engine, language=language)
     bridge = SyncBridge(app)
     engine.add_listener(bridge.notify)
 
@@ -199,9 +191,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     )
     runtime.scanner = ScanDetector(app)
     app.installEventFilter(runtime.scanner)
-    runtime.window = MainWindow(
-        services, bridge=bridge, scanner=runtime.scanner, categories=category_choices()
-    )
+    runtime.window = MainWindow(services, bridge=bridge, scanner=runtime.scanner)
     window = runtime.window
 
     def on_switch_requested(badge: str) -> None:
@@ -247,7 +237,8 @@ async def switch_staff(
             )
             continue
         context = remember(cache, context_of(session))
-        window.set_services(AppServices.build(cache, context, engine))
+        language = window.services.products.language
+        window.set_services(AppServices.build(cache, context, engine, language=language))
         log.info("staff switched to %s", context.staff_id)
         engine.request_sync()
         return context

@@ -57,6 +57,7 @@ class OrderLine:
     name: str
     quantity: int
     unit_price_jpy: int
+    image: str | None = None  # the product's picture (or its category's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,8 @@ class Interest:
     status: str
     sync: SyncState = SyncState.SYNCED
     rejected_reason: str | None = None
+    image: str | None = None  # the product's picture, or the category's
+    status_reason: str | None = None  # why it was dismissed
 
 
 @dataclass(frozen=True, slots=True)

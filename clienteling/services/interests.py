@@ -16,10 +16,11 @@ from clienteling.services.customers import require_customer
 from clienteling.services.ports import SyncTrigger
 from clienteling.storage.cache import LocalCache
 from clienteling.storage.outbox import utc_now_iso
-from sync.protocol import InterestAddArgs, new_id
+from sync.protocol import InterestAddArgs, InterestUpdateArgs, new_id
 
 MAX_COMMENT = 2000
 MAX_CATEGORY = 64
+MAX_REASON = 200
 _GTIN_LENGTHS = (8, 12, 13, 14)
 
 
@@ -100,3 +101,21 @@ class InterestService:
             status="open",
             sync=SyncState.PENDING,
         )
+
+    def dismiss(self, customer_id: str, interest_id: str, reason: str) -> None:
+        """The customer is no longer interested (bought elsewhere, ...): status dismissed, with
+        the reason; pending until the server confirms it."""
+        cid = require_customer(self._cache, customer_id)
+        why = clean_user_text(reason, max_len=MAX_REASON, what="Reason")
+        try:
+            args = InterestUpdateArgs(id=interest_id, status="dismissed", reason=why)
+        except ValidationError as exc:
+            raise InvalidInput("This item of interest cannot be changed.") from exc
+        self._cache.enqueue(
+            "interest.update",
+            args.model_dump(mode="json", exclude_none=True),
+            customer_id=cid,
+            summary=why,
+            meta=self._context.author_meta(),
+        )
+        self._trigger.request_sync()

@@ -46,7 +46,7 @@ class SearchService:
             return SearchOutcome((), f"Search text is too long (max {MAX_QUERY})")
         query = clean_query(text)
         if not query:
-            return SearchOutcome((), "Type at least 2 characters")
+            return SearchOutcome((), None)  # an empty box: nothing to search, nothing to say
         if len(query) > MAX_QUERY:
             return SearchOutcome((), f"Search text is too long (max {MAX_QUERY})")
         if query.startswith(_SCAN_PREFIX):

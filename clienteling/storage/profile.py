@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -23,6 +24,7 @@ from clienteling.storage.reservations import of_customer
 _OVERLAID = (
     "note.add",
     "interest.add",
+    "interest.update",
     "consent.record",
     "followup.create",
     "customer.update",
@@ -59,6 +61,7 @@ class _Names:
         self._cur = cur
         self._stores: dict[str, str | None] = {}
         self._products: dict[str, str | None] = {}
+        self._images: dict[str, str | None] = {}
 
     def store(self, store_id: str | None) -> str | None:
         if not store_id:
@@ -68,6 +71,27 @@ class _Names:
             found = row.fetchone()
             self._stores[store_id] = json.loads(found[0]).get("name") if found else None
         return self._stores[store_id]
+
+    def image(self, sku: str | None, category: str | None = None) -> str | None:
+        """The picture of a product, else of its (or the given) category."""
+        key = f"{sku or ''}|{category or ''}"
+        if key not in self._images:
+            found = None
+            if sku:
+                row = self._cur.execute(
+                    "SELECT data ->> '$.image', data ->> '$.category' FROM srv_product "
+                    "WHERE sku = ?",
+                    (sku,),
+                ).fetchone()
+                if row is not None:
+                    found, category = row[0], category or row[1]
+            if found is None and category:
+                row = self._cur.execute(
+                    "SELECT data ->> '$.image' FROM srv_category WHERE code = ?", (category,)
+                ).fetchone()
+                found = row[0] if row else None
+            self._images[key] = found
+        return self._images[key]
 
     def product(self, sku: str | None) -> str | None:
         if not sku:
@@ -116,6 +140,7 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
                     name=line.get("name") or names.product(line.get("sku")) or "",
                     quantity=int(line.get("quantity", 0)),
                     unit_price_jpy=_yen(line.get("unit_price_jpy", 0)),
+                    image=names.image(line.get("sku")),
                 )
                 for line in o.get("lines", [])
             ),
@@ -151,6 +176,8 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
             staff_id=i.get("staff_id", ""),
             created_at=i.get("created_at", ""),
             status=i.get("status", "open"),
+            image=names.image(i.get("sku"), i.get("category")),
+            status_reason=i.get("status_reason"),
         )
         for i in _docs(
             cur,
@@ -212,8 +239,15 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
     ]
     have = {n.id for n in notes} | {i.id for i in interests}
     have |= {f.id for f in followups}
+    interest_changes: dict[str, dict[str, Any]] = {}
     for e in entries:
         a, m = e.args, e.meta
+        if e.name == "interest.update":
+            if e.status == "pending":
+                interest_changes.setdefault(str(a.get("id", "")), {}).update(
+                    {k: a[k] for k in ("status", "reason", "comment") if a.get(k) is not None}
+                )
+            continue
         if e.name == "customer.update":
             if e.status != "rejected" and a.get("id") == customer_id:
                 c.update({k: a[k] for k in _UPDATABLE if a.get(k) is not None})
@@ -245,6 +279,7 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
                     status="open",
                     sync=_sync_of(e),
                     rejected_reason=_reason(e),
+                    image=names.image(a.get("sku"), a.get("category")),
                 )
             )
         elif e.name == "consent.record" and e.status != "rejected":
@@ -270,6 +305,17 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
                     staff_id=m.get("staff_id", ""),
                     sync=_sync_of(e),
                 )
+            )
+
+    for index, interest in enumerate(interests):
+        change = interest_changes.get(interest.id)
+        if change:
+            interests[index] = dataclasses.replace(
+                interest,
+                status=change.get("status", interest.status),
+                status_reason=change.get("reason", interest.status_reason),
+                comment=change.get("comment", interest.comment),
+                sync=SyncState.PENDING,
             )
 
     def newest_first(items: list[Any], attr: str) -> tuple[Any, ...]:

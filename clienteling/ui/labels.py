@@ -10,7 +10,9 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
+from clienteling.domain.storetime import StoreClock
 
 _CHANNELS: dict[str, Callable[[], str]] = {
     "store": lambda: QCoreApplication.translate("Labels", "Store"),
@@ -42,6 +44,10 @@ _STATUSES: dict[str, Callable[[], str]] = {
     "cancelled": lambda: QCoreApplication.translate("Labels", "Cancelled"),
     "fulfilled": lambda: QCoreApplication.translate("Labels", "Fulfilled"),
     "expired": lambda: QCoreApplication.translate("Labels", "Expired"),
+    "requested": lambda: QCoreApplication.translate("Labels", "Requested — not confirmed"),
+    "in_transit": lambda: QCoreApplication.translate("Labels", "On its way"),
+    "ready": lambda: QCoreApplication.translate("Labels", "Ready"),
+    "not_collected": lambda: QCoreApplication.translate("Labels", "Not collected"),
     "planned": lambda: QCoreApplication.translate("Labels", "Planned"),
     "sent": lambda: QCoreApplication.translate("Labels", "Sent"),
     "done": lambda: QCoreApplication.translate("Labels", "Done"),
@@ -87,6 +93,13 @@ _MUTATIONS: dict[str, Callable[[], str]] = {
     "customer.update": lambda: QCoreApplication.translate("Labels", "Customer change"),
     "consent.record": lambda: QCoreApplication.translate("Labels", "Consent"),
     "reservation.request": lambda: QCoreApplication.translate("Labels", "Reservation request"),
+    "reservation.cancel": lambda: QCoreApplication.translate("Labels", "Cancel reservation"),
+    "reservation.extend": lambda: QCoreApplication.translate("Labels", "Extend reservation"),
+    "reservation.fulfil": lambda: QCoreApplication.translate("Labels", "Sold / collected"),
+    "reservation.ready": lambda: QCoreApplication.translate("Labels", "Pickup ready"),
+    "reservation.not_collected": lambda: QCoreApplication.translate("Labels", "Not collected"),
+    "reservation.ship": lambda: QCoreApplication.translate("Labels", "Transfer sent"),
+    "reservation.receive": lambda: QCoreApplication.translate("Labels", "Transfer received"),
     "followup.create": lambda: QCoreApplication.translate("Labels", "Follow-up"),
 }
 
@@ -146,6 +159,24 @@ def reason(code: str | None) -> str:
     return _lookup(_REASONS, code)
 
 
+_STEPS: dict[str, Callable[[], str]] = {
+    "cancel": lambda: QCoreApplication.translate("Labels", "Cancel"),
+    "extend": lambda: QCoreApplication.translate("Labels", "Extend"),
+    "fulfil": lambda: QCoreApplication.translate("Labels", "Sold"),
+    "ready": lambda: QCoreApplication.translate("Labels", "Ready for pickup"),
+    "not_collected": lambda: QCoreApplication.translate("Labels", "Not collected"),
+    "ship": lambda: QCoreApplication.translate("Labels", "Send"),
+    "receive": lambda: QCoreApplication.translate("Labels", "Received"),
+}
+
+
+def step(verb: str, kind: str = "") -> str:
+    """A reservation step as its button says it (a pickup is collected, not sold)."""
+    if verb == "fulfil" and kind == "pickup":
+        return QCoreApplication.translate("Labels", "Collected")
+    return _lookup(_STEPS, verb)
+
+
 def pending_sync() -> str:
     return QCoreApplication.translate("Labels", "pending sync")
 
@@ -160,17 +191,54 @@ def yen(amount: int) -> str:
     return QCoreApplication.translate("Labels", "¥%1").replace("%1", f"{amount:,}")
 
 
+class _Clock:
+    """The store whose time is shown (the window sets it when a staff member signs in)."""
+
+    store = StoreClock()
+
+
+def set_store_clock(clock: StoreClock) -> None:
+    _Clock.store = clock
+
+
+def store_clock() -> StoreClock:
+    return _Clock.store
+
+
 def when(iso: str | None, *, with_time: bool = True) -> str:
-    """An ISO timestamp shown in the terminal's local time; bad input is shown unchanged."""
+    """A stored time on the store's clock, in the UI language's short format (with the zone's
+    name when this machine's zone is another); bad input is shown unchanged."""
     if not iso:
         return ""
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
+    if len(iso) == 10 and iso[4] == "-" and iso[7] == "-":  # a plain date (a due date)
+        try:
+            day = datetime.fromisoformat(iso).date()
+        except ValueError:
+            return iso
+        return QLocale().toString(
+            QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat
+        )
+    moment = _Clock.store.local(iso)
+    if moment is None:
         return iso
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
+    date = QDate(moment.year, moment.month, moment.day)
+    if not with_time:
+        return QLocale().toString(date, QLocale.FormatType.ShortFormat)
+    text = QLocale().toString(
+        QDateTime(date, QTime(moment.hour, moment.minute)), QLocale.FormatType.ShortFormat
+    )
+    machine = datetime.now().astimezone().utcoffset()
+    if machine != moment.utcoffset():
+        text += f" {moment.tzname()}"
+    return text
+
+
+def clock_time(iso: str | None) -> str:
+    """Just the store's wall-clock time of day ("14:02")."""
+    moment = _Clock.store.local(iso)
+    if moment is None:
+        return ""
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
 
 
 # Fixed messages of the services and the barcode parser (English at the source), translated
@@ -236,6 +304,7 @@ _WHAT: dict[str, Callable[[], str]] = {
     "Note": lambda: QCoreApplication.translate("ServiceMessages", "Note"),
     "Comment": lambda: QCoreApplication.translate("ServiceMessages", "Comment"),
     "Category": lambda: QCoreApplication.translate("ServiceMessages", "Category"),
+    "Reason": lambda: QCoreApplication.translate("ServiceMessages", "Reason"),
 }
 
 # Messages carrying values: the pattern's groups fill %1, %2, ... of the translated template.
@@ -277,17 +346,19 @@ _SERVICE_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[], str]], ...] = (
         ),
     ),
     (
-        re.compile(r"(Note|Comment|Category) is empty\."),
+        re.compile(r"(Note|Comment|Category|Reason) is empty\."),
         lambda: QCoreApplication.translate("ServiceMessages", "%1 is empty."),
     ),
     (
-        re.compile(r"(Note|Comment|Category) is too long: (\d+) characters, the limit is (\d+)\."),
+        re.compile(
+            r"(Note|Comment|Category|Reason) is too long: (\d+) characters, the limit is (\d+)\."
+        ),
         lambda: QCoreApplication.translate(
             "ServiceMessages", "%1 is too long: %2 characters, the limit is %3."
         ),
     ),
     (
-        re.compile(r"(Note|Comment|Category) must be text\."),
+        re.compile(r"(Note|Comment|Category|Reason) must be text\."),
         lambda: QCoreApplication.translate("ServiceMessages", "%1 must be text."),
     ),
 )

@@ -10,10 +10,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
+    QInputDialog,
     QMainWindow,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +36,12 @@ from clienteling.ui.formatting import plain_label
 from clienteling.ui.interest_dialog import InterestDialog, InterestInput
 from clienteling.ui.note_editor import NoteEditor
 from clienteling.ui.pending_dialog import PendingDialog
+from clienteling.ui.products.scan_choice import ScanChoiceDialog
+from clienteling.ui.products.search import ProductSearch
+from clienteling.ui.products.view import ProductView
 from clienteling.ui.profile import ProfileView
+from clienteling.ui.reservations.dialog import ReserveDialog, ReserveInput
+from clienteling.ui.reservations.lists import StoreListsView, notice_text
 from clienteling.ui.scanner import ScanDetector
 from clienteling.ui.search import SearchBox, SearchResults
 from clienteling.ui.sync_indicator import SyncIndicator
@@ -52,8 +60,11 @@ class MainWindow(QMainWindow):
     """The one window of the app."""
 
     customer_opened = Signal(str)
+    product_opened = Signal(str)  # sku
     note_added = Signal(str)
     interest_logged = Signal(str)
+    reservation_requested = Signal(str)  # reservation id
+    page_changed = Signal(str)  # "customers" | "products" | "store"
     message_shown = Signal(str)
     search_finished = Signal(str)
     # A colleague takes over the counter (the composition root opens their session): with the
@@ -71,7 +82,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._services = services
         # (code, label) pairs offered in the interest dialog; staff may also type their own.
+        # Given: as given; else the synced catalog's, in this language.
         self._categories = categories
+        self._categories_given = bool(categories)
         self._pending_dialog: PendingDialog | None = None
         self._closed = False  # after close, late engine notifications must not read the cache
         self.setObjectName("mainWindow")
@@ -94,9 +107,32 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.results = SearchResults(self)
         self.profile = ProfileView(self)
+        self.product_search = ProductSearch(self)
+        self.product_view = ProductView(self)
+        self.store_lists = StoreListsView(self)
         self.sync_indicator = SyncIndicator(self)
 
+        self.pages = QStackedWidget(self)
+        self.page_buttons = QButtonGroup(self)
+        page_bar = QHBoxLayout()
+        for index, (name, title) in enumerate(
+            (
+                ("customers", self.tr("Customers")),
+                ("products", self.tr("Products")),
+                ("store", self.tr("Store lists")),
+            )
+        ):
+            button = QPushButton(title, self)
+            button.setObjectName(f"page_{name}")
+            button.setCheckable(True)
+            button.setAutoDefault(False)
+            self.page_buttons.addButton(button, index)
+            page_bar.addWidget(button)
+        self.page_buttons.button(0).setChecked(True)
+        self.page_buttons.idClicked.connect(self.show_page_index)
+
         top = QHBoxLayout()
+        top.addLayout(page_bar)
         top.addWidget(self.search_box, 1)
         top.addWidget(self.staff_label)
         top.addWidget(self.switch_staff_button)
@@ -106,11 +142,20 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([380, 900])
+        products = QSplitter(Qt.Orientation.Horizontal, self)
+        products.addWidget(self.product_search)
+        products.addWidget(self.product_view)
+        products.setStretchFactor(0, 2)
+        products.setStretchFactor(1, 5)
+        products.setSizes([380, 900])
+        self.pages.addWidget(splitter)
+        self.pages.addWidget(products)
+        self.pages.addWidget(self.store_lists)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addLayout(top)
         layout.addWidget(self.banner)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.sync_indicator)
 
@@ -134,6 +179,21 @@ class MainWindow(QMainWindow):
         self.results.customer_open_requested.connect(self.on_results_customer_open_requested)
         self.profile.note_add_requested.connect(self.on_profile_note_add_requested)
         self.profile.interest_add_requested.connect(self.on_profile_interest_add_requested)
+        self.profile.interest_dismiss_requested.connect(self.on_profile_interest_dismiss_requested)
+        self.profile.product_open_requested.connect(self.open_product)
+        self.profile.step_requested.connect(self.on_step_requested)
+        self.profile.transfer_requested.connect(self.on_transfer_requested)
+        self.product_search.search_requested.connect(self.on_product_search_search_requested)
+        self.product_search.product_open_requested.connect(self.open_product)
+        self.product_view.interest_requested.connect(self.on_product_view_interest_requested)
+        self.product_view.reserve_requested.connect(self.on_product_view_reserve_requested)
+        self.product_view.transfer_requested.connect(self.on_product_view_transfer_requested)
+        self.product_view.product_open_requested.connect(self.open_product)
+        self.store_lists.step_requested.connect(self.on_step_requested)
+        self.store_lists.transfer_requested.connect(self.on_transfer_requested)
+        self.store_lists.customer_open_requested.connect(
+            self.on_store_lists_customer_open_requested
+        )
         self.sync_indicator.details_requested.connect(self.on_sync_indicator_details_requested)
         if bridge is not None:
             bridge.sync_changed.connect(self.on_bridge_sync_changed)
@@ -142,6 +202,7 @@ class MainWindow(QMainWindow):
         for keys in ("Ctrl+F", "F2"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.focus_search)
         QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
+        self._apply_services(services)
         self.refresh_sync_status()
 
     # -- public helpers -----------------------------------------------------------------------
@@ -158,16 +219,62 @@ class MainWindow(QMainWindow):
         """Another staff member now works at this terminal: their services (every change is
         theirs from now on). The previous customer is put away, as at a real counter."""
         self._services = services
+        self._apply_services(services)
         self.staff_label.setText(self._staff_text(services))
         self.search_box.clear()
         self.results.show_outcome([], None)
         self.profile.clear()
+        self.product_view.set_customer(None)
         self.show_message(
             self.tr("%1 is now signed in at this terminal.").replace(
                 "%1", services.context.staff_name
             )
         )
         self.refresh_sync_status()
+
+    def _apply_services(self, services: AppServices) -> None:
+        """What the screens take from the signed-in terminal: its store, its clock, the
+        catalog's category labels in this language."""
+        labels.set_store_clock(services.clock)
+        self.profile.set_store(services.context.store_id)
+        self._refresh_categories()
+
+    def _refresh_categories(self) -> None:
+        """Category labels come with the catalog (a first sync may bring them later)."""
+        categories = self._services.products.categories()
+        self.profile.category_labels = {c.code: c.label for c in categories}
+        if not self._categories_given:
+            self._categories = tuple((c.code, c.label) for c in categories)
+
+    # -- pages ------------------------------------------------------------------------------
+
+    PAGES = ("customers", "products", "store")
+
+    def show_page(self, name: str) -> None:
+        self.show_page_index(self.PAGES.index(name))
+
+    def show_page_index(self, index: int) -> None:
+        button = self.page_buttons.button(index)
+        if button is not None:
+            button.setChecked(True)
+        self.pages.setCurrentIndex(index)
+        name = self.PAGES[index]
+        if name == "store":
+            self.refresh_store_lists()
+        elif name == "products":
+            self.product_view.set_customer(self._customer_name())
+            self.product_search.field.setFocus()
+        else:
+            self.search_box.setFocus()
+        self.page_changed.emit(name)
+
+    @property
+    def page(self) -> str:
+        return self.PAGES[self.pages.currentIndex()]
+
+    def _customer_name(self) -> str | None:
+        profile = self.profile.profile
+        return profile.display_name if profile is not None else None
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -191,9 +298,26 @@ class MainWindow(QMainWindow):
             )
             return False
         self.profile.show_profile(profile)
+        self.product_view.set_customer(profile.display_name)
+        if self.page != "customers":
+            self.show_page("customers")
         # Ids only: names, phones and card numbers never go to the log.
         log.info("profile opened (%s)", customer_id)
         self.customer_opened.emit(customer_id)
+        return True
+
+    def open_product(self, sku: str) -> bool:
+        detail = self._services.products.detail(sku)
+        if detail is None:
+            self.show_message(
+                self.tr("This product is not in this terminal's catalogue."), error=True
+            )
+            return False
+        self.product_view.show_detail(detail)
+        self.product_view.set_customer(self._customer_name())
+        if self.page != "products":
+            self.show_page("products")
+        self.product_opened.emit(sku)
         return True
 
     def reload_profile(self) -> None:
@@ -218,7 +342,36 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.refresh_sync_status()
+        if not self._categories_given and not self._categories:
+            self._refresh_categories()
         self.reload_profile()
+        sku = self.product_view.sku
+        if sku is not None:
+            detail = self._services.products.detail(sku)
+            if detail is not None:
+                self.product_view.show_detail(detail)
+        if self.page == "store":
+            self.refresh_store_lists()
+        self.show_new_notices()
+
+    def refresh_store_lists(self) -> None:
+        reservations = self._services.reservations
+        self.store_lists.show_lists(
+            reservations.store_lists(), reservations.store_id, reservations.notices()
+        )
+
+    def show_new_notices(self) -> None:
+        """Outcomes that came later (an offline request answered, a hold expired, a transfer
+        arrived) are told once, in the banner; they stay in the store's notices list."""
+        fresh = self._services.reservations.notices(unseen_only=True)
+        if not fresh:
+            return
+        newest = fresh[0]
+        text = notice_text(newest)
+        if len(fresh) > 1:
+            text += "  " + self.tr("(and %n more: see Store lists)", "", len(fresh) - 1)
+        self.show_message(text, error=newest.status in ("rejected", "expired", "not_collected"))
+        self._services.reservations.mark_seen(fresh)
 
     # -- search ---------------------------------------------------------------------------------
 
@@ -271,9 +424,111 @@ class MainWindow(QMainWindow):
             self.show_message(self._saved_message(self.tr("Item of interest saved.")))
             self.interest_logged.emit(customer_id)
 
+    def on_profile_interest_dismiss_requested(self, customer_id: str, interest_id: str) -> None:
+        reasons = [
+            self.tr("Bought elsewhere"),
+            self.tr("No longer interested"),
+            self.tr("Too expensive"),
+        ]
+        reason, ok = QInputDialog.getItem(
+            self,
+            self.tr("Dismiss item of interest"),
+            self.tr("Why is it no longer of interest?"),
+            reasons,
+            0,
+            True,
+        )
+        if not ok:
+            return
+        try:
+            self._services.interests.dismiss(customer_id, interest_id, reason)
+        except InvalidInput as exc:
+            self.show_message(labels.service_message(str(exc)), error=True)
+            return
+        self._after_local_change()
+        self.show_message(self._saved_message(self.tr("Item of interest dismissed.")))
+
+    # -- products and reservations ------------------------------------------------------------
+
+    def on_product_search_search_requested(self, text: str) -> None:
+        self.product_search.show_hits(self._services.products.search(text), text)
+
+    def on_product_view_interest_requested(self, sku: str) -> None:
+        customer_id = self.profile.customer_id
+        if customer_id is None:
+            self.show_message(self.tr("Open a customer's profile first."), error=True)
+            return
+        self.log_interest(customer_id, code=sku)
+
+    def on_product_view_reserve_requested(self, sku: str) -> None:
+        self.reserve(sku, from_store_id=None)
+
+    def on_product_view_transfer_requested(self, sku: str, store_id: str) -> None:
+        self.reserve(sku, from_store_id=store_id)
+
+    def on_transfer_requested(self, sku: str, store_id: str, customer_id: str) -> None:
+        """Where stock is free instead: ask that store (a transfer to this one)."""
+        other = bool(customer_id) and customer_id != self.profile.customer_id
+        if other and not self.open_customer(customer_id):
+            return
+        self.reserve(sku, from_store_id=store_id)
+
+    def _not_in_catalogue(self) -> str:
+        return self.tr("This product is not in this terminal's catalogue.")
+
+    def reserve(self, sku: str, *, from_store_id: str | None) -> None:
+        profile = self.profile.profile
+        if profile is None:
+            self.show_message(self.tr("Open a customer's profile first."), error=True)
+            return
+        detail = self._services.products.detail(sku)
+        if detail is None:
+            self.show_message(
+                self.tr("This product is not in this terminal's catalogue."), error=True
+            )
+            return
+        made: list[str] = []
+
+        def submit(entry: ReserveInput) -> str | None:
+            try:
+                reservation = self._services.reservations.request(
+                    profile.id,
+                    sku,
+                    quantity=entry.quantity,
+                    kind=entry.kind,
+                    from_store_id=entry.from_store_id,
+                )
+            except InvalidInput as exc:
+                return labels.service_message(str(exc))
+            made.append(reservation.id)
+            return None
+
+        if ReserveDialog.ask(
+            self, profile.display_name, detail, submit, from_store_id=from_store_id
+        ):
+            self._after_local_change()
+            self.show_message(
+                self._saved_message(self.tr("Requested — not confirmed until the server answers."))
+            )
+            self.reservation_requested.emit(made[0])
+
+    def on_step_requested(self, reservation_id: str, verb: str) -> None:
+        try:
+            self._services.reservations.step(reservation_id, verb)
+        except InvalidInput as exc:
+            self.show_message(labels.service_message(str(exc)), error=True)
+            return
+        self._after_local_change()
+        self.show_message(self._saved_message(labels.mutation(f"reservation.{verb}") + "."))
+
+    def on_store_lists_customer_open_requested(self, customer_id: str) -> None:
+        self.open_customer(customer_id)
+
     def _after_local_change(self) -> None:
         self.reload_profile()
         self.refresh_sync_status()
+        if self.page == "store":
+            self.refresh_store_lists()
 
     def _saved_message(self, first: str) -> str:
         if self.sync_indicator.online:
@@ -312,14 +567,27 @@ class MainWindow(QMainWindow):
                 self.tr("That barcode is not a product or a loyalty card."), error=True
             )
             return
-        customer_id = self.profile.customer_id
-        if customer_id is None:
+        doc = self._services.products.search(gtin)
+        product = next((p for p in doc if p.gtin == gtin), None)
+        if product is None:
             self.show_message(
-                self.tr("Open a customer's profile first to log this product as an interest."),
+                self.tr("Product %1 is not in this terminal's catalogue.").replace("%1", gtin),
                 error=True,
             )
             return
-        self.log_interest(customer_id, code=gtin)
+        customer_id = self.profile.customer_id
+        if customer_id is None:
+            self.open_product(product.sku)
+            return
+        choice = ScanChoiceDialog.ask(
+            self, product.name, product.image, self._customer_name() or ""
+        )
+        if choice == "interest":
+            self.log_interest(customer_id, code=gtin)
+        elif choice == "reserve":
+            self.reserve(product.sku, from_store_id=None)
+        elif choice == "product":
+            self.open_product(product.sku)
 
     def open_card(self, number: str) -> None:
         """A loyalty card was scanned: search for it and open the profile when it is known."""

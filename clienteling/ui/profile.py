@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clienteling.domain.models import Consent, Profile, SyncState
+from clienteling.domain.models import Consent, Interest, Profile, SyncState
 from clienteling.ui import labels
 from clienteling.ui.formatting import national_phone, plain_label, plain_tooltip
+from clienteling.ui.reservations.table import ReservationTable
+from clienteling.ui.widgets.picture import picture_icon
 
+SKU_ROLE = Qt.ItemDataRole.UserRole
 GRANTED_MARK = "✔"
 WITHDRAWN_MARK = "✖"
 
@@ -46,10 +49,17 @@ class ProfileView(QWidget):
 
     note_add_requested = Signal(str)  # customer id
     interest_add_requested = Signal(str)  # customer id
+    interest_dismiss_requested = Signal(str, str)  # customer id, interest id
+    product_open_requested = Signal(str)  # sku
+    step_requested = Signal(str, str)  # reservation id, verb
+    transfer_requested = Signal(str, str, str)  # sku, store to ask, customer id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile: Profile | None = None
+        self._store_id = ""
+        # Category code -> label in the staff's language (catalog data, set by the window).
+        self.category_labels: dict[str, str] = {}
         self._stack = QStackedWidget(self)
         self.placeholder = plain_label(
             self.tr("Scan a loyalty card or search for a customer."), name="profilePlaceholder"
@@ -111,18 +121,32 @@ class ProfileView(QWidget):
         self.activities = self._tree(
             [self.tr("Date"), self.tr("Channel"), self.tr("What"), self.tr("Details")]
         )
+        self.orders.setRootIsDecorated(True)
+        self.orders.setIconSize(QSize(28, 28))
+        self.orders.itemDoubleClicked.connect(self.on_orders_item_double_clicked)
+        self.interests_page = QWidget(self)
         self.interests = self._list()
+        self.interests.setIconSize(QSize(36, 36))
+        self.interests.itemDoubleClicked.connect(self.on_interests_item_double_clicked)
+        self.interests.currentRowChanged.connect(self.on_interests_current_row_changed)
+        self.show_product_button = QPushButton(self.tr("Show product"), self.interests_page)
+        self.show_product_button.setObjectName("interestProduct")
+        self.show_product_button.clicked.connect(self.on_show_product_button_clicked)
+        self.dismiss_button = QPushButton(self.tr("Dismiss…"), self.interests_page)
+        self.dismiss_button.setObjectName("interestDismiss")
+        self.dismiss_button.clicked.connect(self.on_dismiss_button_clicked)
+        interest_actions = QHBoxLayout()
+        interest_actions.addWidget(self.show_product_button)
+        interest_actions.addWidget(self.dismiss_button)
+        interest_actions.addStretch(1)
+        interests_layout = QVBoxLayout(self.interests_page)
+        interests_layout.setContentsMargins(0, 0, 0, 0)
+        interests_layout.addWidget(self.interests, 1)
+        interests_layout.addLayout(interest_actions)
         self.notes = self._list()
-        self.reservations = self._tree(
-            [
-                self.tr("Created"),
-                self.tr("Kind"),
-                self.tr("Item"),
-                self.tr("Qty"),
-                self.tr("Status"),
-                self.tr("Expires"),
-            ]
-        )
+        self.reservations = ReservationTable(show_customer=False, parent=self)
+        self.reservations.step_requested.connect(self.step_requested)
+        self.reservations.transfer_requested.connect(self.transfer_requested)
         self.followups = self._tree(
             [
                 self.tr("Due"),
@@ -135,7 +159,7 @@ class ProfileView(QWidget):
         for widget in (
             self.orders,
             self.activities,
-            self.interests,
+            self.interests_page,
             self.notes,
             self.reservations,
             self.followups,
@@ -175,6 +199,10 @@ class ProfileView(QWidget):
     @property
     def customer_id(self) -> str | None:
         return self._profile.id if self._profile is not None else None
+
+    def set_store(self, store_id: str) -> None:
+        """The terminal's store: which reservation steps are offered here."""
+        self._store_id = store_id
 
     def clear(self, message: str | None = None) -> None:
         self._profile = None
@@ -286,6 +314,18 @@ class ProfileView(QWidget):
                     )
                 ),
             )
+            if order.lines:
+                row.setData(0, SKU_ROLE, order.lines[0].sku)
+            for line in order.lines:
+                child = QTreeWidgetItem(
+                    ["", "", "", labels.yen(line.unit_price_jpy * line.quantity), "", line.name]
+                )
+                child.setIcon(5, picture_icon(line.image, 28))
+                child.setData(0, SKU_ROLE, line.sku)
+                child.setTextAlignment(
+                    3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+                row.addChild(child)
             self.orders.addTopLevelItem(row)
 
     def _show_activities(self, profile: Profile) -> None:
@@ -309,13 +349,20 @@ class ProfileView(QWidget):
             if interest.sku and interest.product_name:
                 what = f"{interest.product_name} ({interest.sku})"
             elif interest.category and not interest.sku:
-                what = self.tr("Category: %1").replace("%1", interest.category)
+                label = self.category_labels.get(interest.category, interest.category)
+                what = self.tr("Category: %1").replace("%1", label)
             text = f"{labels.when(interest.created_at)}  {what}"
             if interest.comment:
                 text += f"\n{interest.comment}"
             text += f"  · {labels.status(interest.status)}"
+            if interest.status == "dismissed" and interest.status_reason:
+                text += f" ({interest.status_reason})"
             text += sync_suffix(interest.sync, interest.rejected_reason)
-            self.interests.addItem(self._item(text, interest.sync))
+            item = self._item(text, interest.sync)
+            item.setIcon(picture_icon(interest.image, 36))
+            item.setData(SKU_ROLE, interest.id)
+            self.interests.addItem(item)
+        self.on_interests_current_row_changed(self.interests.currentRow())
 
     def _show_notes(self, profile: Profile) -> None:
         self.notes.clear()
@@ -326,23 +373,7 @@ class ProfileView(QWidget):
             self.notes.addItem(self._item(text, note.sync))
 
     def _show_reservations(self, profile: Profile) -> None:
-        self.reservations.clear()
-        for reservation in profile.reservations:
-            status = labels.status(reservation.status)
-            if reservation.sync == SyncState.PENDING:
-                status = self.tr("requested — not confirmed")
-            self.reservations.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        labels.when(reservation.created_at),
-                        labels.kind(reservation.kind),
-                        reservation.product_name or reservation.sku,
-                        str(reservation.quantity),
-                        status,
-                        labels.when(reservation.expires_at),
-                    ]
-                )
-            )
+        self.reservations.show_rows(profile.reservations, self._store_id)
 
     def _show_followups(self, profile: Profile) -> None:
         self.followups.clear()
@@ -377,3 +408,35 @@ class ProfileView(QWidget):
     def on_add_interest_button_clicked(self) -> None:
         if self._profile is not None:
             self.interest_add_requested.emit(self._profile.id)
+
+    def _selected_interest(self) -> Interest | None:
+        if self._profile is None:
+            return None
+        row = self.interests.currentRow()
+        items = self._profile.interests
+        return items[row] if 0 <= row < len(items) else None
+
+    def on_interests_current_row_changed(self, _row: int) -> None:
+        interest = self._selected_interest()
+        self.show_product_button.setEnabled(interest is not None and interest.sku is not None)
+        self.dismiss_button.setEnabled(
+            interest is not None and interest.status == "open" and interest.sync == SyncState.SYNCED
+        )
+
+    def on_interests_item_double_clicked(self, _item: QListWidgetItem) -> None:
+        self.on_show_product_button_clicked()
+
+    def on_show_product_button_clicked(self) -> None:
+        interest = self._selected_interest()
+        if interest is not None and interest.sku:
+            self.product_open_requested.emit(interest.sku)
+
+    def on_dismiss_button_clicked(self) -> None:
+        interest = self._selected_interest()
+        if interest is not None and self._profile is not None:
+            self.interest_dismiss_requested.emit(self._profile.id, interest.id)
+
+    def on_orders_item_double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        sku = item.data(0, SKU_ROLE)
+        if sku:
+            self.product_open_requested.emit(str(sku))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from clienteling.ui.interest_dialog import InterestDialog
+from clienteling.ui.products.scan_choice import ScanChoiceDialog
 from clienteling.ui.scanner import looks_like_scan, to_ascii
 from tests.ui.conftest import Terminal, type_text
 
@@ -61,11 +62,23 @@ def test_garbage_scan_shows_a_clear_message(qtbot: QtBot, terminal: Terminal) ->
     assert window.search_box.text() == ""
 
 
-def test_product_scan_without_a_profile_asks_to_open_one(qtbot: QtBot, terminal: Terminal) -> None:
+def test_a_product_scan_without_a_profile_opens_the_product(
+    qtbot: QtBot, terminal: Terminal
+) -> None:
     window = terminal.window
-    with qtbot.waitSignal(window.message_shown, timeout=3000):
-        _scan(qtbot, terminal, "4901234567894")  # a valid EAN-13
+    product = terminal.services.products.search("ヘルメット")[0]
+    with qtbot.waitSignal(window.product_opened, timeout=3000) as opened:
+        _scan(qtbot, terminal, product.gtin)
+    assert opened.args == [product.sku]
+    assert window.page == "products"
+    assert window.product_view.name.text() == product.name
     assert window.profile.customer_id is None
+    # A valid code the catalogue does not hold is a clear message, nothing opens.
+    window.show_page("customers")
+    with qtbot.waitSignal(window.message_shown, timeout=3000) as shown:
+        _scan(qtbot, terminal, "4901234567894")
+    assert "4901234567894" in shown.args[0]
+    assert window.page == "customers"
 
 
 def test_a_person_typing_a_name_and_enter_is_not_a_scan(qtbot: QtBot, terminal: Terminal) -> None:
@@ -101,6 +114,13 @@ def test_product_scan_on_an_open_profile_logs_an_interest(qtbot: QtBot, terminal
     assert product is not None
     seen: list[str] = []
 
+    def choose() -> None:
+        # With a profile open, a scanned product asks what to do with it.
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ScanChoiceDialog)
+        QTimer.singleShot(50, fill)
+        dialog.findChild(QPushButton, "choice_interest").click()
+
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, InterestDialog)
@@ -108,7 +128,7 @@ def test_product_scan_on_an_open_profile_logs_an_interest(qtbot: QtBot, terminal
         type_text(dialog.comment, "試乗して気に入った")
         dialog.save_button.click()
 
-    QTimer.singleShot(50, fill)
+    QTimer.singleShot(50, choose)
     with qtbot.waitSignal(window.interest_logged, timeout=5000):
         _scan(qtbot, terminal, str(product["gtin"]))
 

@@ -1,0 +1,1 @@
+"""The product screens: product search and the product view."""
