@@ -271,6 +271,7 @@ class ProductDetail:
 class StoreLists:
     """The counter's lists of this store's reservations."""
 
+    open: tuple[Reservation, ...]  # everything still holding or awaiting stock here
     pickups: tuple[Reservation, ...]  # pickups to hand over (confirmed or ready)
     expiring: tuple[Reservation, ...]  # holds whose time runs out within a day
     waiting: tuple[Reservation, ...]  # requests and steps not answered by the server yet

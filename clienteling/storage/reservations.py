@@ -186,6 +186,7 @@ def store_lists(cur: Any, store_id: str, now: datetime | None = None) -> StoreLi
 
     mine = [r for r in rows if r.store_id == store_id]
     return StoreLists(
+        open=tuple(r for r in mine if r.open),
         pickups=tuple(
             sorted(
                 (r for r in mine if r.kind == "pickup" and r.status in ("confirmed", "ready")),

@@ -263,7 +263,7 @@ SERVER_COPY_TABLES: tuple[str, ...] = (*SRV_TABLES, "srv_customer_doc", "custome
 # rowid needs no old values, and a bulk rebuild is one INSERT ... SELECT.
 FTS_DDL = "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5(text, tokenize='trigram')"
 
-# A reservation the server moved on by itself or from another terminal (expired, ready for
+# A reservation the server moved on by itself or another terminal moved (expired, ready for
 # pickup, arrived, not collected, ...) is a notice. Upserts of rows already held fire it; a
 # first sync appends and fires nothing.
 NOTICE_TRIGGER_DDL = (
@@ -271,6 +271,9 @@ NOTICE_TRIGGER_DDL = (
     "WHEN (NEW.data ->> '$.status') IS NOT (OLD.data ->> '$.status') "
     "AND (NEW.data ->> '$.status') IN "
     "('expired', 'not_collected', 'ready', 'in_transit', 'cancelled', 'fulfilled') "
+    # A step this terminal took itself is no news here (its outbox entry is still there).
+    "AND NOT EXISTS (SELECT 1 FROM outbox WHERE name LIKE 'reservation.%' "
+    "AND args_json ->> '$.id' = NEW.id) "
     "BEGIN INSERT INTO notice (kind, subject_id, customer_id, status, created_at, seen) VALUES "
     "('reservation', NEW.id, NEW.customer_id, NEW.data ->> '$.status', "
     "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0); END"

@@ -89,7 +89,7 @@ class PendingDialog(QDialog):
                 state = labels.pending_sync()
                 why = change.last_error or ""
                 if change.attempts:
-                    state += " " + self.tr("(%1 attempts)").replace("%1", str(change.attempts))
+                    state += " " + self.tr("(%n attempt(s))", "", change.attempts)
             item = QTreeWidgetItem(
                 [
                     labels.when(change.created_at),
@@ -110,15 +110,18 @@ class PendingDialog(QDialog):
             self.summary.setText(self.tr("Everything is on the server."))
         elif status is not None and not status.online:
             self.summary.setText(
-                self.tr("Offline: %1 change(s) will be sent when the connection is back.").replace(
-                    "%1", str(status.pending)
+                self.tr(
+                    "Offline: %n change(s) will be sent when the connection is back.",
+                    "",
+                    status.pending,
                 )
             )
         else:
+            waiting = sum(1 for c in changes if c.status != "rejected")
             self.summary.setText(
-                self.tr("%1 change(s) waiting, %2 rejected.")
-                .replace("%1", str(sum(1 for c in changes if c.status != "rejected")))
-                .replace("%2", str(len(self._rejected)))
+                self.tr("%n change(s) waiting", "", waiting)
+                + ", "
+                + self.tr("%n rejected.", "", len(self._rejected))
             )
         self.on_tree_current_item_changed(self.tree.currentItem(), None)
 

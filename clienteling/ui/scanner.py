@@ -138,7 +138,9 @@ class ScanDetector(QObject):
         # focus widget, then its parents); only the focus widget's copy counts.
         if not isinstance(watched, QWidget):
             return False
-        focus = QApplication.focusWidget()
+        # Without a window manager (a kiosk, a virtual display) no window may count as active,
+        # and the application has no focus widget while the window's own still gets the keys.
+        focus = QApplication.focusWidget() or watched.window().focusWidget()
         if focus is not None:
             return watched is focus
         return watched.isWindow()

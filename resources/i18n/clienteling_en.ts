@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="173"/>
+        <location filename="../../clienteling/app.py" line="164"/>
         <source>Local data could not be read</source>
         <translation>Local data could not be read</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="174"/>
+        <location filename="../../clienteling/app.py" line="165"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="235"/>
+        <location filename="../../clienteling/app.py" line="230"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="340"/>
+        <location filename="../../clienteling/app.py" line="336"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
     </message>
@@ -65,362 +65,449 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="16"/>
+        <location filename="../../clienteling/ui/labels.py" line="18"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="17"/>
+        <location filename="../../clienteling/ui/labels.py" line="19"/>
         <source>Online shop</source>
         <translation>Online shop</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="18"/>
+        <location filename="../../clienteling/ui/labels.py" line="20"/>
         <source>App</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="19"/>
+        <location filename="../../clienteling/ui/labels.py" line="21"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="20"/>
+        <location filename="../../clienteling/ui/labels.py" line="22"/>
         <source>Web</source>
         <translation>Web</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="21"/>
+        <location filename="../../clienteling/ui/labels.py" line="23"/>
         <source>SNS</source>
         <translation>SNS</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="22"/>
+        <location filename="../../clienteling/ui/labels.py" line="24"/>
         <source>Support</source>
         <translation>Support</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="23"/>
+        <location filename="../../clienteling/ui/labels.py" line="25"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="24"/>
+        <location filename="../../clienteling/ui/labels.py" line="26"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="25"/>
+        <location filename="../../clienteling/ui/labels.py" line="27"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="26"/>
+        <location filename="../../clienteling/ui/labels.py" line="28"/>
         <source>App push</source>
         <translation>App push</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="27"/>
+        <location filename="../../clienteling/ui/labels.py" line="29"/>
         <source>Post</source>
         <translation>Post</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="31"/>
+        <location filename="../../clienteling/ui/labels.py" line="33"/>
         <source>Marketing</source>
         <translation>Marketing</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="32"/>
+        <location filename="../../clienteling/ui/labels.py" line="34"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="33"/>
+        <location filename="../../clienteling/ui/labels.py" line="35"/>
         <source>Profiling</source>
         <translation>Profiling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="37"/>
+        <location filename="../../clienteling/ui/labels.py" line="39"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="38"/>
+        <location filename="../../clienteling/ui/labels.py" line="40"/>
         <source>Purchased</source>
         <translation>Purchased</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="39"/>
+        <location filename="../../clienteling/ui/labels.py" line="41"/>
         <source>Dismissed</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="40"/>
+        <location filename="../../clienteling/ui/labels.py" line="42"/>
         <source>Confirmed</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="41"/>
+        <location filename="../../clienteling/ui/labels.py" line="43"/>
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="42"/>
+        <location filename="../../clienteling/ui/labels.py" line="44"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="43"/>
+        <location filename="../../clienteling/ui/labels.py" line="45"/>
         <source>Fulfilled</source>
         <translation>Fulfilled</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="44"/>
+        <location filename="../../clienteling/ui/labels.py" line="46"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="45"/>
+        <location filename="../../clienteling/ui/labels.py" line="47"/>
+        <source>Requested — not confirmed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="48"/>
+        <source>On its way</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="49"/>
+        <source>Ready</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="50"/>
+        <location filename="../../clienteling/ui/labels.py" line="100"/>
+        <location filename="../../clienteling/ui/labels.py" line="167"/>
+        <source>Not collected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="51"/>
         <source>Planned</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="46"/>
+        <location filename="../../clienteling/ui/labels.py" line="52"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="47"/>
+        <location filename="../../clienteling/ui/labels.py" line="53"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="48"/>
+        <location filename="../../clienteling/ui/labels.py" line="54"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="49"/>
+        <location filename="../../clienteling/ui/labels.py" line="55"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="50"/>
+        <location filename="../../clienteling/ui/labels.py" line="56"/>
         <source>Shipped</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="51"/>
+        <location filename="../../clienteling/ui/labels.py" line="57"/>
         <source>Delivered</source>
         <translation>Delivered</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="52"/>
+        <location filename="../../clienteling/ui/labels.py" line="58"/>
         <source>Returned</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="53"/>
+        <location filename="../../clienteling/ui/labels.py" line="59"/>
         <source>Picked up in store</source>
         <translation>Picked up in store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="54"/>
+        <location filename="../../clienteling/ui/labels.py" line="60"/>
         <source>Pending</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="55"/>
+        <location filename="../../clienteling/ui/labels.py" line="61"/>
         <source>Applied</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="59"/>
+        <location filename="../../clienteling/ui/labels.py" line="65"/>
         <source>Hold</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="60"/>
+        <location filename="../../clienteling/ui/labels.py" line="66"/>
         <source>Pickup</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="61"/>
+        <location filename="../../clienteling/ui/labels.py" line="67"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="62"/>
+        <location filename="../../clienteling/ui/labels.py" line="68"/>
         <source>After visit</source>
         <translation>After visit</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="63"/>
+        <location filename="../../clienteling/ui/labels.py" line="69"/>
         <source>Occasion</source>
         <translation>Occasion</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="64"/>
+        <location filename="../../clienteling/ui/labels.py" line="70"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="65"/>
+        <location filename="../../clienteling/ui/labels.py" line="71"/>
         <source>Viewed</source>
         <translation>Viewed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="66"/>
+        <location filename="../../clienteling/ui/labels.py" line="72"/>
         <source>Added to cart</source>
         <translation>Added to cart</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="67"/>
+        <location filename="../../clienteling/ui/labels.py" line="73"/>
         <source>Inquiry</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="68"/>
+        <location filename="../../clienteling/ui/labels.py" line="74"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="69"/>
+        <location filename="../../clienteling/ui/labels.py" line="75"/>
         <source>Clicked</source>
         <translation>Clicked</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="70"/>
+        <location filename="../../clienteling/ui/labels.py" line="76"/>
         <source>Reacted</source>
         <translation>Reacted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="74"/>
+        <location filename="../../clienteling/ui/labels.py" line="80"/>
         <source>Regular</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="75"/>
+        <location filename="../../clienteling/ui/labels.py" line="81"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <location filename="../../clienteling/ui/labels.py" line="82"/>
         <source>Bronze</source>
         <translation>Bronze</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="77"/>
+        <location filename="../../clienteling/ui/labels.py" line="83"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="78"/>
+        <location filename="../../clienteling/ui/labels.py" line="84"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="79"/>
+        <location filename="../../clienteling/ui/labels.py" line="85"/>
         <source>Platinum</source>
         <translation>Platinum</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <location filename="../../clienteling/ui/labels.py" line="89"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <location filename="../../clienteling/ui/labels.py" line="90"/>
         <source>Item of interest</source>
         <translation>Item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <location filename="../../clienteling/ui/labels.py" line="91"/>
         <source>Interest change</source>
         <translation>Interest change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="86"/>
+        <location filename="../../clienteling/ui/labels.py" line="92"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="87"/>
+        <location filename="../../clienteling/ui/labels.py" line="93"/>
         <source>Customer change</source>
         <translation>Customer change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="88"/>
+        <location filename="../../clienteling/ui/labels.py" line="94"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="89"/>
+        <location filename="../../clienteling/ui/labels.py" line="95"/>
         <source>Reservation request</source>
         <translation>Reservation request</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="90"/>
+        <location filename="../../clienteling/ui/labels.py" line="96"/>
+        <source>Cancel reservation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="97"/>
+        <source>Extend reservation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="98"/>
+        <source>Sold / collected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="99"/>
+        <source>Pickup ready</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="101"/>
+        <source>Transfer sent</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="102"/>
+        <source>Transfer received</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="103"/>
         <source>Follow-up</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="94"/>
+        <location filename="../../clienteling/ui/labels.py" line="107"/>
         <source>the data was not valid</source>
         <translation>the data was not valid</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="95"/>
+        <location filename="../../clienteling/ui/labels.py" line="108"/>
         <source>the server does not know this change</source>
         <translation>the server does not know this change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="98"/>
+        <location filename="../../clienteling/ui/labels.py" line="111"/>
         <source>the customer or product no longer exists</source>
         <translation>the customer or product no longer exists</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="101"/>
+        <location filename="../../clienteling/ui/labels.py" line="114"/>
         <source>not allowed for your role or store</source>
         <translation>not allowed for your role or store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="102"/>
+        <location filename="../../clienteling/ui/labels.py" line="115"/>
         <source>the customer has not agreed to this channel</source>
         <translation>the customer has not agreed to this channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="105"/>
+        <location filename="../../clienteling/ui/labels.py" line="118"/>
         <source>not enough stock</source>
         <translation>not enough stock</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="106"/>
+        <location filename="../../clienteling/ui/labels.py" line="119"/>
         <source>the request was too old</source>
         <translation>the request was too old</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="107"/>
+        <location filename="../../clienteling/ui/labels.py" line="120"/>
         <source>the record changed and no longer allows this</source>
         <translation>the record changed and no longer allows this</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="150"/>
+        <location filename="../../clienteling/ui/labels.py" line="163"/>
+        <source>Cancel</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="164"/>
+        <source>Extend</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="165"/>
+        <source>Sold</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="166"/>
+        <source>Ready for pickup</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="168"/>
+        <source>Send</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="169"/>
+        <source>Received</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="176"/>
+        <source>Collected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="181"/>
         <source>pending sync</source>
         <translation>pending sync</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="155"/>
+        <location filename="../../clienteling/ui/labels.py" line="186"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="156"/>
+        <location filename="../../clienteling/ui/labels.py" line="187"/>
         <source>rejected: %1</source>
         <translation>rejected: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="160"/>
+        <location filename="../../clienteling/ui/labels.py" line="191"/>
         <source>¥%1</source>
         <translation>¥%1</translation>
     </message>
@@ -428,77 +515,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="70"/>
+        <location filename="../../clienteling/ui/main_window.py" line="91"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="75"/>
+        <location filename="../../clienteling/ui/main_window.py" line="96"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="77"/>
+        <location filename="../../clienteling/ui/main_window.py" line="98"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="158"/>
+        <location filename="../../clienteling/ui/main_window.py" line="120"/>
+        <source>Customers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="121"/>
+        <source>Products</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="122"/>
+        <source>Store lists</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="229"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="182"/>
+        <location filename="../../clienteling/ui/main_window.py" line="297"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="197"/>
+        <location filename="../../clienteling/ui/main_window.py" line="313"/>
+        <location filename="../../clienteling/ui/main_window.py" line="477"/>
+        <location filename="../../clienteling/ui/main_window.py" line="487"/>
+        <source>This product is not in this terminal&apos;s catalogue.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="329"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/main_window.py" line="372"/>
+        <source>(and %n more: see Store lists)</source>
+        <translation>
+            <numerusform>(and %n more: see Store lists)</numerusform>
+            <numerusform>(and %n more: see Store lists)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="242"/>
+        <location filename="../../clienteling/ui/main_window.py" line="403"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="263"/>
+        <location filename="../../clienteling/ui/main_window.py" line="424"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="272"/>
+        <location filename="../../clienteling/ui/main_window.py" line="429"/>
+        <source>Bought elsewhere</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="430"/>
+        <source>No longer interested</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="431"/>
+        <source>Too expensive</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="435"/>
+        <source>Dismiss item of interest</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="436"/>
+        <source>Why is it no longer of interest?</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="449"/>
+        <source>Item of interest dismissed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="459"/>
+        <location filename="../../clienteling/ui/main_window.py" line="482"/>
+        <source>Open a customer&apos;s profile first.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="511"/>
+        <source>Requested — not confirmed until the server answers.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="535"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="276"/>
+        <location filename="../../clienteling/ui/main_window.py" line="539"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="287"/>
+        <location filename="../../clienteling/ui/main_window.py" line="550"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="300"/>
+        <location filename="../../clienteling/ui/main_window.py" line="567"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="306"/>
-        <source>Open a customer&apos;s profile first to log this product as an interest.</source>
-        <translation>Open a customer&apos;s profile first to log this product as an interest.</translation>
+        <location filename="../../clienteling/ui/main_window.py" line="574"/>
+        <source>Product %1 is not in this terminal&apos;s catalogue.</source>
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="320"/>
+        <location filename="../../clienteling/ui/main_window.py" line="600"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="348"/>
+        <location filename="../../clienteling/ui/main_window.py" line="628"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -568,363 +726,657 @@
         <source>Close</source>
         <translation>Close</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../clienteling/ui/pending_dialog.py" line="92"/>
-        <source>(%1 attempts)</source>
-        <translation>(%1 attempts)</translation>
+        <source>(%n attempt(s))</source>
+        <translation>
+            <numerusform>(%n attempt)</numerusform>
+            <numerusform>(%n attempts)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/pending_dialog.py" line="114"/>
+        <source>Offline: %n change(s) will be sent when the connection is back.</source>
+        <translation>
+            <numerusform>Offline: %n change will be sent when the connection is back.</numerusform>
+            <numerusform>Offline: %n changes will be sent when the connection is back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/pending_dialog.py" line="122"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/pending_dialog.py" line="124"/>
+        <source>%n rejected.</source>
+        <translation>
+            <numerusform>%n rejected.</numerusform>
+            <numerusform>%n rejected.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/pending_dialog.py" line="110"/>
         <source>Everything is on the server.</source>
         <translation>Everything is on the server.</translation>
     </message>
+</context>
+<context>
+    <name>ProductSearch</name>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="113"/>
-        <source>Offline: %1 change(s) will be sent when the connection is back.</source>
-        <translation>Offline: %1 change(s) will be sent when the connection is back.</translation>
+        <location filename="../../clienteling/ui/products/search.py" line="28"/>
+        <source>Product name, kana, SKU or JAN</source>
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="119"/>
-        <source>%1 change(s) waiting, %2 rejected.</source>
-        <translation>%1 change(s) waiting, %2 rejected.</translation>
+        <location filename="../../clienteling/ui/products/search.py" line="55"/>
+        <source>Search the catalogue, or scan a product.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/products/search.py" line="57"/>
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n product</numerusform>
+            <numerusform>%n products</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/search.py" line="59"/>
+        <source>No product matches.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProductView</name>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="52"/>
+        <source>Log as interest</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="54"/>
+        <source>Reserve here</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="59"/>
+        <source>Stock</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="64"/>
+        <source>Store</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="64"/>
+        <source>Distance</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="64"/>
+        <source>Free</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="64"/>
+        <source>Held</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="71"/>
+        <source>Goes well with</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="107"/>
+        <source>Scan a product or search the catalogue.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="133"/>
+        <source>For %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="135"/>
+        <source>Open a customer to log or reserve this product.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="148"/>
+        <source>Category: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="152"/>
+        <source>%1 — the same price in store, online and in the app</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="164"/>
+        <source>this store</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="172"/>
+        <source>Ask this store</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="184"/>
+        <source>Stock not synced yet</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/products/view.py" line="186"/>
+        <source>as of %1, %n min ago</source>
+        <translation>
+            <numerusform>as of %1, %n min ago</numerusform>
+            <numerusform>as of %1, %n min ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="204"/>
+        <source>Show this product</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="210"/>
+        <source>Log</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="212"/>
+        <source>Log as an item of interest of the open customer</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="55"/>
+        <location filename="../../clienteling/ui/profile.py" line="65"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>Scan a loyalty card or search for a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="74"/>
+        <location filename="../../clienteling/ui/profile.py" line="84"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="77"/>
+        <location filename="../../clienteling/ui/profile.py" line="87"/>
         <source>Log item of interest</source>
         <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="103"/>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="113"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="104"/>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
-        <location filename="../../clienteling/ui/profile.py" line="129"/>
+        <location filename="../../clienteling/ui/profile.py" line="114"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="153"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <location filename="../../clienteling/ui/profile.py" line="115"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="106"/>
+        <location filename="../../clienteling/ui/profile.py" line="116"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="107"/>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="117"/>
+        <location filename="../../clienteling/ui/profile.py" line="155"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <location filename="../../clienteling/ui/profile.py" line="118"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="118"/>
-        <source>Created</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/profile.py" line="119"/>
-        <location filename="../../clienteling/ui/profile.py" line="130"/>
+        <location filename="../../clienteling/ui/profile.py" line="154"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="120"/>
-        <source>Item</source>
-        <translation>Item</translation>
+        <location filename="../../clienteling/ui/profile.py" line="132"/>
+        <source>Show product</source>
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="121"/>
-        <source>Qty</source>
-        <translation>Qty</translation>
+        <location filename="../../clienteling/ui/profile.py" line="135"/>
+        <source>Dismiss…</source>
+        <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="123"/>
-        <source>Expires</source>
-        <translation>Expires</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/profile.py" line="128"/>
+        <location filename="../../clienteling/ui/profile.py" line="152"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="132"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="147"/>
+        <location filename="../../clienteling/ui/profile.py" line="171"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="192"/>
+        <location filename="../../clienteling/ui/profile.py" line="220"/>
         <source>Tier: %1    Points: %2</source>
         <translation>Tier: %1    Points: %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="199"/>
+        <location filename="../../clienteling/ui/profile.py" line="227"/>
         <source>Card %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="202"/>
+        <location filename="../../clienteling/ui/profile.py" line="230"/>
         <source>Birthday %1</source>
         <translation>Birthday %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="203"/>
+        <location filename="../../clienteling/ui/profile.py" line="231"/>
         <source>Home store: %1</source>
         <translation>Home store: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="223"/>
+        <location filename="../../clienteling/ui/profile.py" line="251"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="224"/>
+        <location filename="../../clienteling/ui/profile.py" line="252"/>
         <source>Activity (%1)</source>
         <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="225"/>
+        <location filename="../../clienteling/ui/profile.py" line="253"/>
         <source>Interests (%1)</source>
         <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="226"/>
+        <location filename="../../clienteling/ui/profile.py" line="254"/>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="227"/>
+        <location filename="../../clienteling/ui/profile.py" line="255"/>
         <source>Reservations (%1)</source>
         <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="228"/>
+        <location filename="../../clienteling/ui/profile.py" line="256"/>
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="243"/>
+        <location filename="../../clienteling/ui/profile.py" line="271"/>
         <source>No consent recorded</source>
         <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="253"/>
+        <location filename="../../clienteling/ui/profile.py" line="281"/>
         <source>granted</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="253"/>
+        <location filename="../../clienteling/ui/profile.py" line="281"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="312"/>
+        <location filename="../../clienteling/ui/profile.py" line="353"/>
         <source>Category: %1</source>
         <translation>Category: %1</translation>
     </message>
+</context>
+<context>
+    <name>ReservationTable</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="333"/>
-        <source>requested — not confirmed</source>
-        <translation>requested — not confirmed</translation>
+        <location filename="../../clienteling/ui/reservations/table.py" line="30"/>
+        <source>%1 sent — not confirmed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="51"/>
+        <source>Created</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="52"/>
+        <source>Kind</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="53"/>
+        <source>Item</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="54"/>
+        <source>Qty</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="55"/>
+        <source>Status</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="56"/>
+        <source>Until</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="59"/>
+        <source>Customer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="143"/>
+        <source>Free elsewhere:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="147"/>
+        <source>Ask %1 (%2 free%3)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="161"/>
+        <source>Open customer</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ReserveDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="42"/>
+        <source>Reserve</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="47"/>
+        <source>%1 for %2</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="53"/>
+        <source>Hold here (%n free)</source>
+        <translation>
+            <numerusform>Hold here (%n free)</numerusform>
+            <numerusform>Hold here (%n free)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="55"/>
+        <source>Pickup here (ordered online or by phone)</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="60"/>
+        <source>Transfer from %1 (%2 km, %n free)</source>
+        <translation>
+            <numerusform>Transfer from %1 (%2 km, %n free)</numerusform>
+            <numerusform>Transfer from %1 (%2 km, %n free)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="72"/>
+        <source>The server confirms or refuses the request; until then it shows as requested — not confirmed.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="80"/>
+        <source>Reservation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="81"/>
+        <source>Quantity</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="82"/>
+        <source>Price each</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="89"/>
+        <source>Request</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ScanChoiceDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="20"/>
+        <source>Scanned product</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="24"/>
+        <source>%1
+for %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="32"/>
+        <source>Log as interest</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="33"/>
+        <source>Reserve</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="34"/>
+        <source>Stock and details</source>
+        <translation></translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="46"/>
+        <location filename="../../clienteling/ui/search.py" line="48"/>
         <source>Search: name, kana, romaji, phone, email or card</source>
         <translation>Search: name, kana, romaji, phone, email or card</translation>
     </message>
 </context>
 <context>
+    <name>SearchResults</name>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/search.py" line="187"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="179"/>
+        <location filename="../../clienteling/ui/labels.py" line="247"/>
         <source>No customer found</source>
         <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="180"/>
+        <location filename="../../clienteling/ui/labels.py" line="248"/>
         <source>Type at least 2 characters</source>
         <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="183"/>
+        <location filename="../../clienteling/ui/labels.py" line="251"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="186"/>
+        <location filename="../../clienteling/ui/labels.py" line="254"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="189"/>
+        <location filename="../../clienteling/ui/labels.py" line="257"/>
         <source>Nothing was scanned.</source>
         <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="192"/>
+        <location filename="../../clienteling/ui/labels.py" line="260"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="195"/>
+        <location filename="../../clienteling/ui/labels.py" line="263"/>
         <source>Scan or type a product code.</source>
         <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="198"/>
+        <location filename="../../clienteling/ui/labels.py" line="266"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="201"/>
+        <location filename="../../clienteling/ui/labels.py" line="269"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="204"/>
+        <location filename="../../clienteling/ui/labels.py" line="272"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="207"/>
+        <location filename="../../clienteling/ui/labels.py" line="275"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="210"/>
+        <location filename="../../clienteling/ui/labels.py" line="278"/>
         <source>This barcode holds no product code.</source>
         <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="214"/>
+        <location filename="../../clienteling/ui/labels.py" line="282"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="218"/>
+        <location filename="../../clienteling/ui/labels.py" line="286"/>
         <source>This is not a barcode.</source>
         <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="221"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="224"/>
+        <location filename="../../clienteling/ui/labels.py" line="292"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="227"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="230"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="236"/>
+        <location filename="../../clienteling/ui/labels.py" line="304"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="237"/>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="238"/>
+        <location filename="../../clienteling/ui/labels.py" line="306"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="245"/>
+        <location filename="../../clienteling/ui/labels.py" line="307"/>
+        <source>Reason</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="314"/>
         <source>Search text is too long (max %1)</source>
         <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="249"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="255"/>
+        <location filename="../../clienteling/ui/labels.py" line="324"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="261"/>
+        <location filename="../../clienteling/ui/labels.py" line="330"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="267"/>
+        <location filename="../../clienteling/ui/labels.py" line="336"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="274"/>
+        <location filename="../../clienteling/ui/labels.py" line="343"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="281"/>
+        <location filename="../../clienteling/ui/labels.py" line="350"/>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="285"/>
+        <location filename="../../clienteling/ui/labels.py" line="356"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="291"/>
+        <location filename="../../clienteling/ui/labels.py" line="362"/>
         <source>%1 must be text.</source>
         <translation>%1 must be text.</translation>
     </message>
@@ -932,39 +1384,113 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="43"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="48"/>
         <source>Register this terminal</source>
         <translation>Register this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="43"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="48"/>
         <source>Staff sign-in</source>
         <translation>Staff sign-in</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="47"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="52"/>
         <source>A manager registers this terminal to a store once.</source>
         <translation>A manager registers this terminal to a store once.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="49"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="54"/>
         <source>Sign in with your staff code and PIN.</source>
         <translation>Sign in with your staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="65"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="72"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="68"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="75"/>
         <source>Staff code</source>
         <translation>Staff code</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="69"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="76"/>
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="98"/>
+        <source>Badge %1 read: enter your PIN.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="110"/>
+        <source>That barcode is not a staff badge.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>StoreListsView</name>
+    <message>
+        <location filename="../../clienteling/ui/reservations/lists.py" line="32"/>
+        <source>This store&apos;s reservations</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="67"/>
+        <source>Open (%n)</source>
+        <translation>
+            <numerusform>Open (%n)</numerusform>
+            <numerusform>Open (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="68"/>
+        <source>Pickups (%n)</source>
+        <translation>
+            <numerusform>Pickups (%n)</numerusform>
+            <numerusform>Pickups (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="69"/>
+        <source>Expiring soon (%n)</source>
+        <translation>
+            <numerusform>Expiring soon (%n)</numerusform>
+            <numerusform>Expiring soon (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="73"/>
+        <source>Waiting for the server (%n)</source>
+        <translation>
+            <numerusform>Waiting for the server (%n)</numerusform>
+            <numerusform>Waiting for the server (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="78"/>
+        <source>Transfers in (%n)</source>
+        <translation>
+            <numerusform>Transfers in (%n)</numerusform>
+            <numerusform>Transfers in (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="83"/>
+        <source>Transfers out (%n)</source>
+        <translation>
+            <numerusform>Transfers out (%n)</numerusform>
+            <numerusform>Transfers out (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="92"/>
+        <source>Notices (%n)</source>
+        <translation>
+            <numerusform>Notices (%n)</numerusform>
+            <numerusform>Notices (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -978,6 +1504,11 @@
         <location filename="../../clienteling/ui/submit_dialog.py" line="28"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/submit_dialog.py" line="42"/>
+        <source>A barcode was scanned: it was not added here. Close this window to use the scanner.</source>
+        <translation></translation>
     </message>
 </context>
 <context>

@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="173"/>
+        <location filename="../../clienteling/app.py" line="164"/>
         <source>Local data could not be read</source>
         <translation>端末内のデータを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="174"/>
+        <location filename="../../clienteling/app.py" line="165"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="235"/>
+        <location filename="../../clienteling/app.py" line="230"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="340"/>
+        <location filename="../../clienteling/app.py" line="336"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -65,362 +65,449 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="16"/>
+        <location filename="../../clienteling/ui/labels.py" line="18"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="17"/>
+        <location filename="../../clienteling/ui/labels.py" line="19"/>
         <source>Online shop</source>
         <translation>オンラインショップ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="18"/>
+        <location filename="../../clienteling/ui/labels.py" line="20"/>
         <source>App</source>
         <translation>アプリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="19"/>
+        <location filename="../../clienteling/ui/labels.py" line="21"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="20"/>
+        <location filename="../../clienteling/ui/labels.py" line="22"/>
         <source>Web</source>
         <translation>ウェブ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="21"/>
+        <location filename="../../clienteling/ui/labels.py" line="23"/>
         <source>SNS</source>
         <translation>SNS</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="22"/>
+        <location filename="../../clienteling/ui/labels.py" line="24"/>
         <source>Support</source>
         <translation>サポート</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="23"/>
+        <location filename="../../clienteling/ui/labels.py" line="25"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="24"/>
+        <location filename="../../clienteling/ui/labels.py" line="26"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="25"/>
+        <location filename="../../clienteling/ui/labels.py" line="27"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="26"/>
+        <location filename="../../clienteling/ui/labels.py" line="28"/>
         <source>App push</source>
         <translation>アプリ通知</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="27"/>
+        <location filename="../../clienteling/ui/labels.py" line="29"/>
         <source>Post</source>
         <translation>郵送</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="31"/>
+        <location filename="../../clienteling/ui/labels.py" line="33"/>
         <source>Marketing</source>
         <translation>販促</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="32"/>
+        <location filename="../../clienteling/ui/labels.py" line="34"/>
         <source>Service</source>
         <translation>サービス連絡</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="33"/>
+        <location filename="../../clienteling/ui/labels.py" line="35"/>
         <source>Profiling</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="37"/>
+        <location filename="../../clienteling/ui/labels.py" line="39"/>
         <source>Open</source>
         <translation>未対応</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="38"/>
+        <location filename="../../clienteling/ui/labels.py" line="40"/>
         <source>Purchased</source>
         <translation>購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="39"/>
+        <location filename="../../clienteling/ui/labels.py" line="41"/>
         <source>Dismissed</source>
         <translation>見送り</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="40"/>
+        <location filename="../../clienteling/ui/labels.py" line="42"/>
         <source>Confirmed</source>
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="41"/>
+        <location filename="../../clienteling/ui/labels.py" line="43"/>
         <source>Rejected</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="42"/>
+        <location filename="../../clienteling/ui/labels.py" line="44"/>
         <source>Cancelled</source>
         <translation>キャンセル済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="43"/>
+        <location filename="../../clienteling/ui/labels.py" line="45"/>
         <source>Fulfilled</source>
         <translation>受け渡し済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="44"/>
+        <location filename="../../clienteling/ui/labels.py" line="46"/>
         <source>Expired</source>
         <translation>期限切れ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="45"/>
+        <location filename="../../clienteling/ui/labels.py" line="47"/>
+        <source>Requested — not confirmed</source>
+        <translation>依頼中 — 未確定</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="48"/>
+        <source>On its way</source>
+        <translation>輸送中</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="49"/>
+        <source>Ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="50"/>
+        <location filename="../../clienteling/ui/labels.py" line="100"/>
+        <location filename="../../clienteling/ui/labels.py" line="167"/>
+        <source>Not collected</source>
+        <translation>未受取</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="51"/>
         <source>Planned</source>
         <translation>予定</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="46"/>
+        <location filename="../../clienteling/ui/labels.py" line="52"/>
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="47"/>
+        <location filename="../../clienteling/ui/labels.py" line="53"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="48"/>
+        <location filename="../../clienteling/ui/labels.py" line="54"/>
         <source>Completed</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="49"/>
+        <location filename="../../clienteling/ui/labels.py" line="55"/>
         <source>Paid</source>
         <translation>支払済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="50"/>
+        <location filename="../../clienteling/ui/labels.py" line="56"/>
         <source>Shipped</source>
         <translation>発送済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="51"/>
+        <location filename="../../clienteling/ui/labels.py" line="57"/>
         <source>Delivered</source>
         <translation>配達済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="52"/>
+        <location filename="../../clienteling/ui/labels.py" line="58"/>
         <source>Returned</source>
         <translation>返品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="53"/>
+        <location filename="../../clienteling/ui/labels.py" line="59"/>
         <source>Picked up in store</source>
         <translation>店舗で受取済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="54"/>
+        <location filename="../../clienteling/ui/labels.py" line="60"/>
         <source>Pending</source>
         <translation>保留中</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="55"/>
+        <location filename="../../clienteling/ui/labels.py" line="61"/>
         <source>Applied</source>
         <translation>反映済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="59"/>
+        <location filename="../../clienteling/ui/labels.py" line="65"/>
         <source>Hold</source>
         <translation>取り置き</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="60"/>
+        <location filename="../../clienteling/ui/labels.py" line="66"/>
         <source>Pickup</source>
         <translation>店舗受取</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="61"/>
+        <location filename="../../clienteling/ui/labels.py" line="67"/>
         <source>Transfer</source>
         <translation>店舗間移動</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="62"/>
+        <location filename="../../clienteling/ui/labels.py" line="68"/>
         <source>After visit</source>
         <translation>来店後フォロー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="63"/>
+        <location filename="../../clienteling/ui/labels.py" line="69"/>
         <source>Occasion</source>
         <translation>記念日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="64"/>
+        <location filename="../../clienteling/ui/labels.py" line="70"/>
         <source>Custom</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="65"/>
+        <location filename="../../clienteling/ui/labels.py" line="71"/>
         <source>Viewed</source>
         <translation>閲覧</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="66"/>
+        <location filename="../../clienteling/ui/labels.py" line="72"/>
         <source>Added to cart</source>
         <translation>カート追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="67"/>
+        <location filename="../../clienteling/ui/labels.py" line="73"/>
         <source>Inquiry</source>
         <translation>問い合わせ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="68"/>
+        <location filename="../../clienteling/ui/labels.py" line="74"/>
         <source>Opened</source>
         <translation>開封</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="69"/>
+        <location filename="../../clienteling/ui/labels.py" line="75"/>
         <source>Clicked</source>
         <translation>クリック</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="70"/>
+        <location filename="../../clienteling/ui/labels.py" line="76"/>
         <source>Reacted</source>
         <translation>反応</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="74"/>
+        <location filename="../../clienteling/ui/labels.py" line="80"/>
         <source>Regular</source>
         <translation>レギュラー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="75"/>
+        <location filename="../../clienteling/ui/labels.py" line="81"/>
         <source>Standard</source>
         <translation>スタンダード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <location filename="../../clienteling/ui/labels.py" line="82"/>
         <source>Bronze</source>
         <translation>ブロンズ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="77"/>
+        <location filename="../../clienteling/ui/labels.py" line="83"/>
         <source>Silver</source>
         <translation>シルバー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="78"/>
+        <location filename="../../clienteling/ui/labels.py" line="84"/>
         <source>Gold</source>
         <translation>ゴールド</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="79"/>
+        <location filename="../../clienteling/ui/labels.py" line="85"/>
         <source>Platinum</source>
         <translation>プラチナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <location filename="../../clienteling/ui/labels.py" line="89"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <location filename="../../clienteling/ui/labels.py" line="90"/>
         <source>Item of interest</source>
         <translation>関心商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <location filename="../../clienteling/ui/labels.py" line="91"/>
         <source>Interest change</source>
         <translation>関心商品の変更</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="86"/>
+        <location filename="../../clienteling/ui/labels.py" line="92"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="87"/>
+        <location filename="../../clienteling/ui/labels.py" line="93"/>
         <source>Customer change</source>
         <translation>顧客情報の変更</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="88"/>
+        <location filename="../../clienteling/ui/labels.py" line="94"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="89"/>
+        <location filename="../../clienteling/ui/labels.py" line="95"/>
         <source>Reservation request</source>
         <translation>取り置き依頼</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="90"/>
+        <location filename="../../clienteling/ui/labels.py" line="96"/>
+        <source>Cancel reservation</source>
+        <translation>予約の取消</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="97"/>
+        <source>Extend reservation</source>
+        <translation>予約の延長</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="98"/>
+        <source>Sold / collected</source>
+        <translation>販売・受け渡し</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="99"/>
+        <source>Pickup ready</source>
+        <translation>受取準備完了</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="101"/>
+        <source>Transfer sent</source>
+        <translation>取り寄せ発送</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="102"/>
+        <source>Transfer received</source>
+        <translation>取り寄せ到着</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="103"/>
         <source>Follow-up</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="94"/>
+        <location filename="../../clienteling/ui/labels.py" line="107"/>
         <source>the data was not valid</source>
         <translation>データが正しくありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="95"/>
+        <location filename="../../clienteling/ui/labels.py" line="108"/>
         <source>the server does not know this change</source>
         <translation>サーバーが対応していない変更です</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="98"/>
+        <location filename="../../clienteling/ui/labels.py" line="111"/>
         <source>the customer or product no longer exists</source>
         <translation>顧客または商品が存在しません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="101"/>
+        <location filename="../../clienteling/ui/labels.py" line="114"/>
         <source>not allowed for your role or store</source>
         <translation>この役割・店舗では許可されていません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="102"/>
+        <location filename="../../clienteling/ui/labels.py" line="115"/>
         <source>the customer has not agreed to this channel</source>
         <translation>お客様がこの連絡手段に同意していません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="105"/>
+        <location filename="../../clienteling/ui/labels.py" line="118"/>
         <source>not enough stock</source>
         <translation>在庫が足りません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="106"/>
+        <location filename="../../clienteling/ui/labels.py" line="119"/>
         <source>the request was too old</source>
         <translation>依頼が古すぎます</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="107"/>
+        <location filename="../../clienteling/ui/labels.py" line="120"/>
         <source>the record changed and no longer allows this</source>
         <translation>データが変更され、この操作はできません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="150"/>
+        <location filename="../../clienteling/ui/labels.py" line="163"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="164"/>
+        <source>Extend</source>
+        <translation>延長</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="165"/>
+        <source>Sold</source>
+        <translation>販売済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="166"/>
+        <source>Ready for pickup</source>
+        <translation>受取準備完了にする</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="168"/>
+        <source>Send</source>
+        <translation>発送する</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="169"/>
+        <source>Received</source>
+        <translation>到着を記録</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="176"/>
+        <source>Collected</source>
+        <translation>受け渡し済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="181"/>
         <source>pending sync</source>
         <translation>同期待ち</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="155"/>
+        <location filename="../../clienteling/ui/labels.py" line="186"/>
         <source>rejected</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="156"/>
+        <location filename="../../clienteling/ui/labels.py" line="187"/>
         <source>rejected: %1</source>
         <translation>却下：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="160"/>
+        <location filename="../../clienteling/ui/labels.py" line="191"/>
         <source>¥%1</source>
         <translation>¥%1</translation>
     </message>
@@ -428,77 +515,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="70"/>
+        <location filename="../../clienteling/ui/main_window.py" line="91"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="75"/>
+        <location filename="../../clienteling/ui/main_window.py" line="96"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="77"/>
+        <location filename="../../clienteling/ui/main_window.py" line="98"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="158"/>
+        <location filename="../../clienteling/ui/main_window.py" line="120"/>
+        <source>Customers</source>
+        <translation>お客様</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="121"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="122"/>
+        <source>Store lists</source>
+        <translation>店舗の予約</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="229"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="182"/>
+        <location filename="../../clienteling/ui/main_window.py" line="297"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="197"/>
+        <location filename="../../clienteling/ui/main_window.py" line="313"/>
+        <location filename="../../clienteling/ui/main_window.py" line="477"/>
+        <location filename="../../clienteling/ui/main_window.py" line="487"/>
+        <source>This product is not in this terminal&apos;s catalogue.</source>
+        <translation>この商品はこの端末のカタログにありません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="329"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/main_window.py" line="372"/>
+        <source>(and %n more: see Store lists)</source>
+        <translation>
+            <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="242"/>
+        <location filename="../../clienteling/ui/main_window.py" line="403"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="263"/>
+        <location filename="../../clienteling/ui/main_window.py" line="424"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="272"/>
+        <location filename="../../clienteling/ui/main_window.py" line="429"/>
+        <source>Bought elsewhere</source>
+        <translation>他店で購入済み</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="430"/>
+        <source>No longer interested</source>
+        <translation>興味がなくなった</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="431"/>
+        <source>Too expensive</source>
+        <translation>予算が合わない</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="435"/>
+        <source>Dismiss item of interest</source>
+        <translation>関心商品を取り下げ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="436"/>
+        <source>Why is it no longer of interest?</source>
+        <translation>取り下げの理由は?</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="449"/>
+        <source>Item of interest dismissed.</source>
+        <translation>関心商品を取り下げました。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="459"/>
+        <location filename="../../clienteling/ui/main_window.py" line="482"/>
+        <source>Open a customer&apos;s profile first.</source>
+        <translation>先にお客様のプロフィールを開いてください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="511"/>
+        <source>Requested — not confirmed until the server answers.</source>
+        <translation>依頼しました — サーバーの回答まで未確定です。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="535"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="276"/>
+        <location filename="../../clienteling/ui/main_window.py" line="539"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="287"/>
+        <location filename="../../clienteling/ui/main_window.py" line="550"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="300"/>
+        <location filename="../../clienteling/ui/main_window.py" line="567"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="306"/>
-        <source>Open a customer&apos;s profile first to log this product as an interest.</source>
-        <translation>関心商品として記録するには、先にお客様のプロフィールを開いてください。</translation>
+        <location filename="../../clienteling/ui/main_window.py" line="574"/>
+        <source>Product %1 is not in this terminal&apos;s catalogue.</source>
+        <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="320"/>
+        <location filename="../../clienteling/ui/main_window.py" line="600"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="348"/>
+        <location filename="../../clienteling/ui/main_window.py" line="628"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -568,363 +725,649 @@
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../clienteling/ui/pending_dialog.py" line="92"/>
-        <source>(%1 attempts)</source>
-        <translation>（%1 回試行）</translation>
+        <source>(%n attempt(s))</source>
+        <translation>
+            <numerusform>(%n 回試行)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/pending_dialog.py" line="114"/>
+        <source>Offline: %n change(s) will be sent when the connection is back.</source>
+        <translation>
+            <numerusform>オフライン: %n 件の変更は接続が戻ると送信されます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/pending_dialog.py" line="122"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n 件が送信待ち</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/pending_dialog.py" line="124"/>
+        <source>%n rejected.</source>
+        <translation>
+            <numerusform>%n 件が却下されました。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/pending_dialog.py" line="110"/>
         <source>Everything is on the server.</source>
         <translation>すべてサーバーに送信済みです。</translation>
     </message>
+</context>
+<context>
+    <name>ProductSearch</name>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="113"/>
-        <source>Offline: %1 change(s) will be sent when the connection is back.</source>
-        <translation>オフライン：接続が戻ると %1 件の変更を送信します。</translation>
+        <location filename="../../clienteling/ui/products/search.py" line="28"/>
+        <source>Product name, kana, SKU or JAN</source>
+        <translation>商品名・カナ・SKU・JAN</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/pending_dialog.py" line="119"/>
-        <source>%1 change(s) waiting, %2 rejected.</source>
-        <translation>送信待ち %1 件、却下 %2 件。</translation>
+        <location filename="../../clienteling/ui/products/search.py" line="55"/>
+        <source>Search the catalogue, or scan a product.</source>
+        <translation>カタログを検索するか、商品をスキャンしてください。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/products/search.py" line="57"/>
+        <source>%n product(s)</source>
+        <translation>
+            <numerusform>%n 件の商品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/search.py" line="59"/>
+        <source>No product matches.</source>
+        <translation>該当する商品はありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ProductView</name>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="52"/>
+        <source>Log as interest</source>
+        <translation>関心商品に記録</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="54"/>
+        <source>Reserve here</source>
+        <translation>この店で取り置き</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="59"/>
+        <source>Stock</source>
+        <translation>在庫</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="64"/>
+        <source>Store</source>
+        <translation>店舗</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="64"/>
+        <source>Distance</source>
+        <translation>距離</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="64"/>
+        <source>Free</source>
+        <translation>在庫あり</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="64"/>
+        <source>Held</source>
+        <translation>取り置き中</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="71"/>
+        <source>Goes well with</source>
+        <translation>一緒におすすめ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="107"/>
+        <source>Scan a product or search the catalogue.</source>
+        <translation>商品をスキャンするか、カタログを検索してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="133"/>
+        <source>For %1</source>
+        <translation>%1 様</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="135"/>
+        <source>Open a customer to log or reserve this product.</source>
+        <translation>お客様を開くと、この商品の記録や取り置きができます。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="148"/>
+        <source>Category: %1</source>
+        <translation>カテゴリ:%1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="152"/>
+        <source>%1 — the same price in store, online and in the app</source>
+        <translation>%1 — 店舗・オンライン・アプリ共通価格</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="164"/>
+        <source>this store</source>
+        <translation>この店舗</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="172"/>
+        <source>Ask this store</source>
+        <translation>この店舗に依頼</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="184"/>
+        <source>Stock not synced yet</source>
+        <translation>在庫はまだ同期されていません</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/products/view.py" line="186"/>
+        <source>as of %1, %n min ago</source>
+        <translation>
+            <numerusform>%1 時点(%n 分前)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="204"/>
+        <source>Show this product</source>
+        <translation>この商品を表示</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="210"/>
+        <source>Log</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/view.py" line="212"/>
+        <source>Log as an item of interest of the open customer</source>
+        <translation>開いているお客様の関心商品に記録</translation>
     </message>
 </context>
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="55"/>
+        <location filename="../../clienteling/ui/profile.py" line="65"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>ポイントカードをスキャンするか、お客様を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="74"/>
+        <location filename="../../clienteling/ui/profile.py" line="84"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="77"/>
+        <location filename="../../clienteling/ui/profile.py" line="87"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="103"/>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="113"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="104"/>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
-        <location filename="../../clienteling/ui/profile.py" line="129"/>
+        <location filename="../../clienteling/ui/profile.py" line="114"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="153"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <location filename="../../clienteling/ui/profile.py" line="115"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="106"/>
+        <location filename="../../clienteling/ui/profile.py" line="116"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="107"/>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="117"/>
+        <location filename="../../clienteling/ui/profile.py" line="155"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <location filename="../../clienteling/ui/profile.py" line="118"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>What</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="118"/>
-        <source>Created</source>
-        <translation>作成日時</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/profile.py" line="119"/>
-        <location filename="../../clienteling/ui/profile.py" line="130"/>
+        <location filename="../../clienteling/ui/profile.py" line="154"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="120"/>
-        <source>Item</source>
-        <translation>商品</translation>
+        <location filename="../../clienteling/ui/profile.py" line="132"/>
+        <source>Show product</source>
+        <translation>商品を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="121"/>
-        <source>Qty</source>
-        <translation>数量</translation>
+        <location filename="../../clienteling/ui/profile.py" line="135"/>
+        <source>Dismiss…</source>
+        <translation>取り下げ…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="123"/>
-        <source>Expires</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/profile.py" line="128"/>
+        <location filename="../../clienteling/ui/profile.py" line="152"/>
         <source>Due</source>
         <translation>予定日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="132"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="147"/>
+        <location filename="../../clienteling/ui/profile.py" line="171"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="192"/>
+        <location filename="../../clienteling/ui/profile.py" line="220"/>
         <source>Tier: %1    Points: %2</source>
         <translation>ランク：%1    ポイント：%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="199"/>
+        <location filename="../../clienteling/ui/profile.py" line="227"/>
         <source>Card %1</source>
         <translation>カード %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="202"/>
+        <location filename="../../clienteling/ui/profile.py" line="230"/>
         <source>Birthday %1</source>
         <translation>誕生日 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="203"/>
+        <location filename="../../clienteling/ui/profile.py" line="231"/>
         <source>Home store: %1</source>
         <translation>ホーム店舗：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="223"/>
+        <location filename="../../clienteling/ui/profile.py" line="251"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="224"/>
+        <location filename="../../clienteling/ui/profile.py" line="252"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="225"/>
+        <location filename="../../clienteling/ui/profile.py" line="253"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="226"/>
+        <location filename="../../clienteling/ui/profile.py" line="254"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="227"/>
+        <location filename="../../clienteling/ui/profile.py" line="255"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="228"/>
+        <location filename="../../clienteling/ui/profile.py" line="256"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="243"/>
+        <location filename="../../clienteling/ui/profile.py" line="271"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="253"/>
+        <location filename="../../clienteling/ui/profile.py" line="281"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="253"/>
+        <location filename="../../clienteling/ui/profile.py" line="281"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="312"/>
+        <location filename="../../clienteling/ui/profile.py" line="353"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>
+</context>
+<context>
+    <name>ReservationTable</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="333"/>
-        <source>requested — not confirmed</source>
-        <translation>依頼済み — 未確定</translation>
+        <location filename="../../clienteling/ui/reservations/table.py" line="30"/>
+        <source>%1 sent — not confirmed</source>
+        <translation>%1 送信済み — 未確定</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="51"/>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="52"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="53"/>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="54"/>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="55"/>
+        <source>Status</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="56"/>
+        <source>Until</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="59"/>
+        <source>Customer</source>
+        <translation>お客様</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="143"/>
+        <source>Free elsewhere:</source>
+        <translation>他店の在庫:</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="147"/>
+        <source>Ask %1 (%2 free%3)</source>
+        <translation>%1 に依頼(在庫 %2%3)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/table.py" line="161"/>
+        <source>Open customer</source>
+        <translation>お客様を開く</translation>
+    </message>
+</context>
+<context>
+    <name>ReserveDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="42"/>
+        <source>Reserve</source>
+        <translation>取り置き</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="47"/>
+        <source>%1 for %2</source>
+        <translation>%1 — %2 様</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="53"/>
+        <source>Hold here (%n free)</source>
+        <translation>
+            <numerusform>この店で取り置き(在庫 %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="55"/>
+        <source>Pickup here (ordered online or by phone)</source>
+        <translation>この店で受け取り(オンライン・電話注文)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="60"/>
+        <source>Transfer from %1 (%2 km, %n free)</source>
+        <translation>
+            <numerusform>%1 から取り寄せ(%2 km、在庫 %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="72"/>
+        <source>The server confirms or refuses the request; until then it shows as requested — not confirmed.</source>
+        <translation>依頼の可否はサーバーが決めます。回答までは「依頼中 — 未確定」と表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="80"/>
+        <source>Reservation</source>
+        <translation>予約</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="81"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="82"/>
+        <source>Price each</source>
+        <translation>単価</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/reservations/dialog.py" line="89"/>
+        <source>Request</source>
+        <translation>依頼する</translation>
+    </message>
+</context>
+<context>
+    <name>ScanChoiceDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="20"/>
+        <source>Scanned product</source>
+        <translation>スキャンした商品</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="24"/>
+        <source>%1
+for %2</source>
+        <translation>%1
+%2 様</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="32"/>
+        <source>Log as interest</source>
+        <translation>関心商品に記録</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="33"/>
+        <source>Reserve</source>
+        <translation>取り置き</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/products/scan_choice.py" line="34"/>
+        <source>Stock and details</source>
+        <translation>在庫と詳細</translation>
     </message>
 </context>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="46"/>
+        <location filename="../../clienteling/ui/search.py" line="48"/>
         <source>Search: name, kana, romaji, phone, email or card</source>
         <translation>検索：氏名・カナ・ローマ字・電話番号・メール・カード番号</translation>
     </message>
 </context>
 <context>
+    <name>SearchResults</name>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/search.py" line="187"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n 人のお客様</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="179"/>
+        <location filename="../../clienteling/ui/labels.py" line="247"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="180"/>
+        <location filename="../../clienteling/ui/labels.py" line="248"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="183"/>
+        <location filename="../../clienteling/ui/labels.py" line="251"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="186"/>
+        <location filename="../../clienteling/ui/labels.py" line="254"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="189"/>
+        <location filename="../../clienteling/ui/labels.py" line="257"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="192"/>
+        <location filename="../../clienteling/ui/labels.py" line="260"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="195"/>
+        <location filename="../../clienteling/ui/labels.py" line="263"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="198"/>
+        <location filename="../../clienteling/ui/labels.py" line="266"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="201"/>
+        <location filename="../../clienteling/ui/labels.py" line="269"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="204"/>
+        <location filename="../../clienteling/ui/labels.py" line="272"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="207"/>
+        <location filename="../../clienteling/ui/labels.py" line="275"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="210"/>
+        <location filename="../../clienteling/ui/labels.py" line="278"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="214"/>
+        <location filename="../../clienteling/ui/labels.py" line="282"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="218"/>
+        <location filename="../../clienteling/ui/labels.py" line="286"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="221"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="224"/>
+        <location filename="../../clienteling/ui/labels.py" line="292"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="227"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="230"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="236"/>
+        <location filename="../../clienteling/ui/labels.py" line="304"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="237"/>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="238"/>
+        <location filename="../../clienteling/ui/labels.py" line="306"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="245"/>
+        <location filename="../../clienteling/ui/labels.py" line="307"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="314"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="249"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="255"/>
+        <location filename="../../clienteling/ui/labels.py" line="324"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="261"/>
+        <location filename="../../clienteling/ui/labels.py" line="330"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="267"/>
+        <location filename="../../clienteling/ui/labels.py" line="336"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="274"/>
+        <location filename="../../clienteling/ui/labels.py" line="343"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="281"/>
+        <location filename="../../clienteling/ui/labels.py" line="350"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="285"/>
+        <location filename="../../clienteling/ui/labels.py" line="356"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="291"/>
+        <location filename="../../clienteling/ui/labels.py" line="362"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>
@@ -932,39 +1375,106 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="43"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="48"/>
         <source>Register this terminal</source>
         <translation>端末の登録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="43"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="48"/>
         <source>Staff sign-in</source>
         <translation>スタッフのサインイン</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="47"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="52"/>
         <source>A manager registers this terminal to a store once.</source>
         <translation>店長がこの端末を店舗に一度だけ登録します。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="49"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="54"/>
         <source>Sign in with your staff code and PIN.</source>
         <translation>スタッフコードとPINでサインインしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="65"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="72"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="68"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="75"/>
         <source>Staff code</source>
         <translation>スタッフコード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sign_in.py" line="69"/>
+        <location filename="../../clienteling/ui/sign_in.py" line="76"/>
         <source>PIN</source>
         <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="98"/>
+        <source>Badge %1 read: enter your PIN.</source>
+        <translation>バッジ %1 を読み取りました。PIN を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sign_in.py" line="110"/>
+        <source>That barcode is not a staff badge.</source>
+        <translation>このバーコードはスタッフバッジではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>StoreListsView</name>
+    <message>
+        <location filename="../../clienteling/ui/reservations/lists.py" line="32"/>
+        <source>This store&apos;s reservations</source>
+        <translation>この店舗の予約</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="67"/>
+        <source>Open (%n)</source>
+        <translation>
+            <numerusform>未完了(%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="68"/>
+        <source>Pickups (%n)</source>
+        <translation>
+            <numerusform>受け取り(%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="69"/>
+        <source>Expiring soon (%n)</source>
+        <translation>
+            <numerusform>まもなく期限(%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="73"/>
+        <source>Waiting for the server (%n)</source>
+        <translation>
+            <numerusform>サーバーの回答待ち(%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="78"/>
+        <source>Transfers in (%n)</source>
+        <translation>
+            <numerusform>取り寄せ・入荷(%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="83"/>
+        <source>Transfers out (%n)</source>
+        <translation>
+            <numerusform>取り寄せ・出荷(%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/reservations/lists.py" line="92"/>
+        <source>Notices (%n)</source>
+        <translation>
+            <numerusform>お知らせ(%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -978,6 +1488,11 @@
         <location filename="../../clienteling/ui/submit_dialog.py" line="28"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/submit_dialog.py" line="42"/>
+        <source>A barcode was scanned: it was not added here. Close this window to use the scanner.</source>
+        <translation>バーコードがスキャンされましたが、ここには入力していません。スキャナーを使うにはこの画面を閉じてください。</translation>
     </message>
 </context>
 <context>

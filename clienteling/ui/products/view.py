@@ -5,7 +5,7 @@ transfer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -63,7 +64,10 @@ class ProductView(QWidget):
             [self.tr("Store"), self.tr("Distance"), self.tr("Free"), self.tr("Held"), ""]
         )
         self.stock.setRootIsDecorated(False)
-        self.stock.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.stock.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.accessories_title = plain_label(self.tr("Goes well with"), name="sectionTitle")
         self.accessories_box = QWidget(self)
         self.accessories = QGridLayout(self.accessories_box)
@@ -99,9 +103,16 @@ class ProductView(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.placeholder = plain_label(
+            self.tr("Scan a product or search the catalogue."), self, name="productPlaceholder"
+        )
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.placeholder)
+        self._stack.addWidget(scroll)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self._stack)
         self.set_customer(None)
 
     @property
@@ -145,6 +156,7 @@ class ProductView(QWidget):
         self.codes.setText(f"JAN {p.gtin}   SKU {p.sku}")
         self._show_stock(detail)
         self._show_accessories(detail.accessories)
+        self._stack.setCurrentIndex(1)
 
     def _show_stock(self, detail: ProductDetail) -> None:
         self.stock.clear()
@@ -188,6 +200,7 @@ class ProductView(QWidget):
             row.setContentsMargins(0, 0, 0, 0)
             open_button = QPushButton(picture_icon(acc.image, 36), "", cell)
             open_button.setObjectName("openAccessory")
+            open_button.setIconSize(QSize(36, 36))
             open_button.setToolTip(self.tr("Show this product"))
             open_button.clicked.connect(
                 lambda _=False, sku=acc.sku: self.product_open_requested.emit(sku)

@@ -32,6 +32,7 @@ class StoreListsView(QWidget):
         self.title = plain_label(self.tr("This store's reservations"), name="sectionTitle")
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("storeLists")
+        self.open = ReservationTable(show_customer=True, parent=self)
         self.pickups = ReservationTable(show_customer=True, parent=self)
         self.expiring = ReservationTable(show_customer=True, parent=self)
         self.waiting = ReservationTable(show_customer=True, parent=self)
@@ -49,13 +50,21 @@ class StoreListsView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
-        self.show_lists(StoreLists((), (), (), (), ()), "", [])
+        self.show_lists(StoreLists((), (), (), (), (), ()), "", [])
 
     def tables(self) -> tuple[ReservationTable, ...]:
-        return (self.pickups, self.expiring, self.waiting, self.transfers_in, self.transfers_out)
+        return (
+            self.open,
+            self.pickups,
+            self.expiring,
+            self.waiting,
+            self.transfers_in,
+            self.transfers_out,
+        )
 
     def show_lists(self, lists: StoreLists, store_id: str, notices: Sequence[Notice]) -> None:
         parts: tuple[tuple[ReservationTable, Sequence[Reservation], str], ...] = (
+            (self.open, lists.open, self.tr("Open (%n)", "", len(lists.open))),
             (self.pickups, lists.pickups, self.tr("Pickups (%n)", "", len(lists.pickups))),
             (self.expiring, lists.expiring, self.tr("Expiring soon (%n)", "", len(lists.expiring))),
             (
