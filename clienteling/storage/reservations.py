@@ -111,7 +111,10 @@ def _from_request(entry: OutboxRow, names: _Names) -> Reservation:
         status=status,
         expires_at=(result or {}).get("expires_at") if entry.status == "applied" else None,
         created_at=entry.created_at,
-        sync=SyncState.REJECTED if entry.status == "rejected" else SyncState.PENDING,
+        # Answered (the server holds the row; the pull brings it soon): as good as synced.
+        sync={"rejected": SyncState.REJECTED, "applied": SyncState.SYNCED}.get(
+            entry.status, SyncState.PENDING
+        ),
         customer_id=customer_id,
         customer_name=names.customer(customer_id),
         stock_store_id=str(source or a.get("store_id", "")),
