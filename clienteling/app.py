@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import hashlib
 import importlib.metadata
+import json
 import logging
 import logging.handlers
 import signal
@@ -24,12 +25,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clienteling import paths
 from clienteling.diagnostics import ErrorReporter, setup_logging
-from clienteling.embedded import start_embedded_server
+from clienteling.embedded import reserve_loopback_port, start_embedded_server
 from clienteling.secrets import SecretStore
 from clienteling.services.bundle import AppServices
 from clienteling.services.context import StaffContext
 from clienteling.storage.cache import CacheCorrupt, LocalCache
 from clienteling.terminal import (
+    STAFF_CONTEXT_STATE,
     StartupError,
     Terminal,
     context_of,
@@ -90,6 +92,8 @@ class Runtime:
     """Everything started, so shutdown can stop it in reverse order."""
 
     server: Any = None  # sync.server.runner.ServerThread in embedded mode
+    # The embedded server starting on a worker thread (awaited before use and at shutdown).
+    server_start: asyncio.Future[Any] | None = None
     api: ApiClient | None = None
     cache: LocalCache | None = None
     engine: SyncEngine | None = None
@@ -111,6 +115,9 @@ class Runtime:
         if self.cache is not None:
             with contextlib.suppress(Exception):
                 self.cache.close()
+        if self.server is None and self.server_start is not None:
+            with contextlib.suppress(Exception):
+                self.server = await self.server_start  # closed before it was up: stop it too
         if self.server is not None:
             with contextlib.suppress(Exception):
                 await asyncio.get_running_loop().run_in_executor(None, self.server.stop)
@@ -151,13 +158,22 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
         # Secret names allow no '/': a remote server is known by a digest of its URL.
         scope = "remote-" + hashlib.sha256(base_url.encode("utf-8")).hexdigest()[:16]
     else:
-        runtime.server = await loop.run_in_executor(None, start_embedded_server)
-        base_url = runtime.server.base_url
+        # The server starts (imports, migrations, the demo seed check) on a worker thread while
+        # this one opens the cache and the window: its address is known from the start.
+        sock = reserve_loopback_port()
+        base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+        runtime.server_start = loop.run_in_executor(None, start_embedded_server, sock)
         scope = EMBEDDED_SCOPE
     runtime.api = ApiClient(base_url)
     terminal = Terminal(runtime.api, secrets, scope, embedded=not args.server_url)
     runtime.cache, moved = open_cache(secrets)
     cache = runtime.cache
+    saved = cache.get_state(STAFF_CONTEXT_STATE)
+    # A warm start of the embedded default (registered, signed in before): the window comes up
+    # at once as the last staff member; the session is opened once the server answers.
+    warm = runtime.server_start is not None and terminal.device_id is not None and bool(saved)
+    if runtime.server_start is not None and not warm:
+        runtime.server = await runtime.server_start
     if moved is not None and interactive:
         await tell(
             QMessageBox.Icon.Warning,
@@ -168,7 +184,10 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
                 "moved aside to %1 and will be downloaded again from the server.",
             ).replace("%1", str(moved)),
         )
-    context = await sign_in(terminal, cache)
+    if warm and saved:
+        context = StaffContext(**json.loads(saved))
+    else:
+        context = await sign_in(terminal, cache)
     device_id = terminal.device_id
     assert device_id is not None
     engine = SyncEngine(cache, runtime.api, device_id, store_in_thread=True)
@@ -203,6 +222,13 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
 
     window.staff_switch_requested.connect(on_switch_requested)
     window.show()
+    log.info("window shown (device %s, staff %s)", device_id, context.staff_id)
+    if warm:
+        assert runtime.server_start is not None
+        runtime.server = await runtime.server_start
+        signed_in = await sign_in(terminal, cache)
+        if signed_in.staff_id != context.staff_id:
+            window.set_services(AppServices.build(cache, signed_in, engine, language=language))
     await engine.start()
     log.info("terminal ready (device %s, staff %s)", device_id, context.staff_id)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 from typing import Any
 
 from clienteling import paths
@@ -10,9 +11,19 @@ from clienteling import paths
 log = logging.getLogger("clienteling")
 
 
-def start_embedded_server() -> Any:
-    """The central API in-process on 127.0.0.1, its SQLite file in the data folder, seeded with
-    the demo chain the first time."""
+def reserve_loopback_port() -> socket.socket:
+    """A listening socket on 127.0.0.1 for the embedded API: its address is known at once, so
+    the window can come up while the server itself still starts (imports, migrations)."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    return sock
+
+
+def start_embedded_server(sock: socket.socket | None = None) -> Any:
+    """The central API in-process on 127.0.0.1 (on `sock` when given), its SQLite file in the
+    data folder, seeded with the demo chain the first time."""
     from sync.server.app import create_app
     from sync.server.config import Settings
     from sync.server.db import make_engine
@@ -33,7 +44,7 @@ def start_embedded_server() -> Any:
     app = create_app(settings, engine=engine)  # migrates the schema
     # A no-op once the chain is loaded, so every start can call it.
     seed_demo(engine, scale=5000, seed=1, pin_iterations=settings.pin_iterations)
-    server = ServerThread(app, host="127.0.0.1", port=0)
+    server = ServerThread(app, host="127.0.0.1", port=0, sock=sock)
     server.start()
     log.info("embedded central API on port %d", server.port)
     return server

@@ -17,10 +17,18 @@ class ServerStartError(RuntimeError):
 class ServerThread:
     """One uvicorn server on a daemon thread; `start()` returns once it accepts connections."""
 
-    def __init__(self, app: FastAPI, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        app: FastAPI,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        sock: socket.socket | None = None,
+    ) -> None:
         self.app = app
         self.host = host
         self._requested_port = port
+        self._given_socket = sock  # already bound and listening (its port is known early)
         self._port: int | None = None
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -39,16 +47,18 @@ class ServerThread:
     def start(self, timeout: float = 20.0) -> None:
         # Bind the socket ourselves so port 0 yields the real port before uvicorn starts,
         # with no window in which another process could take it.
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((self.host, self._requested_port))
-        except OSError as exc:
-            sock.close()
-            raise ServerStartError(
-                f"cannot listen on {self.host}:{self._requested_port}: {exc}"
-            ) from exc
-        sock.listen(128)
+        sock = self._given_socket or socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._given_socket = None
+        if sock.getsockname()[1] == 0:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind((self.host, self._requested_port))
+            except OSError as exc:
+                sock.close()
+                raise ServerStartError(
+                    f"cannot listen on {self.host}:{self._requested_port}: {exc}"
+                ) from exc
+            sock.listen(128)
         sock.set_inheritable(True)
         self._socket = sock
         self._port = int(sock.getsockname()[1])

@@ -44,6 +44,11 @@ def test_self_test_exits_zero(tmp_path: Path) -> None:
         timeout=150,
     )
     assert again.returncode == 0, again.stdout + again.stderr
+    # ... and is a warm start: the window is up before the embedded server has finished
+    # starting (it starts alongside, on a worker thread).
+    second_run = (tmp_path / "logs" / "clienteling.log").read_text(encoding="utf-8")
+    second_run = second_run[len(logs) :]
+    assert second_run.index("window shown") < second_run.index("embedded central API on port")
 
 
 def test_version_prints_and_exits(tmp_path: Path) -> None:
