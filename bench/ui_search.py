@@ -1,10 +1,14 @@
-"""Search-as-you-type latency in the real window: from the last keystroke to the results list
-painted, with N customers in the local cache (default 100,000). Prints p50/p95 per query kind.
+"""Latency in the real window with N customers in the local cache (default 100,000):
 
-    .venv/bin/python -m bench.ui_search [--customers 100000] [--queries 60] [--encrypted]
+- search as you type, from the last keystroke to the results list painted, per query kind:
+  `work` (search + model reset + paint, run at once) and `felt` (a person typing: a pause
+  before the last key, which then searches at once; keys that follow a search within 30 ms
+  are coalesced, as a scanner's are);
+- a loyalty-card scan (`--scans N`): from the Enter key of a keyboard-wedge burst, through
+  the app's scan detector, to the customer's profile painted.
 
-Two figures per kind: `work` (search + model reset + paint, the debounce flushed at once) and
-`felt` (what the person sees, including the ~30 ms keystroke coalescing).
+    .venv/bin/python -m bench.ui_search [--customers 100000] [--queries 60] [--scans 100]
+        [--encrypted]
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from clienteling.services.context import StaffContext
 from clienteling.storage.cache import LocalCache
 from clienteling.ui.i18n import load_fonts
 from clienteling.ui.main_window import MainWindow
+from clienteling.ui.scanner import ScanDetector
 
 KINDS = ("kanji prefix", "kana", "romaji", "phone", "card", "substring")
 
@@ -54,11 +59,37 @@ class IdleEngine:
         return None
 
 
-def press(widget: QObject, ch: str) -> None:
+def press(widget: QObject, ch: str, sent_ms: int = 0) -> None:
+    key = Qt.Key.Key_Return if ch == "\r" else Qt.Key.Key_unknown
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        QApplication.sendEvent(
-            widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
-        )
+        event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, ch)
+        event.setTimestamp(sent_ms)
+        QApplication.sendEvent(widget, event)
+
+
+def scan(app: QApplication, window: MainWindow, card: str, clock: list[int]) -> float:
+    """Seconds from the Enter of a card burst (keys 3 ms apart by their own timestamps) to
+    the profile of that card's customer painted."""
+    opened: list[str] = []
+    window.customer_opened.connect(opened.append)
+    box = window.search_box
+    try:
+        box.clear()
+        box.cancel_pending()
+        app.processEvents()
+        time.sleep(0.06)  # the burst starts after a pause, as at a counter
+        for ch in card:
+            clock[0] += 3
+            press(box, ch, clock[0])
+        clock[0] += 3
+        t0 = time.perf_counter()
+        press(box, "\r", clock[0])
+        while not opened:
+            app.processEvents()
+        window.profile.repaint()  # synchronous: the profile as the eye sees it
+        return time.perf_counter() - t0
+    finally:
+        window.customer_opened.disconnect(opened.append)
 
 
 def one(app: QApplication, window: MainWindow, query: str, *, debounce: bool) -> float:
@@ -72,10 +103,17 @@ def one(app: QApplication, window: MainWindow, query: str, *, debounce: bool) ->
     try:
         for ch in query[:-1]:
             press(box, ch)
+        if debounce:
+            # A person: the previous key was a moment ago (a search for it has run).
+            box.flush()
+            deadline = time.perf_counter() + 0.12
+            while time.perf_counter() < deadline:
+                app.processEvents()
+            finished.clear()
         t0 = time.perf_counter()
         press(box, query[-1])
         if debounce:
-            while not finished:
+            while query not in finished:
                 app.processEvents()
                 time.sleep(0.0005)
         else:
@@ -97,6 +135,7 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=60, help="queries per kind")
     parser.add_argument("--encrypted", action="store_true", help="SQLCipher cache (as shipped)")
+    parser.add_argument("--scans", type=int, default=100, help="loyalty-card scans to time")
     args = parser.parse_args()
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -115,9 +154,12 @@ def main() -> None:
         idle = IdleEngine()
         context = StaffContext("bench", "bench", "bench", "bench", "associate")
         services = AppServices.build(cache, context, idle)
-        window = MainWindow(services)
+        scanner = ScanDetector(app)
+        app.installEventFilter(scanner)
+        window = MainWindow(services, scanner=scanner)
         window.resize(1280, 800)
         window.show()
+        window.search_box.setFocus()
         app.processEvents()
         rng = random.Random(7)
         by_kind = queries(sample, rng)
@@ -149,6 +191,16 @@ def main() -> None:
                 f"{f50:>8.1f}ms {f95:>8.1f}ms {hits:>3}/{len(felt)} "
                 f"{s50:>8.1f}ms {s95:>8.1f}ms"
             )
+        cards = [str(c["loyalty_card"]) for c in sample if c.get("loyalty_card")][: args.scans]
+        if cards:
+            clock = [1_000_000]
+            times = [scan(app, window, card, clock) for card in cards]
+            p50, p95 = percentiles(times)
+            print(
+                f"scan -> profile painted: n={len(times)} p50 {p50:.1f} ms  p95 {p95:.1f} ms  "
+                f"max {max(times) * 1000:.1f} ms"
+            )
+        app.removeEventFilter(scanner)
         window.close()
         window.deleteLater()
         app.processEvents()

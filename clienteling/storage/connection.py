@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.pool import StaticPool
 
 from clienteling.storage.errors import CacheCorrupt, CacheError
-from clienteling.storage.tables import FTS_DDL, NOTICE_TRIGGER_DDL, SERVER_COPY_TABLES, CacheModel
+from clienteling.storage.tables import FTS_DDL, NOTICE_TRIGGERS_DDL, SERVER_COPY_TABLES, CacheModel
 
 SCHEMA_VERSION = 3
 # sync_state keys a schema change that drops the server rows clears (a fresh first sync).
@@ -201,7 +201,8 @@ def migrate(engine: Engine, raw: Any) -> None:
     if version < 1:
         CacheModel.metadata.create_all(engine)
         raw.execute(FTS_DDL)
-        raw.execute(NOTICE_TRIGGER_DDL)
+        for ddl in NOTICE_TRIGGERS_DDL:
+            raw.execute(ddl)
     elif version < 3:
         # 2: payloads as JSONB, the customer payload in srv_customer_doc. The srv_* tables
         # are a copy of the server's data: drop them and sync again; the outbox stays.
@@ -220,7 +221,8 @@ def migrate(engine: Engine, raw: Any) -> None:
             columns = {r[1] for r in raw.execute("PRAGMA table_info(outbox)").fetchall()}
             if "result_json" not in columns:
                 raw.execute("ALTER TABLE outbox ADD COLUMN result_json TEXT")
-        raw.execute(NOTICE_TRIGGER_DDL)
+        for ddl in NOTICE_TRIGGERS_DDL:
+            raw.execute(ddl)
     if version < SCHEMA_VERSION:
         raw.execute(
             "INSERT OR REPLACE INTO sync_state(key, value) VALUES ('schema_version', ?)",

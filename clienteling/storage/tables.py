@@ -264,19 +264,28 @@ SERVER_COPY_TABLES: tuple[str, ...] = (*SRV_TABLES, "srv_customer_doc", "custome
 FTS_DDL = "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5(text, tokenize='trigram')"
 
 # A reservation the server moved on by itself or another terminal moved (expired, ready for
-# pickup, arrived, not collected, ...) is a notice. Upserts of rows already held fire it; a
-# first sync appends and fires nothing.
-NOTICE_TRIGGER_DDL = (
-    "CREATE TRIGGER IF NOT EXISTS srv_reservation_notice AFTER UPDATE OF data ON srv_reservation "
-    "WHEN (NEW.data ->> '$.status') IS NOT (OLD.data ->> '$.status') "
-    "AND (NEW.data ->> '$.status') IN "
-    "('expired', 'not_collected', 'ready', 'in_transit', 'cancelled', 'fulfilled') "
-    # A step this terminal took itself is no news here (its outbox entry is still there).
-    "AND NOT EXISTS (SELECT 1 FROM outbox WHERE name LIKE 'reservation.%' "
-    "AND args_json ->> '$.id' = NEW.id) "
+# pickup, arrived, not collected, ...) is a notice: when a row already held changes status,
+# and when the first copy of a row this terminal asked for arrives already past confirmed (it
+# expired before this terminal pulled it). A first sync appends rows nobody asked for here:
+# no notices. Steps this terminal sent itself are no news here.
+_NOTICE_STATUSES = "('expired', 'not_collected', 'ready', 'in_transit', 'cancelled', 'fulfilled')"
+_NOTICE_INSERT = (
     "BEGIN INSERT INTO notice (kind, subject_id, customer_id, status, created_at, seen) VALUES "
     "('reservation', NEW.id, NEW.customer_id, NEW.data ->> '$.status', "
     "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 0); END"
+)
+_NOT_OWN_STEP = (
+    "NOT EXISTS (SELECT 1 FROM outbox WHERE name LIKE 'reservation.%' "
+    "AND name != 'reservation.request' AND args_json ->> '$.id' = NEW.id)"
+)
+NOTICE_TRIGGERS_DDL = (
+    "CREATE TRIGGER IF NOT EXISTS srv_reservation_notice AFTER UPDATE OF data ON srv_reservation "
+    "WHEN (NEW.data ->> '$.status') IS NOT (OLD.data ->> '$.status') "
+    f"AND (NEW.data ->> '$.status') IN {_NOTICE_STATUSES} AND {_NOT_OWN_STEP} {_NOTICE_INSERT}",
+    "CREATE TRIGGER IF NOT EXISTS srv_reservation_first_notice AFTER INSERT ON srv_reservation "
+    f"WHEN (NEW.data ->> '$.status') IN {_NOTICE_STATUSES} AND {_NOT_OWN_STEP} "
+    "AND EXISTS (SELECT 1 FROM outbox WHERE name = 'reservation.request' "
+    f"AND args_json ->> '$.id' = NEW.id) {_NOTICE_INSERT}",
 )
 
 

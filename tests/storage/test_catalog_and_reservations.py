@@ -248,3 +248,18 @@ def test_store_lists_sort_reservations_into_the_counters_lists(cache: LocalCache
     assert lists.transfers_in[0].steps_for(HERE["id"]) == ("receive",)
     assert lists.transfers_out[0].steps_for(HERE["id"]) == ("ship", "cancel")
     assert lists.pickups[0].customer_name == "田中 花子"
+
+
+def test_a_request_whose_row_first_arrives_expired_is_a_notice(cache: LocalCache) -> None:
+    """The hold expired before this terminal pulled its row: the staff member is still told."""
+    c = customer()
+    cache.apply_pull_page(page(upsert("customer", c)))
+    mine, _ = _request(cache, c["id"])
+    someone_elses = new_id()
+    cache.apply_pull_page(
+        page(
+            _server_row(mine, c["id"], "expired"),
+            _server_row(someone_elses, c["id"], "expired"),
+        )
+    )
+    assert [(n.subject_id, n.status) for n in cache.notices()] == [(mine, "expired")]
