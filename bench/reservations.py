@@ -2,8 +2,9 @@
 
     .venv/bin/python -m bench.reservations [--postgres] [--clients 50] [--seconds 10]
 
-Starts the central API (uvicorn, in this process) on a throwaway PostgreSQL cluster (or a
-SQLite file), loads a small chain, registers one device per client, then:
+Starts the central API as its own process (`python -m sync.server`, as in production) on a
+throwaway PostgreSQL cluster (or a SQLite file), loads a small chain, registers one device
+per client (threads of this process), then:
 
 1. throughput: every client pushes `reservation.request` (one mutation per push, as a
    counter does) for products with plenty of stock, as fast as it can, for N seconds;
@@ -17,11 +18,16 @@ The clients share the two cores with the server: compare runs made the same way.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -32,11 +38,8 @@ import httpx
 from sqlalchemy import select, update
 
 from sync.protocol import PROTOCOL_VERSION, new_id
-from sync.server.app import create_app
-from sync.server.config import Settings
 from sync.server.db import make_engine, read_session, write_session
 from sync.server.models import Inventory, Reservation
-from sync.server.runner import ServerThread
 from sync.server.schema import upgrade
 from sync.server.seed import load_chain
 from tests.server.chain import PIN, SHIBUYA, TinyChain, tid
@@ -89,15 +92,51 @@ def _stock(engine: Any, sku: str, on_hand: int) -> None:
         )
 
 
+@contextlib.contextmanager
+def _server_process(url: str) -> Iterator[str]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sync.server",
+            "--database-url",
+            url,
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+        ],
+        cwd=root,
+        env={**os.environ, "PYTHONPATH": str(root)},
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("the server process did not come up") from None
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
 def run(url: str, clients: int, seconds: float) -> None:
     engine = make_engine(url)
     upgrade(engine)
     load_chain(engine, TinyChain(), pin_iterations=1000)
     for sku in SKUS:
         _stock(engine, sku, 10_000_000)
-    settings = Settings(database_url=url, run_migrations=False, pin_iterations=1000)
-    with ServerThread(create_app(settings, engine=engine)) as server:
-        terminals = [_client(server.base_url) for _ in range(clients)]
+    with _server_process(url) as base_url:
+        terminals = [_client(base_url) for _ in range(clients)]
         latencies: list[float] = []
         lock = threading.Lock()
         stop = time.monotonic() + seconds

@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
@@ -24,6 +24,16 @@ from sync.server.timeutil import utcnow
 ACK_COUNTER = "~mutation-ack"
 
 Op = Literal["upsert", "delete"]
+
+_PG_RECORD = text(
+    "WITH s AS (INSERT INTO bucket_seq (bucket, seq) VALUES (:bucket, 1) "
+    "ON CONFLICT (bucket) DO UPDATE SET seq = bucket_seq.seq + 1 RETURNING seq) "
+    "INSERT INTO change (bucket, seq, entity, entity_id, op, data_json, changed_at) "
+    "SELECT :bucket, s.seq, :entity, :entity_id, :op, :data_json, :changed_at FROM s "
+    "ON CONFLICT (bucket, entity, entity_id) DO UPDATE SET seq = excluded.seq, "
+    "op = excluded.op, data_json = excluded.data_json, changed_at = excluded.changed_at "
+    "RETURNING seq"
+)
 _TOUCHED = "touched_buckets"
 
 
@@ -52,6 +62,23 @@ def record_change(
     data: dict[str, Any] | None,
 ) -> int:
     """Publish the latest version of one entity to a bucket; returns its new seq."""
+    data_json = None if data is None else json.dumps(data, ensure_ascii=False)
+    session.info.setdefault(_TOUCHED, set()).add(bucket)
+    if session.get_bind().dialect.name == "postgresql":
+        # One round trip: the counter and the change row in one statement.
+        return int(
+            session.execute(
+                _PG_RECORD,
+                {
+                    "bucket": bucket,
+                    "entity": entity,
+                    "entity_id": entity_id,
+                    "op": op,
+                    "data_json": data_json,
+                    "changed_at": utcnow(),
+                },
+            ).scalar_one()
+        )
     seq = next_seq(session, bucket)
     table = table_of(ChangeRow)
     values = {
@@ -60,7 +87,7 @@ def record_change(
         "entity": entity,
         "entity_id": entity_id,
         "op": op,
-        "data_json": None if data is None else json.dumps(data, ensure_ascii=False),
+        "data_json": data_json,
         "changed_at": utcnow(),
     }
     stmt = _insert(session, table).values(**values)
@@ -69,7 +96,6 @@ def record_change(
         set_={k: stmt.excluded[k] for k in ("seq", "op", "data_json", "changed_at")},
     )
     session.execute(stmt)
-    session.info.setdefault(_TOUCHED, set()).add(bucket)
     return seq
 
 

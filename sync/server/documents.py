@@ -202,13 +202,32 @@ def publish_reservation(session: Session, row: Reservation) -> None:
         record_change(session, store_bucket(other), "reservation", row.id, "upsert", data)
 
 
-def publish_inventory(session: Session, store_id: str, sku: str) -> None:
+def publish_inventory(
+    session: Session,
+    store_id: str,
+    sku: str,
+    *,
+    levels: tuple[int, int] | None = None,
+    region: str | None = None,
+) -> None:
     """A stock row goes to its region's stock bucket: every terminal of the region holds the
-    stock of every store nearby (its own included), for the product view, offline too."""
-    row = session.get(Inventory, (store_id, sku), populate_existing=True)
-    store = session.get(Store, store_id)
-    if row is None or store is None:
-        return
-    data = _dict(inventory_data(row))
+    stock of every store nearby (its own included), for the product view, offline too.
+
+    `levels` (on_hand, reserved) and `region`, when the caller already has them (an UPDATE's
+    RETURNING, the session's own region), save reading them again.
+    """
+    if levels is None:
+        row = session.get(Inventory, (store_id, sku), populate_existing=True)
+        if row is None:
+            return
+        levels = (row.on_hand, row.reserved)
+    if region is None:
+        store = session.get(Store, store_id)
+        if store is None:
+            return
+        region = store.region
     item = f"{store_id}:{sku}"
-    record_change(session, stock_bucket(store.region), "inventory", item, "upsert", data)
+    data = _dict(
+        InventoryData(id=item, store_id=store_id, sku=sku, on_hand=levels[0], reserved=levels[1])
+    )
+    record_change(session, stock_bucket(region), "inventory", item, "upsert", data)

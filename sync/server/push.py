@@ -273,7 +273,9 @@ def apply_push(
         if seen.setdefault(m.id, digest) != digest:
             raise _reused(m.id)
     done: dict[str, MutationResult] = {}
-    if seen:
+    # One mutation (a counter's usual push): its claim finds a replay by itself. Several: all
+    # are checked before any is applied, so a reused id leaves the whole request untouched.
+    if len(seen) > 1:
         with read_session(engine) as session:
             stored = session.execute(
                 select(

@@ -149,8 +149,6 @@ def request_reservation(ctx: MutationContext, args: ReservationRequestArgs) -> d
         return outcome(existing)
     customer = load_customer(ctx, args.customer_id)
     require_store(ctx, args.store_id, "store")
-    if ctx.session.get(Product, args.sku) is None:
-        raise _rejected("not_found", "The product does not exist.")
     stock_store_id = args.store_id
     if args.kind == "transfer":
         if args.from_store_id is None or args.from_store_id == args.store_id:
@@ -162,10 +160,9 @@ def request_reservation(ctx: MutationContext, args: ReservationRequestArgs) -> d
         order = ctx.session.get(Order, args.order_id)
         if order is None or order.customer_id != customer.id:
             raise _rejected("not_found", "The order does not exist for this customer.")
-    stock_store = ctx.session.get(Store, stock_store_id)
-    if stock_store is None:
-        raise _rejected("not_found", "The store does not exist.")
     inventory = table_of(Inventory)
+    # Taking the stock proves the product and the store exist (the stock row refers to both):
+    # they are looked up only when it fails, to say why.
     taken = ctx.session.execute(
         update(inventory)
         .where(
@@ -174,9 +171,14 @@ def request_reservation(ctx: MutationContext, args: ReservationRequestArgs) -> d
             inventory.c.on_hand - inventory.c.reserved >= args.quantity,
         )
         .values(reserved=inventory.c.reserved + args.quantity)
-        .returning(inventory.c.reserved)
+        .returning(inventory.c.on_hand, inventory.c.reserved)
     ).first()
     if taken is None:
+        if ctx.session.get(Product, args.sku) is None:
+            raise _rejected("not_found", "The product does not exist.")
+        stock_store = ctx.session.get(Store, stock_store_id)
+        if stock_store is None:
+            raise _rejected("not_found", "The store does not exist.")
         here, others = available_stock(ctx.session, args.sku, stock_store_id, stock_store.region)
         raise _rejected(
             "no_stock",
@@ -204,7 +206,10 @@ def request_reservation(ctx: MutationContext, args: ReservationRequestArgs) -> d
     )
     ctx.session.add(row)
     ctx.session.flush()
-    publish_inventory(ctx.session, stock_store_id, args.sku)
+    region = ctx.auth.region if stock_store_id == ctx.auth.device_store_id else None
+    publish_inventory(
+        ctx.session, stock_store_id, args.sku, levels=(taken[0], taken[1]), region=region
+    )
     publish_reservation(ctx.session, row)
     return outcome(row)
 
