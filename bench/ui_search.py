@@ -86,6 +86,7 @@ def scan(app: QApplication, window: MainWindow, card: str, clock: list[int]) -> 
         press(box, "\r", clock[0])
         while not opened:
             app.processEvents()
+            time.sleep(0.0002)
         window.profile.repaint()  # synchronous: the profile as the eye sees it
         return time.perf_counter() - t0
     finally:
@@ -109,6 +110,7 @@ def one(app: QApplication, window: MainWindow, query: str, *, debounce: bool) ->
             deadline = time.perf_counter() + 0.12
             while time.perf_counter() < deadline:
                 app.processEvents()
+                time.sleep(0.002)
             finished.clear()
         t0 = time.perf_counter()
         press(box, query[-1])

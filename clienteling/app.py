@@ -158,11 +158,11 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
         # Secret names allow no '/': a remote server is known by a digest of its URL.
         scope = "remote-" + hashlib.sha256(base_url.encode("utf-8")).hexdigest()[:16]
     else:
-        # The server starts (imports, migrations, the demo seed check) on a worker thread while
-        # this one opens the cache and the window: its address is known from the start.
+        # The server's address is known from the start; the server itself (imports, migrations,
+        # the demo seed check) starts on a worker thread: at once on a first start, after the
+        # window is up on a warm one.
         sock = reserve_loopback_port()
         base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-        runtime.server_start = loop.run_in_executor(None, start_embedded_server, sock)
         scope = EMBEDDED_SCOPE
     runtime.api = ApiClient(base_url)
     terminal = Terminal(runtime.api, secrets, scope, embedded=not args.server_url)
@@ -171,8 +171,10 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     saved = cache.get_state(STAFF_CONTEXT_STATE)
     # A warm start of the embedded default (registered, signed in before): the window comes up
     # at once as the last staff member; the session is opened once the server answers.
-    warm = runtime.server_start is not None and terminal.device_id is not None and bool(saved)
-    if runtime.server_start is not None and not warm:
+    embedded = not args.server_url
+    warm = embedded and terminal.device_id is not None and bool(saved)
+    if embedded and not warm:
+        runtime.server_start = loop.run_in_executor(None, start_embedded_server, sock)
         runtime.server = await runtime.server_start
     if moved is not None and interactive:
         await tell(
@@ -224,7 +226,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     window.show()
     log.info("window shown (device %s, staff %s)", device_id, context.staff_id)
     if warm:
-        assert runtime.server_start is not None
+        runtime.server_start = loop.run_in_executor(None, start_embedded_server, sock)
         runtime.server = await runtime.server_start
         signed_in = await sign_in(terminal, cache)
         if signed_in.staff_id != context.staff_id:

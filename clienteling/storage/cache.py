@@ -31,9 +31,9 @@ from clienteling.domain.models import (
 )
 from clienteling.storage import apply, catalog, outbox, profile, reservations, search, snapshot
 from clienteling.storage.connection import (
-    open_engine,
     open_parser,
     open_reader,
+    open_writer,
     translate_errors,
 )
 from clienteling.storage.errors import CacheCorrupt, CacheError, OutboxFull
@@ -71,10 +71,9 @@ BULK_CACHE_MIB = 256
 class LocalCache:
     """The local cache file. Create with `LocalCache.open(path, key)`; close with `close()`."""
 
-    def __init__(self, path: Path, engine: Any, raw: Any, reader: Any, key: str | None) -> None:
+    def __init__(self, path: Path, raw: Any, reader: Any, key: str | None) -> None:
         self.path = path
         self._key = key
-        self._engine = engine
         self._raw = raw  # the one writer connection
         self._pages = apply.PageWriter(raw)
         # Reads (search, profile) use their own connection: in WAL mode they see the last
@@ -96,14 +95,13 @@ class LocalCache:
         Raises CacheCorrupt when the file is damaged, not a database, or the key is wrong.
         """
         path = Path(path)
-        engine, raw = open_engine(path, key)
+        raw = open_writer(path, key)
         try:
             reader = open_reader(path, key)
         except BaseException:
             raw.close()
-            engine.dispose()
             raise
-        cache = cls(path, engine, raw, reader, key)
+        cache = cls(path, raw, reader, key)
         if cache.get_state(CURSORS) is not None:
             cache._discard_downloads()  # a snapshot download this cache no longer needs
         stale = "1" in (cache.get_state(FTS_DIRTY), cache.get_state(BULK_LOAD))
@@ -126,7 +124,6 @@ class LocalCache:
             with self._parse_lock:
                 self._parser.close()
             self._raw.close()
-            self._engine.dispose()
 
     @staticmethod
     def quarantine(path: Path) -> Path:
@@ -341,7 +338,6 @@ class LocalCache:
         self._raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._reader.close()
         self._raw.close()
-        self._engine.dispose()
         self._closed = True  # until a file is open again
         for side in _sidecars(self.path):
             side.unlink(missing_ok=True)  # a WAL left beside the new file would be replayed
@@ -353,14 +349,13 @@ class LocalCache:
         self._reopen(key)
 
     def _reopen(self, key: str | None) -> None:
-        engine, raw = open_engine(self.path, key)
+        raw = open_writer(self.path, key)
         try:
             reader = open_reader(self.path, key)
         except BaseException:
             raw.close()
-            engine.dispose()
             raise
-        self._engine, self._raw, self._reader = engine, raw, reader
+        self._raw, self._reader = raw, reader
         self._pages = apply.PageWriter(raw)
         self._closed = False
 

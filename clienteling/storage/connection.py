@@ -13,11 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine
-from sqlalchemy.pool import StaticPool
 
 from clienteling.storage.errors import CacheCorrupt, CacheError
-from clienteling.storage.tables import FTS_DDL, NOTICE_TRIGGERS_DDL, SERVER_COPY_TABLES, CacheModel
+from clienteling.storage.tables import FTS_DDL, NOTICE_TRIGGERS_DDL, SERVER_COPY_TABLES
 
 SCHEMA_VERSION = 3
 # sync_state keys a schema change that drops the server rows clears (a fresh first sync).
@@ -146,25 +144,20 @@ def _connect(path: Path, key: str | None, *, cache_mib: int = 64) -> Any:
     return conn
 
 
-def open_engine(path: Path, key: str | None) -> tuple[Engine, Any]:
-    """Open (creating if needed) the cache file; return the engine and its one DB-API connection.
-
-    The cache has one writer, so one connection shared through a StaticPool is all it needs;
-    callers serialise access with their own lock.
-    """
+def open_writer(path: Path, key: str | None) -> Any:
+    """Open (creating if needed) and migrate the cache file; return its one writer connection
+    (the cache has one writer; callers serialise access with their own lock)."""
     if path.exists() and path.is_dir():
         raise CacheError(f"The cache path {path} is a folder, not a file.")
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = _connect(path, key)
-    engine = create_engine("sqlite://", creator=lambda: raw, poolclass=StaticPool)
     try:
         with translate_errors(path):
-            migrate(engine, raw)
+            migrate(raw)
     except BaseException:
-        engine.dispose()
         raw.close()
         raise
-    return engine, raw
+    return raw
 
 
 def open_reader(path: Path, key: str | None) -> Any:
@@ -190,7 +183,13 @@ def _schema_version(raw: Any) -> int:
     return int(found[0]) if found else 0
 
 
-def migrate(engine: Engine, raw: Any) -> None:
+def _create_tables(raw: Any) -> None:
+    from clienteling.storage.models import create_tables  # SQLAlchemy: only to create tables
+
+    create_tables(raw)
+
+
+def migrate(raw: Any) -> None:
     """Bring the schema to SCHEMA_VERSION; each step runs once, in order."""
     version = _schema_version(raw)
     if version > SCHEMA_VERSION:
@@ -199,7 +198,7 @@ def migrate(engine: Engine, raw: Any) -> None:
             "update the app or move the cache aside to resync."
         )
     if version < 1:
-        CacheModel.metadata.create_all(engine)
+        _create_tables(raw)
         raw.execute(FTS_DDL)
         for ddl in NOTICE_TRIGGERS_DDL:
             raw.execute(ddl)
@@ -213,7 +212,7 @@ def migrate(engine: Engine, raw: Any) -> None:
             f"DELETE FROM sync_state WHERE key IN ({', '.join('?' * len(RESYNC_KEYS))})",
             RESYNC_KEYS,
         )
-        CacheModel.metadata.create_all(engine)
+        _create_tables(raw)
         raw.execute(FTS_DDL)
         # 3: categories (a new catalog entity a previous version skipped past: hence the
         # resync), the server's answer on outbox entries, notices.

@@ -25,7 +25,6 @@ from clienteling.storage.connection import (
     key_literal,
 )
 from clienteling.storage.errors import CacheError
-from clienteling.storage.tables import CacheModel
 
 # sync_state keys that describe the server copy (they come with a snapshot); every other key is
 # the terminal's own and is carried over when a snapshot replaces the file.
@@ -157,7 +156,7 @@ def prepare(path: Path, snapshot_key: str, cache_key: str) -> None:
 def adopt_local_rows(snapshot: Path, key: str, cache: Any) -> None:
     """Copy the terminal's own rows (outbox, local state), read on the cache's connection
     `cache`, into the re-keyed `snapshot` (encrypted with `key`), in one transaction."""
-    columns = [c.name for c in CacheModel.metadata.tables["outbox"].columns]
+    columns = [str(r[1]) for r in cache.execute("PRAGMA table_info(outbox)").fetchall()]
     names = ", ".join(columns)
     marks = ", ".join("?" * len(SERVER_STATE_KEYS))
     own = cache.execute(f"SELECT {names} FROM outbox").fetchall()
