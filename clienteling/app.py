@@ -249,6 +249,7 @@ async def switch_staff(
     message = ""
     while True:
         dialog = SignInDialog(message=message, badge=badge, parent=window)
+        log.info("staff switch asked%s", " by a badge scan" if badge else "")
         if not await run_dialog(dialog):
             return None
         try:

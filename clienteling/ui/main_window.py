@@ -202,6 +202,8 @@ class MainWindow(QMainWindow):
         for keys in ("Ctrl+F", "F2"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.focus_search)
         QShortcut(QKeySequence("Ctrl+Q"), self).activated.connect(self.close)
+        # A keyboard at the POS: a note for the open customer without reaching for the mouse.
+        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.on_add_note_shortcut)
         self._apply_services(services)
         self.refresh_sync_status()
 
@@ -317,6 +319,7 @@ class MainWindow(QMainWindow):
         self.product_view.set_customer(self._customer_name())
         if self.page != "products":
             self.show_page("products")
+        log.info("product opened (%s)", sku)
         self.product_opened.emit(sku)
         return True
 
@@ -391,17 +394,27 @@ class MainWindow(QMainWindow):
         profile = self.profile.profile
         name = profile.display_name if profile is not None else ""
 
+        saved: list[int] = []
+
         def submit(text: str) -> str | None:
             try:
                 self._services.notes.add(customer_id, text)
             except InvalidInput as exc:
                 return labels.service_message(str(exc))
+            saved.append(len(text))
             return None
 
         if NoteEditor.ask(self, name, submit):
+            # Its length only: the text itself never goes to the log.
+            log.info("note added (%s, %d characters)", customer_id, saved[-1])
             self._after_local_change()
             self.show_message(self._saved_message(self.tr("Note saved.")))
             self.note_added.emit(customer_id)
+
+    def on_add_note_shortcut(self) -> None:
+        customer_id = self.profile.customer_id
+        if customer_id is not None and self.page == "customers":
+            self.on_profile_note_add_requested(customer_id)
 
     def on_profile_interest_add_requested(self, customer_id: str) -> None:
         self.log_interest(customer_id, code=None)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
 
 from clienteling.ui.formatting import plain_label
+
+log = logging.getLogger(__name__)
 
 
 class SubmitDialog(QDialog):
@@ -31,6 +36,9 @@ class SubmitDialog(QDialog):
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.on_save_button_clicked)
         self.cancel_button.clicked.connect(self.reject)
+        # Enter is the fields'; Ctrl+Enter saves from the keyboard.
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.on_save_button_clicked)
 
     def submit(self) -> str | None:
         raise NotImplementedError
@@ -38,6 +46,7 @@ class SubmitDialog(QDialog):
     def accept_scan(self, text: str) -> bool:
         """A barcode scanned while this dialog is open (ScanTarget). This form has no code
         field: the scan is ignored (its characters were taken back out) and the form says so."""
+        log.info("scan ignored by %s", type(self).__name__)
         self.show_problem(
             QCoreApplication.translate(
                 "SubmitDialog",
