@@ -10,7 +10,11 @@ per client (threads of this process), then:
    counter does) for products with plenty of stock, as fast as it can, for N seconds;
    prints requests/s and the p50/p95 push latency;
 2. the exact count: 200 requests at once for 10 units; prints confirmed (must be 10) and
-   `reserved` (must equal the confirmed quantities).
+   `reserved` (must equal the confirmed quantities);
+3. where the time goes: the same push applied in this process without HTTP (authentication
+   and `apply_push`), counting the SQL statements and the time spent in the database driver;
+   the rest is Python (SQLAlchemy, validation, the handlers). The HTTP stack's share is the
+   single-client latency minus this.
 
 The clients share the two cores with the server: compare runs made the same way.
 """
@@ -201,9 +205,78 @@ def run(url: str, clients: int, seconds: float) -> None:
             f"{outcomes.count('confirmed')} confirmed, {outcomes.count('rejected')} rejected; "
             f"reserved {inv.reserved} = held by confirmed {held}"
         )
+        _where_the_time_goes(engine, terminals[0])
         for http, _, _ in terminals:
             http.close()
     engine.dispose()
+
+
+def _where_the_time_goes(engine: Any, terminal: tuple[httpx.Client, str, str]) -> None:
+    from sqlalchemy import event
+
+    from sync.protocol import PushRequest
+    from sync.server import auth
+    from sync.server.config import Settings
+    from sync.server.push import apply_push
+
+    http, device, token = terminal
+    settings = Settings()
+    single: list[float] = []
+    for _ in range(100):
+        t0 = time.perf_counter()
+        _push(http, device, token, "BIKE-1")
+        single.append(time.perf_counter() - t0)
+    statements = 0
+    in_driver = 0.0
+    started: dict[int, float] = {}
+
+    def before(conn: Any, cursor: Any, *_: Any) -> None:
+        started[id(cursor)] = time.perf_counter()
+
+    def after(conn: Any, cursor: Any, *_: Any) -> None:
+        nonlocal statements, in_driver
+        statements += 1
+        in_driver += time.perf_counter() - started.pop(id(cursor), time.perf_counter())
+
+    event.listen(engine, "before_cursor_execute", before)
+    event.listen(engine, "after_cursor_execute", after)
+    runs = 200
+    t0 = time.perf_counter()
+    for _ in range(runs):
+        body = PushRequest.model_validate(
+            {
+                "protocol_version": PROTOCOL_VERSION,
+                "client_id": device,
+                "mutations": [
+                    {
+                        "id": new_id(),
+                        "name": "reservation.request",
+                        "version": 1,
+                        "args": {
+                            "id": new_id(),
+                            "customer_id": tid("customer:0"),
+                            "store_id": SHIBUYA,
+                            "sku": "BIKE-1",
+                            "quantity": 1,
+                        },
+                    }
+                ],
+            }
+        )
+        staff = auth.authenticate(engine, f"Bearer {token}")
+        apply_push(engine, settings, staff, body, lambda _buckets: None)
+    total = (time.perf_counter() - t0) / runs
+    event.remove(engine, "before_cursor_execute", before)
+    event.remove(engine, "after_cursor_execute", after)
+    per_push_driver = in_driver / runs
+    http_ms = (statistics.median(single) - total) * 1000
+    print(
+        f"where the time goes (one client, one mutation a push): over HTTP p50 "
+        f"{statistics.median(single) * 1000:.1f} ms; in-process {total * 1000:.1f} ms a push = "
+        f"{statements / runs:.1f} SQL statements taking {per_push_driver * 1000:.1f} ms in the "
+        f"driver and database + {(total - per_push_driver) * 1000:.1f} ms of Python around them; "
+        f"HTTP, FastAPI and the client ~{http_ms:.1f} ms"
+    )
 
 
 def main() -> None:

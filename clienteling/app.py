@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clienteling import paths
 from clienteling.diagnostics import ErrorReporter, setup_logging
+from clienteling.domain import barcode, phone
 from clienteling.embedded import reserve_loopback_port, start_embedded_server
 from clienteling.secrets import SecretStore
 from clienteling.services.bundle import AppServices
@@ -225,6 +226,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     window.staff_switch_requested.connect(on_switch_requested)
     window.show()
     log.info("window shown (device %s, staff %s)", device_id, context.staff_id)
+    loop.run_in_executor(None, warm_up)
     if warm:
         runtime.server_start = loop.run_in_executor(None, start_embedded_server, sock)
         runtime.server = await runtime.server_start
@@ -271,6 +273,13 @@ async def switch_staff(
         log.info("staff switched to %s", context.staff_id)
         engine.request_sync()
         return context
+
+
+def warm_up() -> None:
+    """Libraries the first phone search and the first GS1 scan need, loaded behind the shown
+    window instead of before it."""
+    phone.warm_up()
+    barcode.warm_up()
 
 
 def _has_orders(window: MainWindow, customer_id: str) -> bool:

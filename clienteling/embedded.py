@@ -10,6 +10,8 @@ from clienteling import paths
 
 log = logging.getLogger("clienteling")
 
+LISTEN_BACKLOG = 2048  # as sync.server.runner (not imported here: it loads the whole server)
+
 
 def reserve_loopback_port() -> socket.socket:
     """A listening socket on 127.0.0.1 for the embedded API: its address is known at once, so
@@ -17,7 +19,7 @@ def reserve_loopback_port() -> socket.socket:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
-    sock.listen(128)
+    sock.listen(LISTEN_BACKLOG)
     return sock
 
 

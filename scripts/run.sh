@@ -10,4 +10,6 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFOR
   export DISPLAY=:77
   sleep 1
 fi
+# The app's own modules too (a no-op when nothing changed since the last start).
+.venv/bin/python -m compileall -q clienteling sync >/dev/null
 exec .venv/bin/python -m clienteling "$@"

@@ -11,9 +11,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from biip import ParseConfig
-from biip.gs1_messages import GS1Message
-
 from clienteling.domain.errors import InvalidInput
 
 LOYALTY_CARD_PREFIX = "29"  # the chain's cards use this slice of the GS1 in-store ("2") range
@@ -111,7 +108,16 @@ def _product_or_card(code: str) -> ProductScan | LoyaltyCardScan | StaffBadgeSca
     return ProductScan(_to_gtin13(code))
 
 
+def warm_up() -> None:
+    """Load the GS1 parser now (from a worker thread at start-up)."""
+    import biip.gs1_messages  # noqa: F401
+
+
 def _parse_gs1(data: str, *, hri: bool) -> Gs1Scan:
+    # Loaded on the first GS1 scan: its tables cost a seventh of a second at every start.
+    from biip import ParseConfig
+    from biip.gs1_messages import GS1Message
+
     config = ParseConfig(separator_chars=[_GS])
     try:
         message = (

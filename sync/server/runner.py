@@ -14,6 +14,11 @@ class ServerStartError(RuntimeError):
     """The server thread did not come up (port in use, app failed at startup, timeout)."""
 
 
+# uvicorn's own default when it binds: a burst of hundreds of clients connecting at once waits
+# in the queue instead of being reset.
+LISTEN_BACKLOG = 2048
+
+
 class ServerThread:
     """One uvicorn server on a daemon thread; `start()` returns once it accepts connections."""
 
@@ -58,7 +63,7 @@ class ServerThread:
                 raise ServerStartError(
                     f"cannot listen on {self.host}:{self._requested_port}: {exc}"
                 ) from exc
-            sock.listen(128)
+            sock.listen(LISTEN_BACKLOG)
         # Accepted connections inherit it. asyncio sets it itself only on sockets it made: on
         # one handed in, every reply waited for the client's delayed ACK (40 ms a request).
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
