@@ -32,6 +32,7 @@ from sync.client.api import ApiClient
 from sync.client.engine import SyncEngine
 from sync.protocol import MAX_PULL_LIMIT
 from sync.server.demo.chain import STAFF
+from sync.server.pins import FAST_PIN_COST
 
 
 def serve(
@@ -55,7 +56,7 @@ def serve(
 
     settings = Settings(
         database_url=url,
-        pin_iterations=1000,
+        pin_cost=FAST_PIN_COST,
         snapshot_dir=snapshot_dir,
         snapshot_builder=BUILDER if snapshot_dir is not None else None,
     )
@@ -63,7 +64,7 @@ def serve(
     app = create_app(settings, engine=db)
     t0 = time.perf_counter()
     if seed:
-        seed_demo(db, scale=customers, seed=1, pin_iterations=settings.pin_iterations)
+        seed_demo(db, scale=customers, seed=1, pin_cost=settings.pin_cost)
     seeded_s = time.perf_counter() - t0
     built: tuple[float, int, int] | None = None
     if snapshot_dir is not None:

@@ -44,6 +44,7 @@ from sqlalchemy import select, update
 from sync.protocol import PROTOCOL_VERSION, new_id
 from sync.server.db import make_engine, read_session, write_session
 from sync.server.models import Inventory, Reservation
+from sync.server.pins import FAST_PIN_COST
 from sync.server.schema import upgrade
 from sync.server.seed import load_chain
 from tests.server.chain import PIN, SHIBUYA, TinyChain, tid
@@ -136,7 +137,7 @@ def _server_process(url: str) -> Iterator[str]:
 def run(url: str, clients: int, seconds: float) -> None:
     engine = make_engine(url)
     upgrade(engine)
-    load_chain(engine, TinyChain(), pin_iterations=1000)
+    load_chain(engine, TinyChain(), pin_cost=FAST_PIN_COST)
     for sku in SKUS:
         _stock(engine, sku, 10_000_000)
     with _server_process(url) as base_url:

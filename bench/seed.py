@@ -23,10 +23,11 @@ from sqlalchemy import Engine, func, select
 
 from sync.server.db import make_engine
 from sync.server.models import ChangeRow, Customer
+from sync.server.pins import FAST_PIN_COST
 from sync.server.schema import upgrade
 from sync.server.seed import seed_demo
 
-PIN_ITERATIONS = 1000  # the staff PIN hashes are not what this measures
+PIN_COST = FAST_PIN_COST  # the staff PIN hashes are not what these measure
 
 
 def _count(engine: Engine, table: type) -> int:
@@ -42,7 +43,7 @@ def run(label: str, url: str, customers: int, profile: str | None) -> None:
         if profile:
             prof = cProfile.Profile()
             prof.enable()
-        seed_demo(engine, scale=customers, seed=1, pin_iterations=PIN_ITERATIONS)
+        seed_demo(engine, scale=customers, seed=1, pin_cost=PIN_COST)
         if profile:
             prof.disable()
             prof.dump_stats(profile)

@@ -41,6 +41,7 @@ from clienteling.terminal import (
     run_dialog,
     sign_in,
 )
+from clienteling.ui import labels
 from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.i18n import choose_language, install_translator, load_fonts, resources_dir
 from clienteling.ui.main_window import MainWindow
@@ -263,8 +264,8 @@ async def switch_staff(
                     "The server cannot be reached, so no one else can sign in now. Try "
                     "again when this terminal is online.",
                 )
-                if exc.transient
-                else exc.message
+                if exc.transient and exc.status != 429
+                else labels.service_message(exc.message)
             )
             continue
         context = remember(cache, context_of(session))

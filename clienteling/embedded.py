@@ -45,7 +45,7 @@ def start_embedded_server(sock: socket.socket | None = None) -> Any:
     engine = make_engine(settings.database_url)
     app = create_app(settings, engine=engine)  # migrates the schema
     # A no-op once the chain is loaded, so every start can call it.
-    seed_demo(engine, scale=5000, seed=1, pin_iterations=settings.pin_iterations)
+    seed_demo(engine, scale=5000, seed=1, pin_cost=settings.pin_cost)
     server = ServerThread(app, host="127.0.0.1", port=0, sock=sock)
     server.start()
     log.info("embedded central API on port %d", server.port)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog
 from clienteling.secrets import SecretStore
 from clienteling.services.context import StaffContext
 from clienteling.storage.cache import LocalCache
+from clienteling.ui import labels
 from clienteling.ui.sign_in import Credentials, SignInDialog
 from sync.client.api import ApiClient, ApiError
 from sync.protocol import SessionResponse
@@ -96,7 +97,7 @@ class Terminal:
                     )
                     break
                 except ApiError as exc:
-                    message = exc.message
+                    message = labels.service_message(exc.message)
         self._secrets.set(self._token_name, response.device_token)
         self._secrets.set(self._id_name, response.device_id)
         log.info("terminal registered as device %s", response.device_id)
@@ -128,7 +129,7 @@ class Terminal:
                 return await self._open(token, self._login)
             except ApiError as exc:
                 self._login = None
-                message = exc.message
+                message = labels.service_message(exc.message)
 
     async def switch_staff(self, login: Credentials) -> SessionResponse:
         """A colleague takes over this terminal: a new staff session in their name (needs the

@@ -244,6 +244,15 @@ def clock_time(iso: str | None) -> str:
 # Fixed messages of the services and the barcode parser (English at the source), translated
 # here so a Japanese screen never shows English sentences. Literal calls so lupdate sees them.
 _SERVICE_EXACT: dict[str, Callable[[], str]] = {
+    "Sign-in failed: check the credentials.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Sign-in failed: check the staff code (or badge) and the PIN."
+    ),
+    "Registration refused: only a manager of this store can register a terminal, with their "
+    "staff code and PIN.": lambda: QCoreApplication.translate(
+        "ServiceMessages",
+        "Registration refused: only a manager of this store can register a terminal, with "
+        "their staff code and PIN.",
+    ),
     "No customer found": lambda: QCoreApplication.translate("ServiceMessages", "No customer found"),
     "Type at least 2 characters": lambda: QCoreApplication.translate(
         "ServiceMessages", "Type at least 2 characters"
@@ -309,6 +318,13 @@ _WHAT: dict[str, Callable[[], str]] = {
 
 # Messages carrying values: the pattern's groups fill %1, %2, ... of the translated template.
 _SERVICE_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[], str]], ...] = (
+    (
+        re.compile(r"Too many failed sign-ins: try again in (\d+) minutes?\."),
+        lambda: QCoreApplication.translate(
+            "ServiceMessages",
+            "Too many failed sign-ins: sign-in is paused. Try again in %1 min.",
+        ),
+    ),
     (
         re.compile(r"Search text is too long \(max (\d+)\)"),
         lambda: QCoreApplication.translate("ServiceMessages", "Search text is too long (max %1)"),

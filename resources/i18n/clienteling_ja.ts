@@ -4,22 +4,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="164"/>
+        <location filename="../../clienteling/app.py" line="184"/>
         <source>Local data could not be read</source>
         <translation>端末内のデータを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="165"/>
+        <location filename="../../clienteling/app.py" line="185"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="230"/>
+        <location filename="../../clienteling/app.py" line="262"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="336"/>
+        <location filename="../../clienteling/app.py" line="375"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -545,117 +545,117 @@
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="229"/>
+        <location filename="../../clienteling/ui/main_window.py" line="231"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="297"/>
+        <location filename="../../clienteling/ui/main_window.py" line="299"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="313"/>
-        <location filename="../../clienteling/ui/main_window.py" line="477"/>
-        <location filename="../../clienteling/ui/main_window.py" line="487"/>
+        <location filename="../../clienteling/ui/main_window.py" line="315"/>
+        <location filename="../../clienteling/ui/main_window.py" line="490"/>
+        <location filename="../../clienteling/ui/main_window.py" line="500"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="329"/>
+        <location filename="../../clienteling/ui/main_window.py" line="332"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="372"/>
+        <location filename="../../clienteling/ui/main_window.py" line="375"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="403"/>
+        <location filename="../../clienteling/ui/main_window.py" line="411"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="424"/>
+        <location filename="../../clienteling/ui/main_window.py" line="437"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="429"/>
+        <location filename="../../clienteling/ui/main_window.py" line="442"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="430"/>
+        <location filename="../../clienteling/ui/main_window.py" line="443"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="431"/>
+        <location filename="../../clienteling/ui/main_window.py" line="444"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="435"/>
+        <location filename="../../clienteling/ui/main_window.py" line="448"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="436"/>
+        <location filename="../../clienteling/ui/main_window.py" line="449"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="449"/>
+        <location filename="../../clienteling/ui/main_window.py" line="462"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="459"/>
-        <location filename="../../clienteling/ui/main_window.py" line="482"/>
+        <location filename="../../clienteling/ui/main_window.py" line="472"/>
+        <location filename="../../clienteling/ui/main_window.py" line="495"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="511"/>
+        <location filename="../../clienteling/ui/main_window.py" line="524"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="535"/>
+        <location filename="../../clienteling/ui/main_window.py" line="548"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="539"/>
+        <location filename="../../clienteling/ui/main_window.py" line="552"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="550"/>
+        <location filename="../../clienteling/ui/main_window.py" line="563"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="567"/>
+        <location filename="../../clienteling/ui/main_window.py" line="580"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="574"/>
+        <location filename="../../clienteling/ui/main_window.py" line="587"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="600"/>
+        <location filename="../../clienteling/ui/main_window.py" line="613"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="628"/>
+        <location filename="../../clienteling/ui/main_window.py" line="641"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -1218,156 +1218,171 @@ for %2</source>
     <name>ServiceMessages</name>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="247"/>
+        <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
+        <translation>サインインできませんでした。スタッフコード（またはバッジ）とPINを確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="251"/>
+        <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
+        <translation>登録できませんでした。端末を登録できるのは、この店舗のマネージャーがスタッフコードとPINを入力した場合だけです。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="256"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="248"/>
+        <location filename="../../clienteling/ui/labels.py" line="257"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="251"/>
+        <location filename="../../clienteling/ui/labels.py" line="260"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="254"/>
+        <location filename="../../clienteling/ui/labels.py" line="263"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <location filename="../../clienteling/ui/labels.py" line="266"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="260"/>
+        <location filename="../../clienteling/ui/labels.py" line="269"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="263"/>
+        <location filename="../../clienteling/ui/labels.py" line="272"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="266"/>
+        <location filename="../../clienteling/ui/labels.py" line="275"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="269"/>
+        <location filename="../../clienteling/ui/labels.py" line="278"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="272"/>
+        <location filename="../../clienteling/ui/labels.py" line="281"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="275"/>
+        <location filename="../../clienteling/ui/labels.py" line="284"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="278"/>
+        <location filename="../../clienteling/ui/labels.py" line="287"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="282"/>
+        <location filename="../../clienteling/ui/labels.py" line="291"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="286"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="292"/>
+        <location filename="../../clienteling/ui/labels.py" line="301"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="304"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="307"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="304"/>
+        <location filename="../../clienteling/ui/labels.py" line="313"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="305"/>
+        <location filename="../../clienteling/ui/labels.py" line="314"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="306"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="307"/>
+        <location filename="../../clienteling/ui/labels.py" line="316"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="314"/>
+        <location filename="../../clienteling/ui/labels.py" line="323"/>
+        <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
+        <translation>サインインの失敗が続いたため、一時的に停止しています。%1 分後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="330"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="318"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="324"/>
+        <location filename="../../clienteling/ui/labels.py" line="340"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="330"/>
+        <location filename="../../clienteling/ui/labels.py" line="346"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="336"/>
+        <location filename="../../clienteling/ui/labels.py" line="352"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="343"/>
+        <location filename="../../clienteling/ui/labels.py" line="359"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="350"/>
+        <location filename="../../clienteling/ui/labels.py" line="366"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="356"/>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="362"/>
+        <location filename="../../clienteling/ui/labels.py" line="378"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>
@@ -1480,17 +1495,17 @@ for %2</source>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../clienteling/ui/submit_dialog.py" line="23"/>
+        <location filename="../../clienteling/ui/submit_dialog.py" line="28"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/submit_dialog.py" line="28"/>
+        <location filename="../../clienteling/ui/submit_dialog.py" line="33"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/submit_dialog.py" line="42"/>
+        <location filename="../../clienteling/ui/submit_dialog.py" line="51"/>
         <source>A barcode was scanned: it was not added here. Close this window to use the scanner.</source>
         <translation>バーコードがスキャンされましたが、ここには入力していません。スキャナーを使うにはこの画面を閉じてください。</translation>
     </message>

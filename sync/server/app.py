@@ -149,8 +149,11 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             return [StorePublic(id=s.id, code=s.code, name=s.name, region=s.region) for s in rows]
 
     @app.post("/v1/devices", tags=["auth"])
-    def register_device(body: DeviceRegisterRequest, engine: EngineDep) -> DeviceRegisterResponse:
-        return auth.register_device(engine, body)
+    def register_device(
+        body: DeviceRegisterRequest, request: Request, engine: EngineDep, settings: SettingsDep
+    ) -> DeviceRegisterResponse:
+        address = request.client.host if request.client is not None else "unknown"
+        return auth.register_device(engine, settings, body, address)
 
     @app.post("/v1/sessions", tags=["auth"])
     def open_session(

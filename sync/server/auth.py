@@ -1,13 +1,14 @@
-"""Devices and staff sessions: PBKDF2 PIN hashes, random tokens stored hashed, FastAPI deps.
+"""Devices and staff sessions: Argon2id PIN and badge hashes (sync.server.pins), random tokens
+stored hashed, failed sign-ins limited (sync.server.throttle), FastAPI deps.
 
-A wrong staff code, PIN, badge or device token all give the same 401: the caller never learns
-which part was wrong.
+A wrong staff code, PIN, badge or device token all give the same 401, after the same work:
+the caller never learns which part was wrong, not even from the time the answer took.
+Registering a device answers a non-manager's right PIN exactly as a wrong PIN.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import secrets
 from dataclasses import dataclass
 from typing import Annotated
@@ -26,41 +27,17 @@ from sync.protocol import (
     StorePublic,
     new_id,
 )
+from sync.server import pins, throttle
 from sync.server.config import Settings
 from sync.server.db import read_session, write_session
 from sync.server.errors import ApiError
 from sync.server.models import Device, Staff, StaffSession, Store
 from sync.server.timeutil import as_utc, utcnow
 
-_ALGO = "pbkdf2_sha256"
-# Verified when no staff matches, so a wrong code costs the same time as a wrong PIN.
-_DUMMY_HASH = f"{_ALGO}$1000$00$" + "00" * 32
-
-
-def hash_pin(pin: str, iterations: int = 200_000) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
-    return f"{_ALGO}${iterations}${salt.hex()}${digest.hex()}"
-
-
-def verify_pin(pin: str, stored: str) -> bool:
-    try:
-        algo, rounds, salt_hex, digest_hex = stored.split("$")
-        if algo != _ALGO:
-            return False
-        digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt_hex), int(rounds))
-    except ValueError:
-        return False
-    return hmac.compare_digest(digest.hex(), digest_hex)
-
 
 def token_hash(token: str) -> str:
     """Tokens are 256 random bits, so a plain SHA-256 is enough to store them safely."""
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def badge_hash(badge: str) -> str:
-    return hashlib.sha256(b"badge:" + badge.strip().encode()).hexdigest()
 
 
 def new_token() -> str:
@@ -71,28 +48,103 @@ def _unauthorized() -> ApiError:
     return ApiError(401, "unauthorized", "Sign-in failed: check the credentials.")
 
 
-def _check_staff_pin(session: Session, staff_code: str, pin: str) -> Staff:
+def _code_key(staff_code: str) -> str:
+    # An unknown code is counted like a known one (same work, same lockout), under its hash.
+    return "code:" + hashlib.sha256(staff_code.encode()).hexdigest()[:32]
+
+
+@dataclass
+class _Candidate:
+    """Who a sign-in names (None when nobody) and the throttle key it is counted under."""
+
+    staff: Staff | None
+    key: str
+    new_badge_hash: str | None = None  # a badge stored by an earlier version: re-hash it
+
+
+def _by_code(session: Session, staff_code: str) -> _Candidate:
     staff = session.execute(
         select(Staff).where(Staff.code == staff_code, Staff.active == True)  # noqa: E712
     ).scalar_one_or_none()
-    ok = verify_pin(pin, staff.pin_hash if staff is not None else _DUMMY_HASH)
-    if staff is None or not ok:
-        raise _unauthorized()
+    if staff is not None:
+        return _Candidate(staff, f"staff:{staff.id}")
+    return _Candidate(None, _code_key(staff_code))
+
+
+def _by_badge(session: Session, badge: str, key: pins.BadgeKey) -> _Candidate:
+    """A badge names the staff member; only their PIN proves it (badge numbers are printed
+    on the badge and sequential: a badge alone must never open a session)."""
+    active = Staff.active == True  # noqa: E712
+    hashed = key.hash(badge)
+    staff = session.execute(
+        select(Staff).where(Staff.badge_hash == hashed, active)
+    ).scalar_one_or_none()
+    if staff is not None:
+        return _Candidate(staff, f"staff:{staff.id}")
+    # Stored by an earlier version (unsalted SHA-256): found once, then re-hashed.
+    staff = session.execute(
+        select(Staff).where(Staff.badge_hash == pins.legacy_badge_hash(badge), active)
+    ).scalar_one_or_none()
+    if staff is not None:
+        return _Candidate(staff, f"staff:{staff.id}", new_badge_hash=hashed)
+    return _Candidate(None, _code_key(badge))
+
+
+def _pin_matches(candidate: _Candidate, pin: str, settings: Settings) -> bool:
+    """Verify the PIN (outside any transaction: it takes tens of milliseconds on purpose), or,
+    when nobody matched, a dummy hash made at the cost every PIN hash is brought to."""
+    if candidate.staff is None:
+        pins.verify_pin(pin, pins.dummy_hash(settings.pin_cost))
+        return False
+    return pins.verify_pin(pin, candidate.staff.pin_hash)
+
+
+def _refused(engine: Engine, counted: list[tuple[str, throttle.Limit]]) -> None:
+    now = utcnow()
+    for key, limit in counted:
+        throttle.record_failure(engine, key, limit, now)
+
+
+def _signed_in(session: Session, candidate: _Candidate, pin: str, settings: Settings) -> Staff:
+    """The success path's writes: the lockout count cleared, old hashes upgraded."""
+    staff = session.get(Staff, candidate.staff.id) if candidate.staff is not None else None
+    assert staff is not None
+    throttle.clear(session, candidate.key)
+    if pins.needs_rehash(staff.pin_hash, settings.pin_cost):
+        staff.pin_hash = pins.hash_pin(pin, settings.pin_cost)
+    if candidate.new_badge_hash is not None:
+        staff.badge_hash = candidate.new_badge_hash
     return staff
 
 
-def register_device(engine: Engine, req: DeviceRegisterRequest) -> DeviceRegisterResponse:
+def register_device(
+    engine: Engine, settings: Settings, req: DeviceRegisterRequest, address: str
+) -> DeviceRegisterResponse:
     """A manager (or admin) of the store registers a terminal to it."""
+    limits = settings.sign_in_limits
+    address_key = f"address:{address}"
+    with read_session(engine) as session:
+        candidate = _by_code(session, req.staff_code)
+    throttle.check(engine, [address_key, candidate.key], utcnow())
+    ok = _pin_matches(candidate, req.pin, settings)
+    staff = candidate.staff
+    if not (
+        ok
+        and staff is not None
+        and (staff.role == "admin" or (staff.role == "manager" and staff.store_id == req.store_id))
+    ):
+        _refused(engine, [(address_key, limits.address), (candidate.key, limits.staff)])
+        raise ApiError(
+            401,
+            "unauthorized",
+            "Registration refused: only a manager of this store can register a terminal, "
+            "with their staff code and PIN.",
+        )
     with write_session(engine) as session:
-        staff = _check_staff_pin(session, req.staff_code, req.pin)
         store = session.get(Store, req.store_id)
         if store is None:
             raise ApiError(404, "store_not_found", "No store has this id.")
-        allowed = staff.role == "admin" or (staff.role == "manager" and staff.store_id == store.id)
-        if not allowed:
-            raise ApiError(
-                403, "forbidden", "Only a manager of this store can register a terminal."
-            )
+        staff = _signed_in(session, candidate, req.pin, settings)
         token = new_token()
         device = Device(
             id=new_id(),
@@ -106,39 +158,40 @@ def register_device(engine: Engine, req: DeviceRegisterRequest) -> DeviceRegiste
     return DeviceRegisterResponse(device_id=device.id, device_token=token)
 
 
-def _check_badge_pin(session: Session, badge: str, pin: str) -> Staff:
-    """A badge names the staff member; only their PIN proves it (badge numbers are printed
-    on the badge and sequential: a badge alone must never open a session)."""
-    staff = session.execute(
-        select(Staff).where(
-            Staff.badge_hash == badge_hash(badge),
-            Staff.active == True,  # noqa: E712
-        )
-    ).scalar_one_or_none()
-    ok = verify_pin(pin, staff.pin_hash if staff is not None else _DUMMY_HASH)
-    if staff is None or not ok:
-        raise _unauthorized()
-    return staff
-
-
 def open_session(engine: Engine, settings: Settings, req: SessionRequest) -> SessionResponse:
     """Staff code + PIN, or badge + PIN, on a registered device opens a staff session."""
     if req.pin is None or (req.badge is None) == (req.staff_code is None):
         raise ApiError(422, "invalid_request", "Give a PIN with staff_code or with badge.")
-    with write_session(engine) as session:
+    limits = settings.sign_in_limits
+    badge_key = pins.badge_key(engine) if req.badge is not None else None
+    with read_session(engine) as session:
         device = session.execute(
             select(Device).where(Device.token_hash == token_hash(req.device_token))
         ).scalar_one_or_none()
         if req.badge is not None:
-            staff = _check_badge_pin(session, req.badge, req.pin)
+            assert badge_key is not None
+            candidate = _by_badge(session, req.badge, badge_key)
         else:
             assert req.staff_code is not None
-            staff = _check_staff_pin(session, req.staff_code, req.pin)
-        if device is None or device.revoked:
-            raise _unauthorized()
-        # Staff of another store may work on this terminal only as admins.
-        if staff.store_id != device.store_id and staff.role != "admin":
-            raise _unauthorized()
+            candidate = _by_code(session, req.staff_code)
+    counted = [(candidate.key, limits.staff)]
+    if device is not None:
+        counted.append((f"device:{device.id}", limits.device))
+    throttle.check(engine, [key for key, _ in counted], utcnow())
+    ok = _pin_matches(candidate, req.pin, settings)
+    staff = candidate.staff
+    # Staff of another store may work on this terminal only as admins.
+    if not (
+        ok
+        and staff is not None
+        and device is not None
+        and not device.revoked
+        and (staff.store_id == device.store_id or staff.role == "admin")
+    ):
+        _refused(engine, counted)
+        raise _unauthorized()
+    with write_session(engine) as session:
+        staff = _signed_in(session, candidate, req.pin, settings)
         store = session.get(Store, device.store_id)
         assert store is not None
         token, proof = new_token(), new_token()

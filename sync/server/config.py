@@ -7,6 +7,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sync.server.pins import SERVER_PIN_COST, PinCost
+from sync.server.throttle import SignInLimits
+
 if TYPE_CHECKING:
     from sync.server.snapshots import SnapshotBuilder
 
@@ -38,8 +41,11 @@ class Settings:
     # listens on loopback (the embedded default: DNS rebinding), any name otherwise (set it
     # behind a load balancer to the names clients use).
     allowed_hosts: tuple[str, ...] | None = None
-    # PBKDF2 rounds for new PIN hashes; stored per hash so it can change without breaking logins.
-    pin_iterations: int = 200_000
+    # Argon2id parameters of new PIN hashes; stored in each hash, so they can change without
+    # breaking sign-ins (an older hash is replaced at the next successful sign-in).
+    pin_cost: PinCost = SERVER_PIN_COST
+    # Failed sign-ins per staff member, device and address before a lockout (429).
+    sign_in_limits: SignInLimits = field(default_factory=SignInLimits)
     run_migrations: bool = True
     # Ready-made first syncs (sync.server.snapshots): off unless both are set. The builder is
     # the terminal's own code (it writes the terminal's cache format), handed in by whoever

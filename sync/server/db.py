@@ -83,3 +83,13 @@ def read_session(engine: Engine) -> Iterator[Session]:
             )
         with Session(bind=conn) as session, conn.begin():
             yield session
+
+
+def dialect_insert(session: Session, model: Any) -> Any:
+    """An INSERT of `model`'s table with the dialect's extras (`on_conflict_do_nothing`)."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    table = model.__table__
+    if session.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(table)
+    return sqlite.insert(table)

@@ -60,7 +60,7 @@ class Staff(SQLModel, table=True):
     role: str = Field(max_length=16)
     store_id: str = Field(foreign_key="store.id", index=True, max_length=36)
     pin_hash: str = Field(max_length=200)
-    # SHA-256 of the badge code: looked up by value, never stored in clear.
+    # Argon2id of the badge code with the database's badge salt (sync.server.pins).
     badge_hash: str | None = Field(default=None, unique=True, max_length=64)
     active: bool = True
 
@@ -387,3 +387,22 @@ def table_of(model: type[SQLModel]) -> Table:
     """The Core table behind a model, for bulk and dialect-specific statements."""
     table: Table = getattr(model, "__table__")  # noqa: B009  (SQLModel declares it untyped)
     return table
+
+
+class AuthThrottle(SQLModel, table=True):
+    """Failed sign-ins per key (`staff:<id>`, `code:<hash>`, `device:<id>`, `address:<ip>`)
+    and the lockout they led to (sync.server.throttle)."""
+
+    __tablename__ = "auth_throttle"
+    key: str = Field(primary_key=True, max_length=100)
+    failures: int = 0
+    first_failure_at: datetime = Field(sa_column=_ts())
+    locked_until: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class ServerSecret(SQLModel, table=True):
+    """Values this central database makes for itself once (the badge salt: sync.server.pins)."""
+
+    __tablename__ = "server_secret"
+    name: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=200)

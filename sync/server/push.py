@@ -16,7 +16,6 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Engine, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
@@ -32,7 +31,7 @@ from sync.protocol import (
 from sync.server.auth import AuthContext, token_hash
 from sync.server.changes import ACK_COUNTER, next_seq, touched_buckets
 from sync.server.config import Settings
-from sync.server.db import read_session, write_session
+from sync.server.db import dialect_insert, read_session, write_session
 from sync.server.errors import ApiError
 from sync.server.models import AppliedMutation, Staff, StaffSession, table_of
 from sync.server.mutations import HANDLERS, MutationContext, Rejected
@@ -166,10 +165,7 @@ def _run_handler(ctx: MutationContext, m: Mutation) -> MutationResult:
 
 
 def _insert(session: Session) -> Any:
-    table = table_of(AppliedMutation)
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(table)
-    return sqlite.insert(table)
+    return dialect_insert(session, AppliedMutation)
 
 
 class _AlreadyClaimed(Exception):

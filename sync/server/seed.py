@@ -15,6 +15,7 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -31,7 +32,6 @@ from sync.protocol import (
     ProductData,
     StoreData,
 )
-from sync.server.auth import badge_hash, hash_pin
 from sync.server.buckets import CATALOG, customers_bucket, stock_bucket
 from sync.server.catalog import top_up_categories
 from sync.server.models import (
@@ -44,6 +44,7 @@ from sync.server.models import (
     Store,
     table_of,
 )
+from sync.server.pins import SERVER_PIN_COST, BadgeKey, PinCost, ensure_badge_key, hash_pin
 from sync.server.seed_postgres import PostgresSink
 from sync.server.seed_rows import Changes, Rows, produce_customers
 from sync.server.seed_sqlite import SqliteSink, load_pragmas
@@ -101,7 +102,7 @@ def load_chain(
     engine: Engine,
     chain: DemoChainLike,
     *,
-    pin_iterations: int = 200_000,
+    pin_cost: PinCost = SERVER_PIN_COST,
     rebuild_indexes: bool | None = None,
     parallel: bool | None = None,
 ) -> bool:
@@ -126,13 +127,13 @@ def load_chain(
                 loaded = not _already_loaded(conn, chain)
                 if loaded:
                     sink: _Sink = SqliteSink(conn, raw, rebuild_indexes=rebuild_indexes)
-                    _load(conn, sink, chain, pin_iterations, sqlite=True, parallel=parallel)
+                    _load(conn, sink, chain, pin_cost, sqlite=True, parallel=parallel)
         else:
             with conn.begin():
                 loaded = not _already_loaded(conn, chain)
                 if loaded:
                     sink = PostgresSink(raw)
-                    _load(conn, sink, chain, pin_iterations, sqlite=False, parallel=parallel)
+                    _load(conn, sink, chain, pin_cost, sqlite=False, parallel=parallel)
     if not loaded:
         # Loaded by an older version: the catalog data added since (categories) comes now.
         top_up_categories(engine, getattr(chain, "categories", ()))
@@ -148,7 +149,7 @@ def _load(
     conn: Connection,
     sink: _Sink,
     chain: DemoChainLike,
-    pin_iterations: int,
+    pin_cost: PinCost,
     *,
     sqlite: bool,
     parallel: bool,
@@ -157,7 +158,8 @@ def _load(
     seqs = dict(start)
     rows = Rows(sink.write, sqlite)
     changes = Changes(rows, seqs)
-    region_of_store = _load_catalog(rows, changes, chain, pin_iterations)
+    badges = ensure_badge_key(conn, pin_cost)
+    region_of_store = _load_catalog(rows, changes, chain, pin_cost, badges)
     rows.flush()
     default_region = chain.stores[0]["region"]
     # Regions are few: one bucket string per region, shared by every change row.
@@ -236,7 +238,7 @@ def _produce_in_child(sink: _Sink, job: _Job, here: Any) -> dict[str, int]:
 
 
 def _load_catalog(
-    rows: Rows, changes: Changes, chain: DemoChainLike, pin_iterations: int
+    rows: Rows, changes: Changes, chain: DemoChainLike, pin_cost: PinCost, badges: BadgeKey
 ) -> dict[str, str]:
     """Stores, staff (PINs hashed here), products, accessories, inventory; store -> region."""
     region_of_store: dict[str, str] = {}
@@ -248,8 +250,16 @@ def _load_catalog(
         _add(rows, Store, dict(s))
         changes.add(CATALOG, "store", s["id"], s)
     rows.flush()
-    for item in chain.staff:
-        data, pin, badge = _staff_fields(item)
+    staff = [_staff_fields(item) for item in chain.staff]
+
+    def hashes(member: tuple[Mapping[str, Any], str, str | None]) -> tuple[str, str | None]:
+        _, pin, badge = member
+        return hash_pin(pin, pin_cost), badges.hash(badge) if badge else None
+
+    # Argon2 leaves the GIL while it works: the slow hashes are made on every core.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        hashed = list(pool.map(hashes, staff))
+    for (data, _pin, _badge), (pin_hash, badge_hash) in zip(staff, hashed, strict=True):
         _add(
             rows,
             Staff,
@@ -260,8 +270,8 @@ def _load_catalog(
                 "name_kana": data["name_kana"],
                 "role": data["role"],
                 "store_id": data["store_id"],
-                "pin_hash": hash_pin(pin, pin_iterations),
-                "badge_hash": badge_hash(badge) if badge else None,
+                "pin_hash": pin_hash,
+                "badge_hash": badge_hash,
                 "active": True,
             },
         )
@@ -318,12 +328,12 @@ def _save_seqs(conn: Connection, seqs: dict[str, int], start: dict[str, int]) ->
 
 
 def seed_demo(
-    engine: Engine, scale: int = 5000, seed: int = 1, *, pin_iterations: int = 200_000
+    engine: Engine, scale: int = 5000, seed: int = 1, *, pin_cost: PinCost = SERVER_PIN_COST
 ) -> None:
     """Load the deterministic demo chain with `scale` customers (no-op when already loaded)."""
     from sync.server.demo import generate
 
-    load_chain(engine, generate(customers=scale, seed=seed), pin_iterations=pin_iterations)
+    load_chain(engine, generate(customers=scale, seed=seed), pin_cost=pin_cost)
 
 
 __all__ = ["DemoChainLike", "load_chain", "seed_demo"]

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sync.server.db import make_engine
 from sync.server.demo import generate
 from sync.server.models import Customer, CustomerIdentity, Inventory, Order, Product, Staff, Store
+from sync.server.pins import FAST_PIN_COST
 from sync.server.schema import upgrade
 from sync.server.seed import load_chain
 
@@ -22,7 +23,7 @@ def test_the_chain_loads_into_a_fresh_sqlite_central_database(tmp_path: Path) ->
     engine = make_engine(f"sqlite:///{tmp_path / 'central.db'}")
     try:
         upgrade(engine)
-        assert load_chain(engine, chain, pin_iterations=1000)
+        assert load_chain(engine, chain, pin_cost=FAST_PIN_COST)
         with engine.connect() as conn:
 
             def count(model: type) -> int:
@@ -37,6 +38,6 @@ def test_the_chain_loads_into_a_fresh_sqlite_central_database(tmp_path: Path) ->
             assert count(CustomerIdentity) == identities
             assert count(Order) == sum(1 for _ in chain.iter_orders())
         # Loading again is a no-op, not a duplicate-key failure.
-        assert not load_chain(engine, chain, pin_iterations=1000)
+        assert not load_chain(engine, chain, pin_cost=FAST_PIN_COST)
     finally:
         engine.dispose()

@@ -25,6 +25,7 @@ from sync.client.engine import MAX_SNAPSHOT_DOWNLOAD_FAILURES, SyncEngine
 from sync.protocol import SnapshotOffer, new_id
 from sync.server.config import Settings
 from sync.server.models import Customer, Snapshot
+from sync.server.pins import FAST_PIN_COST
 from sync.server.runner import ServerThread
 from tests.e2e.mangler import Mangler
 from tests.support.server import start_test_server
@@ -43,7 +44,7 @@ pytestmark = pytest.mark.anyio
 def snap_central(database_url: str, tmp_path: Path) -> Iterator[ServerThread]:
     settings = Settings(
         database_url=database_url,
-        pin_iterations=1000,
+        pin_cost=FAST_PIN_COST,
         snapshot_dir=tmp_path / "snapshots",
         snapshot_builder=BUILDER,
         snapshot_min_rows=0,

@@ -17,13 +17,14 @@ from sync.protocol import PROTOCOL_VERSION, Cursors, new_id
 from sync.server.app import create_app
 from sync.server.config import Settings
 from sync.server.db import make_engine
+from sync.server.pins import FAST_PIN_COST
 from sync.server.runner import ServerThread
 from sync.server.schema import upgrade
 from sync.server.seed import load_chain
 from tests.server.chain import PIN, TinyChain
 from tests.support.postgres import PostgresCluster, PostgresUnavailable
 
-PIN_ITERATIONS = 1000
+PIN_COST = FAST_PIN_COST  # the staff PIN hashes are not what these measure
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +44,7 @@ def _prepare(url: str) -> None:
     eng = make_engine(url)
     try:
         upgrade(eng)
-        load_chain(eng, TinyChain(), pin_iterations=PIN_ITERATIONS)
+        load_chain(eng, TinyChain(), pin_cost=PIN_COST)
     finally:
         eng.dispose()
 
@@ -81,7 +82,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 def settings(database_url: str) -> Settings:
     return Settings(
         database_url=database_url,
-        pin_iterations=PIN_ITERATIONS,
+        pin_cost=PIN_COST,
         heartbeat_s=0.5,
         run_migrations=False,  # the golden copy is migrated already
     )

@@ -144,7 +144,9 @@ def test_auth_failures_are_401_without_saying_which_part(server: ServerThread) -
         associate = http.post(
             "/v1/devices", json={"staff_code": "A001", "pin": PIN, "store_id": SHIBUYA}
         )
-        _assert_error(associate, 403, "forbidden")
+        # A non-manager's right PIN answers exactly as a wrong PIN: no PIN oracle.
+        _assert_error(associate, 401, "unauthorized")
+        assert associate.json() == wrong_pin.json()
         bad_session = http.post(
             "/v1/sessions", json={"device_token": "x" * 40, "staff_code": "A001", "pin": PIN}
         )

@@ -13,7 +13,7 @@ from sync.server.models import Category
 from sync.server.runner import ServerThread
 from sync.server.seed import load_chain
 from tests.server.chain import CATEGORIES, SHIBUYA, TinyChain, tid
-from tests.server.conftest import PIN_ITERATIONS, Terminal, mutation, open_terminal
+from tests.server.conftest import PIN_COST, Terminal, mutation, open_terminal
 
 
 def test_categories_and_store_zones_travel_in_the_catalog(server: ServerThread) -> None:
@@ -39,7 +39,7 @@ def test_a_database_loaded_before_categories_gets_them_and_terminals_hear_of_it(
     t.pull_all()
     with write_session(engine) as s:  # an old label (as an older version would have left)
         s.execute(update(Category).where(Category.code == "bicycle").values(label_en="bicycle"))  # type: ignore[arg-type]
-    assert load_chain(engine, TinyChain(), pin_iterations=PIN_ITERATIONS) is False
+    assert load_chain(engine, TinyChain(), pin_cost=PIN_COST) is False
     page = t.pull()
     assert [c["data"]["label_en"] for c in page["changes"] if c["entity"] == "category"] == [
         "Bicycles"

@@ -191,7 +191,7 @@ def test_the_servers_own_sweeper_expires_a_hold_when_its_clock_passes(
     """No test hook: the running server's background sweeper, with the clock moved."""
     fast = Settings(
         database_url=settings.database_url,
-        pin_iterations=settings.pin_iterations,
+        pin_cost=settings.pin_cost,
         run_migrations=False,
         sweep_interval_s=0.1,
     )

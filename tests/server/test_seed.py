@@ -11,7 +11,7 @@ from sync.server.models import BucketSeq, ChangeRow, Customer, Staff
 from sync.server.runner import ServerThread
 from sync.server.seed import load_chain, seed_demo
 from tests.server.chain import SHIBUYA, TinyChain
-from tests.server.conftest import PIN_ITERATIONS
+from tests.server.conftest import PIN_COST
 
 
 def _count(engine: Engine, model: type) -> int:
@@ -22,7 +22,7 @@ def _count(engine: Engine, model: type) -> int:
 def test_loading_twice_changes_nothing(engine: Engine) -> None:
     # The per-test database already holds the tiny chain.
     before = (_count(engine, Customer), _count(engine, ChangeRow))
-    assert load_chain(engine, TinyChain(), pin_iterations=PIN_ITERATIONS) is False
+    assert load_chain(engine, TinyChain(), pin_cost=PIN_COST) is False
     assert (_count(engine, Customer), _count(engine, ChangeRow)) == before
 
 
@@ -50,8 +50,8 @@ def test_bucket_seqs_match_the_loaded_change_rows(engine: Engine) -> None:
 
 def test_demo_chain_loads_and_a_terminal_can_sign_in(engine: Engine, server: ServerThread) -> None:
     # A second chain into the same database: the demo's own stores and staff.
-    seed_demo(engine, scale=300, seed=1, pin_iterations=PIN_ITERATIONS)
-    seed_demo(engine, scale=300, seed=1, pin_iterations=PIN_ITERATIONS)  # idempotent
+    seed_demo(engine, scale=300, seed=1, pin_cost=PIN_COST)
+    seed_demo(engine, scale=300, seed=1, pin_cost=PIN_COST)  # idempotent
     from sync.server.demo import DEMO_LOGINS, generate
 
     stores = generate(customers=0).stores

@@ -24,7 +24,7 @@ from sync.server.schema import upgrade
 from sync.server.seed import load_chain
 from sync.server.seed_rows import _uuid5
 from sync.server.seed_sqlite import SqliteTimestamps, sqlite_datetime
-from tests.server.conftest import PIN_ITERATIONS
+from tests.server.conftest import PIN_COST
 from tests.server.test_seed import bucket_positions
 
 _TABLES = ("customer", "customer_identity", "consent", "orders", "order_line", "activity")
@@ -87,12 +87,8 @@ def test_parallel_load_with_rebuilt_indexes_writes_what_the_plain_load_writes(
     try:
         schema = _schema(plain)
         chain = generate(customers=1200)
-        assert load_chain(
-            fast, chain, pin_iterations=PIN_ITERATIONS, parallel=True, rebuild_indexes=True
-        )
-        assert load_chain(
-            plain, chain, pin_iterations=PIN_ITERATIONS, parallel=False, rebuild_indexes=False
-        )
+        assert load_chain(fast, chain, pin_cost=PIN_COST, parallel=True, rebuild_indexes=True)
+        assert load_chain(plain, chain, pin_cost=PIN_COST, parallel=False, rebuild_indexes=False)
         # Same index names and definitions as the migration made them.
         assert _schema(fast) == schema
         assert _content(fast) == _content(plain)
@@ -102,7 +98,7 @@ def test_parallel_load_with_rebuilt_indexes_writes_what_the_plain_load_writes(
             # The load-only settings are gone from the pooled connection.
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 1
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
-        assert not load_chain(fast, chain, pin_iterations=PIN_ITERATIONS, parallel=True)
+        assert not load_chain(fast, chain, pin_cost=PIN_COST, parallel=True)
     finally:
         fast.dispose()
         plain.dispose()
@@ -138,7 +134,7 @@ def test_a_failed_load_rolls_back_rows_and_keeps_the_indexes(
             load_chain(
                 engine,
                 broken,
-                pin_iterations=PIN_ITERATIONS,
+                pin_cost=PIN_COST,
                 parallel=parallel,
                 rebuild_indexes=True,
             )
@@ -146,14 +142,14 @@ def test_a_failed_load_rolls_back_rows_and_keeps_the_indexes(
         with engine.connect() as conn:
             assert conn.execute(select(func.count()).select_from(Customer)).scalar_one() == 0
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 1
-        assert load_chain(engine, good, pin_iterations=PIN_ITERATIONS, rebuild_indexes=True)
+        assert load_chain(engine, good, pin_cost=PIN_COST, rebuild_indexes=True)
     finally:
         engine.dispose()
 
 
 def test_parallel_load_into_a_loaded_database(engine: Engine) -> None:
     # SQLite and PostgreSQL (COPY): a second chain continues each bucket's seq without gaps.
-    assert load_chain(engine, generate(customers=400), pin_iterations=PIN_ITERATIONS, parallel=True)
+    assert load_chain(engine, generate(customers=400), pin_cost=PIN_COST, parallel=True)
     with read_session(engine) as s:
         top, counts, seqs = bucket_positions(s)
         customers = s.execute(

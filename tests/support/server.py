@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sync.server.app import create_app
 from sync.server.config import Settings
 from sync.server.db import make_engine
+from sync.server.pins import FAST_PIN_COST
 from sync.server.runner import ServerThread
 
 
@@ -40,13 +41,13 @@ def start_test_server(
     restart on the same database (`seed=False` or not, same `port` if wanted) keeps its data.
     The caller stops it (`.stop()`), or uses `running_test_server` as a context manager.
     """
-    settings = settings or Settings(database_url=database_url, pin_iterations=1000)
+    settings = settings or Settings(database_url=database_url, pin_cost=FAST_PIN_COST)
     engine = make_engine(database_url)
     app = create_app(settings, engine=engine)
     if seed:
         from sync.server.seed import seed_demo
 
-        seed_demo(engine, scale=scale, seed=1, pin_iterations=settings.pin_iterations)
+        seed_demo(engine, scale=scale, seed=1, pin_cost=settings.pin_cost)
     server = _TestServerThread(app, engine, host="127.0.0.1", port=port)
     try:
         server.start()

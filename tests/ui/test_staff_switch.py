@@ -97,3 +97,41 @@ def test_switch_staff_opens_a_session_for_the_colleague(
 def test_the_switch_button_asks_for_a_switch(qtbot: QtBot, terminal: UiTerminal) -> None:
     with qtbot.waitSignal(terminal.window.staff_switch_requested, timeout=2000):
         terminal.window.switch_staff_button.click()
+
+
+def test_a_locked_out_colleague_is_told_how_long_to_wait(
+    qtbot: QtBot,
+    qloop: qasync.QEventLoop,
+    central: CentralServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
+    central.start()
+    secrets = SecretStore(backend=MemoryBackend())
+    cache, _ = composition.open_cache(secrets)
+    api = ApiClient(central.base_url)
+    terminal = terminals.Terminal(api, secrets, "embedded", embedded=True)
+    engine: SyncEngine | None = None
+    try:
+        associate = run(qtbot, terminals.sign_in(terminal, cache))
+        assert terminal.device_id is not None
+        engine = SyncEngine(cache, api, terminal.device_id, store_in_thread=True)
+        window = MainWindow(AppServices.build(cache, associate, engine))
+        qtbot.addWidget(window)
+        window.show()
+        # Five wrong PINs lock the manager out; then even the right one is paused, and the
+        # dialog says for how long (not that the server cannot be reached).
+        seen: list[str] = []
+        answers: list[tuple[str, str] | None] = [(MANAGER_CODE, f"000{n}") for n in range(5)]
+        answers += [(MANAGER_CODE, MANAGER_PIN), None]
+        QTimer.singleShot(0, answer_sign_in(answers, seen))
+        assert run(qtbot, composition.switch_staff(window, terminal, cache, engine)) is None
+        assert seen[1].startswith("Sign-in failed")
+        assert "Try again in 5 min." in seen[6]
+        assert window.services.context == associate
+    finally:
+        if engine is not None:
+            run(qtbot, engine.stop())
+        run(qtbot, api.aclose())
+        cache.close()
