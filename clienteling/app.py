@@ -12,6 +12,7 @@ import importlib.metadata
 import json
 import logging
 import logging.handlers
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -56,6 +57,10 @@ _T = TypeVar("_T")
 SELF_TEST_TIMEOUT_S = 60.0
 # Names of secrets in the OS keyring (values are short opaque tokens, never JWT bundles).
 CACHE_KEY = "cache-key"
+CENTRAL_KEY = "embedded-central-key"
+ALLOW_FILE_SECRETS_ENV = (
+    "CLIENTELING_ALLOW_FILE_SECRETS"  # the embedded default's central database (SQLCipher)
+)
 EMBEDDED_SCOPE = "embedded"
 # Family names common enough that the demo chain's customers include them (self-test search).
 SELF_TEST_QUERIES = ("佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤")
@@ -73,6 +78,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--self-test",
         action="store_true",
         help="open the window, sync once, search and open a customer, then exit",
+    )
+    parser.add_argument(
+        "--allow-file-secrets",
+        action="store_true",
+        help="with --server-url on a machine without an OS keyring: accept keeping this "
+        "terminal's keys in a file readable only by this user (demo and test machines only; "
+        f"also {ALLOW_FILE_SECRETS_ENV}=1)",
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     return parser.parse_args(list(argv) if argv is not None else None)
@@ -154,7 +166,9 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     assert isinstance(app, QApplication)
     interactive = not args.self_test
     secrets = SecretStore()
+    check_key_storage(secrets, args)
     loop = asyncio.get_running_loop()
+    central_key = "" if args.server_url else secrets.get_or_create_random(CENTRAL_KEY)
     if args.server_url:
         base_url = args.server_url.rstrip("/")
         # Secret names allow no '/': a remote server is known by a digest of its URL.
@@ -176,7 +190,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     embedded = not args.server_url
     warm = embedded and terminal.device_id is not None and bool(saved)
     if embedded and not warm:
-        runtime.server_start = loop.run_in_executor(None, start_embedded_server, sock)
+        runtime.server_start = loop.run_in_executor(None, start_embedded_server, central_key, sock)
         runtime.server = await runtime.server_start
     if moved is not None and interactive:
         await tell(
@@ -225,11 +239,14 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
             )
 
     window.staff_switch_requested.connect(on_switch_requested)
+    if not secrets.uses_os_keyring:
+        window.show_key_storage_warning()
+        log.warning("no OS keyring: the window says the keys are kept in a file")
     window.show()
     log.info("window shown (device %s, staff %s)", device_id, context.staff_id)
     loop.run_in_executor(None, warm_up)
     if warm:
-        runtime.server_start = loop.run_in_executor(None, start_embedded_server, sock)
+        runtime.server_start = loop.run_in_executor(None, start_embedded_server, central_key, sock)
         runtime.server = await runtime.server_start
         signed_in = await sign_in(terminal, cache)
         if signed_in.staff_id != context.staff_id:
@@ -274,6 +291,26 @@ async def switch_staff(
         log.info("staff switched to %s", context.staff_id)
         engine.request_sync()
         return context
+
+
+def check_key_storage(secrets: SecretStore, args: argparse.Namespace) -> None:
+    """Without an OS keyring the keys (device token, cache key) would sit in a file next to the
+    data they protect. Accepted for the embedded demo (the window says so); refused against a
+    real central API unless explicitly allowed."""
+    if secrets.uses_os_keyring or not args.server_url:
+        return
+    if args.allow_file_secrets or os.environ.get(ALLOW_FILE_SECRETS_ENV) == "1":
+        log.warning("keys kept in a file: allowed explicitly")
+        return
+    raise StartupError(
+        QCoreApplication.translate(
+            "App",
+            "This computer has no OS keyring (Secret Service, Keychain or Credential Manager), "
+            "so this terminal's keys could only be kept in a file beside its data. That is not "
+            "allowed with a real server: set up a keyring, or start with --allow-file-secrets "
+            "on a demo or test machine.",
+        )
+    )
 
 
 def warm_up() -> None:

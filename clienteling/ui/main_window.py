@@ -158,6 +158,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
         self.statusBar().addPermanentWidget(self.sync_indicator)
+        self.key_warning = plain_label("", name="keyWarning")
+        self.key_warning.setWordWrap(True)
+        self.key_warning.hide()
+        self.statusBar().addWidget(self.key_warning, 1)
 
         self._banner_timer = QTimer(self)
         self._banner_timer.setSingleShot(True)
@@ -281,6 +285,16 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def show_key_storage_warning(self) -> None:
+        """Shown for as long as the app runs: no OS keyring, the keys are in a file."""
+        self.key_warning.setText(
+            self.tr(
+                "No OS keyring: this terminal's keys are kept in a file readable only by this "
+                "user. For demos only."
+            )
+        )
+        self.key_warning.show()
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         """A short message above the results (scan problems, saved changes)."""

@@ -4,22 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="184"/>
+        <location filename="../../clienteling/app.py" line="198"/>
         <source>Local data could not be read</source>
         <translation>Local data could not be read</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="185"/>
+        <location filename="../../clienteling/app.py" line="199"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="262"/>
+        <location filename="../../clienteling/app.py" line="278"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="375"/>
+        <location filename="../../clienteling/app.py" line="305"/>
+        <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
+        <translation>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="411"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
     </message>
@@ -545,29 +550,34 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="231"/>
+        <location filename="../../clienteling/ui/main_window.py" line="235"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="299"/>
+        <location filename="../../clienteling/ui/main_window.py" line="293"/>
+        <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
+        <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="313"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="315"/>
-        <location filename="../../clienteling/ui/main_window.py" line="490"/>
-        <location filename="../../clienteling/ui/main_window.py" line="500"/>
+        <location filename="../../clienteling/ui/main_window.py" line="329"/>
+        <location filename="../../clienteling/ui/main_window.py" line="504"/>
+        <location filename="../../clienteling/ui/main_window.py" line="514"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="332"/>
+        <location filename="../../clienteling/ui/main_window.py" line="346"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="375"/>
+        <location filename="../../clienteling/ui/main_window.py" line="389"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -575,88 +585,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="411"/>
+        <location filename="../../clienteling/ui/main_window.py" line="425"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="437"/>
+        <location filename="../../clienteling/ui/main_window.py" line="451"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="442"/>
+        <location filename="../../clienteling/ui/main_window.py" line="456"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="443"/>
+        <location filename="../../clienteling/ui/main_window.py" line="457"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="444"/>
+        <location filename="../../clienteling/ui/main_window.py" line="458"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="448"/>
+        <location filename="../../clienteling/ui/main_window.py" line="462"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="449"/>
+        <location filename="../../clienteling/ui/main_window.py" line="463"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="462"/>
+        <location filename="../../clienteling/ui/main_window.py" line="476"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="472"/>
-        <location filename="../../clienteling/ui/main_window.py" line="495"/>
+        <location filename="../../clienteling/ui/main_window.py" line="486"/>
+        <location filename="../../clienteling/ui/main_window.py" line="509"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="524"/>
+        <location filename="../../clienteling/ui/main_window.py" line="538"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="548"/>
+        <location filename="../../clienteling/ui/main_window.py" line="562"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="552"/>
+        <location filename="../../clienteling/ui/main_window.py" line="566"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="563"/>
+        <location filename="../../clienteling/ui/main_window.py" line="577"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="580"/>
+        <location filename="../../clienteling/ui/main_window.py" line="594"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="587"/>
+        <location filename="../../clienteling/ui/main_window.py" line="601"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="613"/>
+        <location filename="../../clienteling/ui/main_window.py" line="627"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="641"/>
+        <location filename="../../clienteling/ui/main_window.py" line="655"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>

@@ -4,22 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="184"/>
+        <location filename="../../clienteling/app.py" line="198"/>
         <source>Local data could not be read</source>
         <translation>端末内のデータを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="185"/>
+        <location filename="../../clienteling/app.py" line="199"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="262"/>
+        <location filename="../../clienteling/app.py" line="278"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="375"/>
+        <location filename="../../clienteling/app.py" line="305"/>
+        <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
+        <translation>このコンピューターには OS のキーリング（Secret Service、キーチェーン、資格情報マネージャー）がないため、この端末の鍵はデータと同じ場所のファイルにしか保存できません。実際のサーバーでは使えません。キーリングを設定するか、デモ・テスト用の機器では --allow-file-secrets を付けて起動してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="411"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -545,117 +550,122 @@
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="231"/>
+        <location filename="../../clienteling/ui/main_window.py" line="235"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="299"/>
+        <location filename="../../clienteling/ui/main_window.py" line="293"/>
+        <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
+        <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="313"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="315"/>
-        <location filename="../../clienteling/ui/main_window.py" line="490"/>
-        <location filename="../../clienteling/ui/main_window.py" line="500"/>
+        <location filename="../../clienteling/ui/main_window.py" line="329"/>
+        <location filename="../../clienteling/ui/main_window.py" line="504"/>
+        <location filename="../../clienteling/ui/main_window.py" line="514"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="332"/>
+        <location filename="../../clienteling/ui/main_window.py" line="346"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="375"/>
+        <location filename="../../clienteling/ui/main_window.py" line="389"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="411"/>
+        <location filename="../../clienteling/ui/main_window.py" line="425"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="437"/>
+        <location filename="../../clienteling/ui/main_window.py" line="451"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="442"/>
+        <location filename="../../clienteling/ui/main_window.py" line="456"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="443"/>
+        <location filename="../../clienteling/ui/main_window.py" line="457"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="444"/>
+        <location filename="../../clienteling/ui/main_window.py" line="458"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="448"/>
+        <location filename="../../clienteling/ui/main_window.py" line="462"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="449"/>
+        <location filename="../../clienteling/ui/main_window.py" line="463"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="462"/>
+        <location filename="../../clienteling/ui/main_window.py" line="476"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="472"/>
-        <location filename="../../clienteling/ui/main_window.py" line="495"/>
+        <location filename="../../clienteling/ui/main_window.py" line="486"/>
+        <location filename="../../clienteling/ui/main_window.py" line="509"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="524"/>
+        <location filename="../../clienteling/ui/main_window.py" line="538"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="548"/>
+        <location filename="../../clienteling/ui/main_window.py" line="562"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="552"/>
+        <location filename="../../clienteling/ui/main_window.py" line="566"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="563"/>
+        <location filename="../../clienteling/ui/main_window.py" line="577"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="580"/>
+        <location filename="../../clienteling/ui/main_window.py" line="594"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="587"/>
+        <location filename="../../clienteling/ui/main_window.py" line="601"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="613"/>
+        <location filename="../../clienteling/ui/main_window.py" line="627"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="641"/>
+        <location filename="../../clienteling/ui/main_window.py" line="655"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>

@@ -161,6 +161,12 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     ) -> SessionResponse:
         return auth.open_session(engine, settings, body)
 
+    @app.delete("/v1/sessions/current", tags=["auth"], status_code=204)
+    def sign_out(staff: CurrentStaff, engine: EngineDep) -> None:
+        """Sign-out: the session's token stops working at once (a staff switch on the same
+        device signs the previous person out by itself)."""
+        auth.end_session(engine, staff)
+
     @app.post("/v1/sync/push", tags=["sync"])
     def push_mutations(
         body: PushRequest, staff: CurrentStaff, engine: EngineDep, settings: SettingsDep

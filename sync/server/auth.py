@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
@@ -196,6 +196,17 @@ def open_session(engine: Engine, settings: Settings, req: SessionRequest) -> Ses
         assert store is not None
         token, proof = new_token(), new_token()
         now = utcnow()
+        # One person at a terminal: whoever signed in here before is signed out (their proof
+        # still credits them with what they did offline before, within the offline age).
+        session.execute(
+            update(StaffSession)
+            .where(
+                col(StaffSession.device_id) == device.id,
+                col(StaffSession.ended_at).is_(None),
+                col(StaffSession.expires_at) > now,
+            )
+            .values(ended_at=now)
+        )
         row = StaffSession(
             id=new_id(),
             token_hash=token_hash(token),
@@ -258,6 +269,10 @@ def authenticate(engine: Engine, authorization: str | None) -> AuthContext:
     sess, staff, device, store = row
     if as_utc(sess.expires_at) <= utcnow():
         raise ApiError(401, "session_expired", "The session has expired; sign in again.")
+    if sess.ended_at is not None:
+        raise ApiError(
+            401, "session_ended", "This session was signed out (or someone else signed in)."
+        )
     if device.revoked or not staff.active:
         raise ApiError(401, "unauthorized", "The session is not valid; sign in again.")
     return AuthContext(
@@ -270,6 +285,16 @@ def authenticate(engine: Engine, authorization: str | None) -> AuthContext:
         device_store_id=device.store_id,
         region=store.region,
     )
+
+
+def end_session(engine: Engine, auth: AuthContext) -> None:
+    """Sign-out: the session's token stops working at once."""
+    with write_session(engine) as session:
+        session.execute(
+            update(StaffSession)
+            .where(col(StaffSession.id) == auth.session_id, col(StaffSession.ended_at).is_(None))
+            .values(ended_at=utcnow())
+        )
 
 
 def get_engine(request: Request) -> Engine:

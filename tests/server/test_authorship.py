@@ -16,8 +16,10 @@ from sync.protocol import new_id
 from sync.server.models import StaffSession
 from sync.server.runner import ServerThread
 from sync.server.timeutil import utcnow
-from tests.server.chain import PIN, SHIBUYA, UMEDA, tid
-from tests.server.conftest import Terminal, mutation
+from tests.server.authorship_helpers import device as _device
+from tests.server.authorship_helpers import note as _note
+from tests.server.authorship_helpers import signed_in as _signed_in
+from tests.server.chain import SHIBUYA, UMEDA, tid
 
 KANSAI_CUSTOMER = "customer:100"
 
@@ -25,30 +27,6 @@ KANSAI_CUSTOMER = "customer:100"
 @pytest.fixture
 def http(server: ServerThread) -> httpx.Client:
     return httpx.Client(base_url=server.base_url, timeout=20)
-
-
-def _device(http: httpx.Client, store_id: str, manager: str) -> dict[str, Any]:
-    reg = http.post("/v1/devices", json={"staff_code": manager, "pin": PIN, "store_id": store_id})
-    assert reg.status_code == 200, reg.text
-    device: dict[str, Any] = reg.json()
-    return device
-
-
-def _signed_in(http: httpx.Client, device: dict[str, Any], staff_code: str) -> Terminal:
-    body = {"device_token": device["device_token"], "staff_code": staff_code, "pin": PIN}
-    sess = http.post("/v1/sessions", json=body)
-    assert sess.status_code == 200, sess.text
-    reply = sess.json()
-    term = Terminal(http, device["device_id"], reply["session_token"], reply["staff"])
-    term.proof = reply["author_proof"]  # type: ignore[attr-defined]
-    return term
-
-
-def _note(author: Terminal | None, customer: str = "customer:0", **extra: Any) -> dict[str, Any]:
-    args = {"id": new_id(), "customer_id": tid(customer), "text": "オフラインのメモ"}
-    if author is not None:
-        extra = {"staff_id": author.staff["id"], "staff_proof": author.proof, **extra}  # type: ignore[attr-defined]
-    return mutation("note.add", args, **extra)
 
 
 def test_a_change_is_credited_to_the_colleague_who_made_it(http: httpx.Client) -> None:

@@ -34,6 +34,10 @@ def test_self_test_exits_zero(tmp_path: Path) -> None:
     assert "self-test ok" in result.stdout
     logs = (tmp_path / "logs" / "clienteling.log").read_text(encoding="utf-8")
     assert "terminal ready" in logs
+    # No OS keyring here: the window says so; the central database beside the cache is
+    # encrypted like the cache.
+    assert "the window says the keys are kept in a file" in logs
+    assert (tmp_path / "data" / "server.db").read_bytes()[:16] != b"SQLite format 3\x00"
     # A second start reuses the registration, the key and the cache.
     again = subprocess.run(
         [sys.executable, "-m", "clienteling", "--self-test"],
@@ -61,3 +65,30 @@ def test_version_prints_and_exits(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("clienteling ")
+
+
+def test_a_real_server_without_an_os_keyring_is_refused_unless_allowed(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "CLIENTELING_HOME": str(tmp_path),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
+    env.pop("CLIENTELING_ALLOW_FILE_SECRETS", None)
+    command = [sys.executable, "-m", "clienteling", "--self-test", "--lang", "en"]
+    command += ["--server-url", "http://127.0.0.1:9"]
+    refused = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 2
+    assert "no OS keyring" in refused.stderr and "--allow-file-secrets" in refused.stderr
+    assert not (tmp_path / "data" / "secrets.json").exists()  # nothing was written
+    # Allowed explicitly, it gets past the check (and then finds no server on port 9).
+    allowed = subprocess.run(
+        [*command, "--allow-file-secrets"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert "no OS keyring" not in allowed.stderr
+    assert allowed.returncode == 2, allowed.stderr
