@@ -33,6 +33,7 @@ from clienteling.services.bundle import AppServices
 from clienteling.services.context import StaffContext
 from clienteling.storage.cache import CacheCorrupt, LocalCache
 from clienteling.terminal import (
+    DEVICE_REVOKED,
     STAFF_CONTEXT_STATE,
     StartupError,
     Terminal,
@@ -48,6 +49,7 @@ from clienteling.ui.i18n import choose_language, install_translator, load_fonts,
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.scanner import ScanDetector
 from clienteling.ui.sign_in import SignInDialog
+from clienteling.wipe import erase_local_data
 from sync.client.api import ApiClient, ApiError
 from sync.client.engine import SyncEngine
 
@@ -202,10 +204,11 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
                 "moved aside to %1 and will be downloaded again from the server.",
             ).replace("%1", str(moved)),
         )
+    runtime.extra["forget"] = (secrets, (CACHE_KEY, *terminal.secret_names))
     if warm and saved:
         context = StaffContext(**json.loads(saved))
     else:
-        context = await sign_in(terminal, cache)
+        context = await signed_in_unless_revoked(terminal, cache, runtime)
     device_id = terminal.device_id
     assert device_id is not None
     engine = SyncEngine(cache, runtime.api, device_id, store_in_thread=True)
@@ -219,6 +222,9 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
         try:
             await terminal.open_session()
         except (ApiError, StartupError) as exc:
+            if isinstance(exc, ApiError) and exc.code == DEVICE_REVOKED:
+                revoked(runtime)
+                return
             log.warning("could not renew the staff session: %s", type(exc).__name__)
             return
         engine.request_sync()
@@ -248,7 +254,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     if warm:
         runtime.server_start = loop.run_in_executor(None, start_embedded_server, central_key, sock)
         runtime.server = await runtime.server_start
-        signed_in = await sign_in(terminal, cache)
+        signed_in = await signed_in_unless_revoked(terminal, cache, runtime)
         if signed_in.staff_id != context.staff_id:
             window.set_services(AppServices.build(cache, signed_in, engine, language=language))
     await engine.start()
@@ -291,6 +297,47 @@ async def switch_staff(
         log.info("staff switched to %s", context.staff_id)
         engine.request_sync()
         return context
+
+
+async def signed_in_unless_revoked(
+    terminal: Terminal, cache: LocalCache, runtime: Runtime
+) -> StaffContext:
+    try:
+        return await sign_in(terminal, cache)
+    except StartupError as exc:
+        cause = exc.__cause__
+        if isinstance(cause, ApiError) and cause.code == DEVICE_REVOKED:
+            revoked(runtime)
+        raise
+
+
+def revoked(runtime: Runtime) -> None:
+    """The central API says a manager revoked this terminal: stop, then erase (`run`)."""
+    log.warning("this terminal was revoked by a manager: shutting down to erase its data")
+    runtime.extra["revoked"] = True
+    quit_requested = runtime.extra.get("quit")
+    if quit_requested is not None:
+        resolve(quit_requested, None)
+
+
+async def erase_if_revoked(runtime: Runtime, interactive: bool) -> bool:
+    """After shutdown (the cache closed): shred the local data and forget the credentials."""
+    if not runtime.extra.get("revoked"):
+        return False
+    secrets, names = runtime.extra["forget"]
+    erase_local_data(secrets, names)
+    if interactive:
+        await tell(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("App", "This terminal was removed"),
+            QCoreApplication.translate(
+                "App",
+                "A manager removed this terminal from the store. The customer data and the "
+                "sign-in keys on it have been erased. To use it again, a manager registers it "
+                "anew.",
+            ),
+        )
+    return True
 
 
 def check_key_storage(secrets: SecretStore, args: argparse.Namespace) -> None:
@@ -363,6 +410,7 @@ async def run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
     assert isinstance(app, QApplication)
     runtime = Runtime()
     quit_requested: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    runtime.extra["quit"] = quit_requested
     app.aboutToQuit.connect(lambda: resolve(quit_requested, None))
     loop = asyncio.get_running_loop()
 
@@ -406,7 +454,7 @@ async def run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
     except (StartupError, ApiError) as exc:
         log.error("startup failed: %s", exc)
         print(f"clienteling: {exc}", file=sys.stderr)
-        if not args.self_test:
+        if not args.self_test and not runtime.extra.get("revoked"):
             await tell(
                 QMessageBox.Icon.Critical,
                 QCoreApplication.translate("App", "Clienteling cannot start"),
@@ -416,6 +464,8 @@ async def run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
     finally:
         await runtime.shutdown()
         log.info("shut down")
+        if await erase_if_revoked(runtime, interactive=not args.self_test):
+            return 3  # noqa: B012 -- the erasure decides the exit status
 
 
 def load_stylesheet(app: QApplication) -> None:

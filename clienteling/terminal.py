@@ -25,6 +25,9 @@ _T = TypeVar("_T")
 STAFF_CONTEXT_STATE = "app.staff_context"
 
 
+DEVICE_REVOKED = "device_revoked"  # the central API's word that a manager revoked us
+
+
 class StartupError(Exception):
     """The app cannot start; str(e) is the message shown to the person at the terminal."""
 
@@ -73,6 +76,11 @@ class Terminal:
     def device_id(self) -> str | None:
         return self._secrets.get(self._id_name)
 
+    @property
+    def secret_names(self) -> tuple[str, str]:
+        """The credentials this terminal keeps for its central API (erased when revoked)."""
+        return self._token_name, self._id_name
+
     async def ensure_registered(self) -> str:
         token = self._secrets.get(self._token_name)
         if token and self.device_id:
@@ -112,7 +120,7 @@ class Terminal:
             try:
                 return await self._api.open_session(token, staff_code=code, pin=pin)
             except ApiError as exc:
-                if not exc.auth_failed:
+                if not exc.auth_failed or exc.code == DEVICE_REVOKED:
                     raise
                 # The embedded database was recreated: this terminal's token is unknown there.
                 self._secrets.delete(self._token_name)
@@ -128,6 +136,8 @@ class Terminal:
             try:
                 return await self._open(token, self._login)
             except ApiError as exc:
+                if exc.code == DEVICE_REVOKED:
+                    raise  # not a wrong PIN: this terminal must erase its data
                 self._login = None
                 message = labels.service_message(exc.message)
 

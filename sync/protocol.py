@@ -153,6 +153,23 @@ class DeviceRegisterResponse(BaseModel):
     device_token: str
 
 
+class DevicePublic(BaseModel):
+    """A terminal of a store, as its managers see it (GET /v1/devices)."""
+
+    id: str
+    name: str
+    store_id: str
+    registered_at: datetime
+    registered_by: str  # staff name
+    last_seen_at: datetime | None
+    revoked_at: datetime | None
+    this_device: bool  # the one asking
+
+
+class DeviceList(BaseModel):
+    devices: list[DevicePublic]
+
+
 class SessionRequest(CleanRequest):
     device_token: Annotated[str, StringConstraints(min_length=10, max_length=200)]
     staff_code: Code | None = None

@@ -13,6 +13,7 @@ import uvicorn
 from sync.server.app import create_app
 from sync.server.config import DEFAULT_DATABASE_URL, Settings
 from sync.server.db import make_engine
+from sync.server.runner import KEEP_ALIVE_S, LISTEN_BACKLOG
 from sync.server.snapshots import load_builder
 
 # The terminal app's builder, loaded by name only when snapshots are switched on.
@@ -76,7 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"demo login: {store} {role} staff code {code} PIN {pin}")
         except ImportError:
             pass
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level.lower())
+    uvicorn.run(
+        app,
+        host=settings.host,
+        port=settings.port,
+        log_level=args.log_level.lower(),
+        timeout_keep_alive=KEEP_ALIVE_S,
+        backlog=LISTEN_BACKLOG,
+    )
     return 0
 
 

@@ -19,6 +19,8 @@ from starlette.concurrency import run_in_threadpool
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
     MAX_PULL_LIMIT,
+    DeviceList,
+    DevicePublic,
     DeviceRegisterRequest,
     DeviceRegisterResponse,
     PullResponse,
@@ -29,7 +31,7 @@ from sync.protocol import (
     SnapshotReply,
     StorePublic,
 )
-from sync.server import auth
+from sync.server import auth, devices
 from sync.server.auth import CurrentStaff, EngineDep, SettingsDep
 from sync.server.buckets import device_buckets
 from sync.server.config import Settings
@@ -160,6 +162,19 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         body: SessionRequest, engine: EngineDep, settings: SettingsDep
     ) -> SessionResponse:
         return auth.open_session(engine, settings, body)
+
+    @app.get("/v1/devices", tags=["devices"])
+    def list_devices(staff: CurrentStaff, engine: EngineDep) -> DeviceList:
+        """The terminals of the caller's store (every store for an admin): managers only."""
+        return devices.list_devices(engine, staff)
+
+    @app.post("/v1/devices/{device_id}/revoke", tags=["devices"])
+    def revoke_device(
+        staff: CurrentStaff, engine: EngineDep, device_id: Annotated[str, Path(max_length=64)]
+    ) -> DevicePublic:
+        """Revoke a terminal of the caller's store: its sessions end, and at its next contact
+        it erases its data. Managers only."""
+        return devices.revoke_device(engine, staff, device_id)
 
     @app.delete("/v1/sessions/current", tags=["auth"], status_code=204)
     def sign_out(staff: CurrentStaff, engine: EngineDep) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -174,6 +175,8 @@ def open_session(engine: Engine, settings: Settings, req: SessionRequest) -> Ses
         else:
             assert req.staff_code is not None
             candidate = _by_code(session, req.staff_code)
+    if device is not None and device.revoked:
+        raise _device_revoked()
     counted = [(candidate.key, limits.staff)]
     if device is not None:
         counted.append((f"device:{device.id}", limits.device))
@@ -267,14 +270,17 @@ def authenticate(engine: Engine, authorization: str | None) -> AuthContext:
     if row is None:
         raise ApiError(401, "unauthorized", "The session is not valid; sign in again.")
     sess, staff, device, store = row
+    if device.revoked:  # first: the terminal must hear it to erase its data
+        raise _device_revoked()
     if as_utc(sess.expires_at) <= utcnow():
         raise ApiError(401, "session_expired", "The session has expired; sign in again.")
     if sess.ended_at is not None:
         raise ApiError(
             401, "session_ended", "This session was signed out (or someone else signed in)."
         )
-    if device.revoked or not staff.active:
+    if not staff.active:
         raise ApiError(401, "unauthorized", "The session is not valid; sign in again.")
+    _mark_seen(engine, device)
     return AuthContext(
         session_id=sess.id,
         device_id=device.id,
@@ -284,6 +290,25 @@ def authenticate(engine: Engine, authorization: str | None) -> AuthContext:
         staff_store_id=staff.store_id,
         device_store_id=device.store_id,
         region=store.region,
+    )
+
+
+# Last seen is kept to the minute: one write per terminal per minute at most, not per request.
+SEEN_RESOLUTION = timedelta(minutes=1)
+
+
+def _mark_seen(engine: Engine, device: Device) -> None:
+    now = utcnow()
+    if device.last_seen_at is not None and now - as_utc(device.last_seen_at) < SEEN_RESOLUTION:
+        return
+    with write_session(engine) as session:
+        session.execute(update(Device).where(col(Device.id) == device.id).values(last_seen_at=now))
+
+
+def _device_revoked() -> ApiError:
+    # Only the terminal holds its token, so it may learn this: it wipes its data on hearing it.
+    return ApiError(
+        401, "device_revoked", "A manager removed this terminal from the store: its data is erased."
     )
 
 

@@ -73,6 +73,10 @@ class Device(SQLModel, table=True):
     registered_by: str = Field(foreign_key="staff.id", max_length=36)
     created_at: datetime = Field(sa_column=_ts())
     revoked: bool = False
+    revoked_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    revoked_by: str | None = Field(default=None, max_length=36)
+    # When it last called the API (kept to the minute: sync.server.devices).
+    last_seen_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class StaffSession(SQLModel, table=True):

@@ -17,6 +17,10 @@ class ServerStartError(RuntimeError):
 # uvicorn's own default when it binds: a burst of hundreds of clients connecting at once waits
 # in the queue instead of being reset.
 LISTEN_BACKLOG = 2048
+# Idle keep-alive connections are closed by the client first (httpx lets them go after 5 s):
+# when the server closed at 5 s too, a request sent on a connection it was closing that
+# moment was lost ("server disconnected without sending a response").
+KEEP_ALIVE_S = 75
 
 
 class ServerThread:
@@ -77,6 +81,7 @@ class ServerThread:
             log_level="warning",
             lifespan="on",
             timeout_graceful_shutdown=2,
+            timeout_keep_alive=KEEP_ALIVE_S,
         )
         server = uvicorn.Server(config)
         self._server = server
