@@ -214,7 +214,9 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     engine = SyncEngine(cache, runtime.api, device_id, store_in_thread=True)
     runtime.engine = engine
     language = choose_language(args.lang)
-    services = AppServices.build(cache, context, engine, language=language)
+    services = AppServices.build(
+        cache, context, engine, language=language, device_admin=runtime.api
+    )
     bridge = SyncBridge(app)
     engine.add_listener(bridge.notify)
 
@@ -245,6 +247,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
             )
 
     window.staff_switch_requested.connect(on_switch_requested)
+    window.terminal_revoked.connect(lambda: revoked(runtime))
     if not secrets.uses_os_keyring:
         window.show_key_storage_warning()
         log.warning("no OS keyring: the window says the keys are kept in a file")
@@ -256,7 +259,11 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
         runtime.server = await runtime.server_start
         signed_in = await signed_in_unless_revoked(terminal, cache, runtime)
         if signed_in.staff_id != context.staff_id:
-            window.set_services(AppServices.build(cache, signed_in, engine, language=language))
+            window.set_services(
+                AppServices.build(
+                    cache, signed_in, engine, language=language, device_admin=runtime.api
+                )
+            )
     await engine.start()
     log.info("terminal ready (device %s, staff %s)", device_id, context.staff_id)
 
@@ -293,7 +300,9 @@ async def switch_staff(
             continue
         context = remember(cache, context_of(session))
         language = window.services.products.language
-        window.set_services(AppServices.build(cache, context, engine, language=language))
+        window.set_services(
+            AppServices.build(cache, context, engine, language=language, device_admin=terminal.api)
+        )
         log.info("staff switched to %s", context.staff_id)
         engine.request_sync()
         return context

@@ -77,6 +77,10 @@ class Terminal:
         return self._secrets.get(self._id_name)
 
     @property
+    def api(self) -> ApiClient:
+        return self._api
+
+    @property
     def secret_names(self) -> tuple[str, str]:
         """The credentials this terminal keeps for its central API (erased when revoked)."""
         return self._token_name, self._id_name

@@ -7,9 +7,10 @@ from typing import Protocol
 
 from clienteling.domain.storetime import StoreClock
 from clienteling.services.context import StaffContext
+from clienteling.services.devices import DeviceService
 from clienteling.services.interests import InterestService
 from clienteling.services.notes import NoteService
-from clienteling.services.ports import EngineStatusSource, SyncTrigger
+from clienteling.services.ports import DeviceAdmin, EngineStatusSource, SyncTrigger
 from clienteling.services.products import ProductService
 from clienteling.services.profiles import ProfileService
 from clienteling.services.reservations import ReservationService
@@ -35,6 +36,7 @@ class AppServices:
     products: ProductService
     reservations: ReservationService
     clock: StoreClock
+    devices: DeviceService
 
     @classmethod
     def build(
@@ -44,6 +46,7 @@ class AppServices:
         engine: SyncEngineLike,
         *,
         language: str = "ja",
+        device_admin: DeviceAdmin | None = None,
     ) -> AppServices:
         return cls(
             context=context,
@@ -55,4 +58,5 @@ class AppServices:
             products=ProductService(cache, context, language),
             reservations=ReservationService(cache, context, engine),
             clock=StoreClock(cache.store_time_zone(context.store_id)),
+            devices=DeviceService(device_admin, context),
         )

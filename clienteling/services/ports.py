@@ -1,9 +1,12 @@
-"""Small protocols the services need from the sync engine; the app wires the real engine in."""
+"""Small protocols the services need from the sync engine and the central API; the app wires
+the real ones in."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Protocol
+
+from sync.protocol import DeviceList, DevicePublic
 
 
 class SyncTrigger(Protocol):
@@ -28,3 +31,10 @@ class EngineStatusLike(Protocol):
 class EngineStatusSource(Protocol):
     @property
     def status(self) -> EngineStatusLike: ...
+
+
+class DeviceAdmin(Protocol):
+    """The central API's device administration (sync.client.api.ApiClient)."""
+
+    async def devices(self) -> DeviceList: ...
+    async def revoke_device(self, device_id: str) -> DevicePublic: ...

@@ -244,6 +244,17 @@ def clock_time(iso: str | None) -> str:
 # Fixed messages of the services and the barcode parser (English at the source), translated
 # here so a Japanese screen never shows English sentences. Literal calls so lupdate sees them.
 _SERVICE_EXACT: dict[str, Callable[[], str]] = {
+    "The terminal list needs the server: this terminal is offline.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages", "The terminal list needs the server: this terminal is offline."
+        )
+    ),
+    "Only a manager can see and revoke terminals.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Only a manager can see and revoke terminals."
+    ),
+    "No terminal of this store has this id.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "No terminal of this store has this id."
+    ),
     "Sign-in failed: check the credentials.": lambda: QCoreApplication.translate(
         "ServiceMessages", "Sign-in failed: check the staff code (or badge) and the PIN."
     ),

@@ -4,6 +4,7 @@ indicator in the status bar. It is the container: widgets ask, it calls the serv
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,8 +32,10 @@ from clienteling.domain.barcode import (
     parse_scan,
 )
 from clienteling.domain.errors import InvalidInput
+from clienteling.services.devices import TerminalRevoked
 from clienteling.ui import labels
 from clienteling.ui.bridge import SyncBridge
+from clienteling.ui.devices.view import DevicesView
 from clienteling.ui.formatting import plain_label
 from clienteling.ui.interest_dialog import InterestDialog, InterestInput
 from clienteling.ui.note_editor import NoteEditor
@@ -70,6 +74,8 @@ class MainWindow(QMainWindow):
     # A colleague takes over the counter (the composition root opens their session): with the
     # number of the staff badge they scanned, or "" (they type their staff code).
     staff_switch_requested = Signal(str)
+    devices_loaded = Signal()  # the terminals page got its list (or its problem)
+    terminal_revoked = Signal()  # the server says this terminal was revoked: erase it
 
     def __init__(
         self,
@@ -110,6 +116,9 @@ class MainWindow(QMainWindow):
         self.product_search = ProductSearch(self)
         self.product_view = ProductView(self)
         self.store_lists = StoreListsView(self)
+        self.devices_view = DevicesView(self)
+        self._devices_task: asyncio.Future[None] | None = None
+        self.confirm_dialog: QMessageBox | None = None
         self.sync_indicator = SyncIndicator(self)
 
         self.pages = QStackedWidget(self)
@@ -120,6 +129,7 @@ class MainWindow(QMainWindow):
                 ("customers", self.tr("Customers")),
                 ("products", self.tr("Products")),
                 ("store", self.tr("Store lists")),
+                ("devices", self.tr("Terminals")),
             )
         ):
             button = QPushButton(title, self)
@@ -151,6 +161,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(splitter)
         self.pages.addWidget(products)
         self.pages.addWidget(self.store_lists)
+        self.pages.addWidget(self.devices_view)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addLayout(top)
@@ -199,6 +210,8 @@ class MainWindow(QMainWindow):
             self.on_store_lists_customer_open_requested
         )
         self.sync_indicator.details_requested.connect(self.on_sync_indicator_details_requested)
+        self.devices_view.refresh_requested.connect(self.refresh_devices)
+        self.devices_view.revoke_requested.connect(self.on_devices_view_revoke_requested)
         if bridge is not None:
             bridge.sync_changed.connect(self.on_bridge_sync_changed)
         if scanner is not None:
@@ -244,6 +257,12 @@ class MainWindow(QMainWindow):
         labels.set_store_clock(services.clock)
         self.profile.set_store(services.context.store_id)
         self._refresh_categories()
+        # Only managers see the terminals page (the server checks the role again).
+        self.page_buttons.button(self.PAGES.index("devices")).setVisible(
+            services.devices.can_manage
+        )
+        if self.page == "devices" and not services.devices.can_manage:
+            self.show_page("customers")
 
     def _refresh_categories(self) -> None:
         """Category labels come with the catalog (a first sync may bring them later)."""
@@ -254,7 +273,7 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------
 
-    PAGES = ("customers", "products", "store")
+    PAGES = ("customers", "products", "store", "devices")
 
     def show_page(self, name: str) -> None:
         self.show_page_index(self.PAGES.index(name))
@@ -267,6 +286,8 @@ class MainWindow(QMainWindow):
         name = self.PAGES[index]
         if name == "store":
             self.refresh_store_lists()
+        elif name == "devices":
+            self.refresh_devices()
         elif name == "products":
             self.product_view.set_customer(self._customer_name())
             self.product_search.field.setFocus()
@@ -556,6 +577,60 @@ class MainWindow(QMainWindow):
         self.refresh_sync_status()
         if self.page == "store":
             self.refresh_store_lists()
+
+    # -- terminals (managers) ---------------------------------------------------------------
+
+    def refresh_devices(self) -> None:
+        if self._services.devices.can_manage:
+            self._devices_task = asyncio.ensure_future(self._load_devices())
+
+    async def _load_devices(self) -> None:
+        try:
+            rows = await self._services.devices.list()
+        except TerminalRevoked:
+            self.terminal_revoked.emit()
+            return
+        except InvalidInput as exc:
+            self.devices_view.show_problem(labels.service_message(str(exc)))
+        else:
+            self.devices_view.show_devices(rows)
+        self.devices_loaded.emit()
+
+    def on_devices_view_revoke_requested(self, device_id: str, name: str) -> None:
+        row = next((r for r in self.devices_view.rows() if r.id == device_id), None)
+        warning = self.tr(
+            "Revoke %1? It is signed out at once, and at its next contact with the server it "
+            "erases the customer data and keys it holds. It cannot be undone: to use it again, "
+            "register it anew."
+        ).replace("%1", name or self.tr("(no name)"))
+        if row is not None and row.this_device:
+            warning += "\n\n" + self.tr("This is the terminal you are using.")
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("Revoke terminal"), warning, parent=self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        revoke = box.addButton(self.tr("Revoke"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirm_dialog = box
+        box.exec()
+        self.confirm_dialog = None
+        if box.clickedButton() is revoke:
+            self._devices_task = asyncio.ensure_future(self._revoke_device(device_id))
+
+    async def _revoke_device(self, device_id: str) -> None:
+        try:
+            row = await self._services.devices.revoke(device_id)
+        except TerminalRevoked:
+            self.terminal_revoked.emit()
+            return
+        except InvalidInput as exc:
+            self.devices_view.show_problem(labels.service_message(str(exc)))
+            self.devices_loaded.emit()
+            return
+        log.info("terminal revoked (%s)", device_id)
+        self.show_message(self.tr("%1 was revoked.").replace("%1", row.name or device_id))
+        await self._load_devices()
 
     def _saved_message(self, first: str) -> str:
         if self.sync_indicator.online:

@@ -4,29 +4,120 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="198"/>
+        <location filename="../../clienteling/app.py" line="200"/>
         <source>Local data could not be read</source>
         <translation>Local data could not be read</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="199"/>
+        <location filename="../../clienteling/app.py" line="201"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="278"/>
+        <location filename="../../clienteling/app.py" line="291"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="305"/>
+        <location filename="../../clienteling/app.py" line="340"/>
+        <source>This terminal was removed</source>
+        <translation>This terminal was removed</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="341"/>
+        <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
+        <translation>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="361"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="411"/>
+        <location filename="../../clienteling/app.py" line="468"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesView</name>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="36"/>
+        <source>This store&apos;s terminals</source>
+        <translation>This store&apos;s terminals</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="44"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="45"/>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="46"/>
+        <source>Registered by</source>
+        <translation>Registered by</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="47"/>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="48"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="57"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="60"/>
+        <source>Revoke this terminal…</source>
+        <translation>Revoke this terminal…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="80"/>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="82"/>
+        <source>%1 (this terminal)</source>
+        <translation>%1 (this terminal)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="116"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="120"/>
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/devices/view.py" line="122"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="127"/>
+        <source>Revoked %1</source>
+        <translation>Revoked %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="128"/>
+        <source>In use</source>
+        <translation>In use</translation>
     </message>
 </context>
 <context>
@@ -520,64 +611,69 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="91"/>
+        <location filename="../../clienteling/ui/main_window.py" line="95"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="96"/>
+        <location filename="../../clienteling/ui/main_window.py" line="100"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="98"/>
+        <location filename="../../clienteling/ui/main_window.py" line="102"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="120"/>
+        <location filename="../../clienteling/ui/main_window.py" line="127"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="121"/>
+        <location filename="../../clienteling/ui/main_window.py" line="128"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="122"/>
+        <location filename="../../clienteling/ui/main_window.py" line="129"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="235"/>
+        <location filename="../../clienteling/ui/main_window.py" line="130"/>
+        <source>Terminals</source>
+        <translation>Terminals</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="246"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="293"/>
+        <location filename="../../clienteling/ui/main_window.py" line="312"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="313"/>
+        <location filename="../../clienteling/ui/main_window.py" line="332"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="329"/>
-        <location filename="../../clienteling/ui/main_window.py" line="504"/>
-        <location filename="../../clienteling/ui/main_window.py" line="514"/>
+        <location filename="../../clienteling/ui/main_window.py" line="348"/>
+        <location filename="../../clienteling/ui/main_window.py" line="523"/>
+        <location filename="../../clienteling/ui/main_window.py" line="533"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="346"/>
+        <location filename="../../clienteling/ui/main_window.py" line="365"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="389"/>
+        <location filename="../../clienteling/ui/main_window.py" line="408"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -585,88 +681,118 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="425"/>
+        <location filename="../../clienteling/ui/main_window.py" line="444"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="451"/>
+        <location filename="../../clienteling/ui/main_window.py" line="470"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="456"/>
+        <location filename="../../clienteling/ui/main_window.py" line="475"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="457"/>
+        <location filename="../../clienteling/ui/main_window.py" line="476"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="458"/>
+        <location filename="../../clienteling/ui/main_window.py" line="477"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="462"/>
+        <location filename="../../clienteling/ui/main_window.py" line="481"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="463"/>
+        <location filename="../../clienteling/ui/main_window.py" line="482"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="476"/>
+        <location filename="../../clienteling/ui/main_window.py" line="495"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="486"/>
-        <location filename="../../clienteling/ui/main_window.py" line="509"/>
+        <location filename="../../clienteling/ui/main_window.py" line="505"/>
+        <location filename="../../clienteling/ui/main_window.py" line="528"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="538"/>
+        <location filename="../../clienteling/ui/main_window.py" line="557"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="562"/>
+        <location filename="../../clienteling/ui/main_window.py" line="597"/>
+        <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
+        <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="600"/>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <source>This is the terminal you are using.</source>
+        <translation>This is the terminal you are using.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <source>Revoke terminal</source>
+        <translation>Revoke terminal</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="607"/>
+        <source>Revoke</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="624"/>
+        <source>%1 was revoked.</source>
+        <translation>%1 was revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="629"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="566"/>
+        <location filename="../../clienteling/ui/main_window.py" line="633"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="577"/>
+        <location filename="../../clienteling/ui/main_window.py" line="644"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="594"/>
+        <location filename="../../clienteling/ui/main_window.py" line="661"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="601"/>
+        <location filename="../../clienteling/ui/main_window.py" line="668"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="627"/>
+        <location filename="../../clienteling/ui/main_window.py" line="694"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="655"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -1236,172 +1362,187 @@ for %2</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="247"/>
+        <location filename="../../clienteling/ui/labels.py" line="248"/>
+        <source>The terminal list needs the server: this terminal is offline.</source>
+        <translation>The terminal list needs the server: this terminal is offline.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="252"/>
+        <source>Only a manager can see and revoke terminals.</source>
+        <translation>Only a manager can see and revoke terminals.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="255"/>
+        <source>No terminal of this store has this id.</source>
+        <translation>No terminal of this store has this id.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="258"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>Sign-in failed: check the staff code (or badge) and the PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="251"/>
+        <location filename="../../clienteling/ui/labels.py" line="262"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="256"/>
+        <location filename="../../clienteling/ui/labels.py" line="267"/>
         <source>No customer found</source>
         <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <location filename="../../clienteling/ui/labels.py" line="268"/>
         <source>Type at least 2 characters</source>
         <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="260"/>
+        <location filename="../../clienteling/ui/labels.py" line="271"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="263"/>
+        <location filename="../../clienteling/ui/labels.py" line="274"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="266"/>
+        <location filename="../../clienteling/ui/labels.py" line="277"/>
         <source>Nothing was scanned.</source>
         <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="269"/>
+        <location filename="../../clienteling/ui/labels.py" line="280"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="272"/>
+        <location filename="../../clienteling/ui/labels.py" line="283"/>
         <source>Scan or type a product code.</source>
         <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="275"/>
+        <location filename="../../clienteling/ui/labels.py" line="286"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="278"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="281"/>
+        <location filename="../../clienteling/ui/labels.py" line="292"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="284"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="287"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>This barcode holds no product code.</source>
         <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="291"/>
+        <location filename="../../clienteling/ui/labels.py" line="302"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="306"/>
         <source>This is not a barcode.</source>
         <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="309"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="301"/>
+        <location filename="../../clienteling/ui/labels.py" line="312"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="304"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="307"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="313"/>
+        <location filename="../../clienteling/ui/labels.py" line="324"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="314"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="326"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="316"/>
+        <location filename="../../clienteling/ui/labels.py" line="327"/>
         <source>Reason</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="323"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="330"/>
+        <location filename="../../clienteling/ui/labels.py" line="341"/>
         <source>Search text is too long (max %1)</source>
         <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="334"/>
+        <location filename="../../clienteling/ui/labels.py" line="345"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="340"/>
+        <location filename="../../clienteling/ui/labels.py" line="351"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="346"/>
+        <location filename="../../clienteling/ui/labels.py" line="357"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="352"/>
+        <location filename="../../clienteling/ui/labels.py" line="363"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="359"/>
+        <location filename="../../clienteling/ui/labels.py" line="370"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="366"/>
+        <location filename="../../clienteling/ui/labels.py" line="377"/>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="383"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="378"/>
+        <location filename="../../clienteling/ui/labels.py" line="389"/>
         <source>%1 must be text.</source>
         <translation>%1 must be text.</translation>
     </message>

@@ -4,29 +4,119 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="198"/>
+        <location filename="../../clienteling/app.py" line="200"/>
         <source>Local data could not be read</source>
         <translation>端末内のデータを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="199"/>
+        <location filename="../../clienteling/app.py" line="201"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="278"/>
+        <location filename="../../clienteling/app.py" line="291"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="305"/>
+        <location filename="../../clienteling/app.py" line="340"/>
+        <source>This terminal was removed</source>
+        <translation>この端末は登録解除されました</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="341"/>
+        <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
+        <translation>マネージャーがこの端末を店舗から登録解除しました。端末内のお客様データとサインイン用の鍵は消去されました。再び使うには、マネージャーが登録し直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="361"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>このコンピューターには OS のキーリング（Secret Service、キーチェーン、資格情報マネージャー）がないため、この端末の鍵はデータと同じ場所のファイルにしか保存できません。実際のサーバーでは使えません。キーリングを設定するか、デモ・テスト用の機器では --allow-file-secrets を付けて起動してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="411"/>
+        <location filename="../../clienteling/app.py" line="468"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesView</name>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="36"/>
+        <source>This store&apos;s terminals</source>
+        <translation>この店舗の端末</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="44"/>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="45"/>
+        <source>Registered</source>
+        <translation>登録日時</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="46"/>
+        <source>Registered by</source>
+        <translation>登録者</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="47"/>
+        <source>Last seen</source>
+        <translation>最終接続</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="48"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="57"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="60"/>
+        <source>Revoke this terminal…</source>
+        <translation>この端末を登録解除…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="80"/>
+        <source>(no name)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="82"/>
+        <source>%1 (this terminal)</source>
+        <translation>%1（この端末）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="116"/>
+        <source>never</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="120"/>
+        <source>just now</source>
+        <translation>たった今</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/devices/view.py" line="122"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="127"/>
+        <source>Revoked %1</source>
+        <translation>登録解除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/devices/view.py" line="128"/>
+        <source>In use</source>
+        <translation>使用中</translation>
     </message>
 </context>
 <context>
@@ -520,152 +610,187 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="91"/>
+        <location filename="../../clienteling/ui/main_window.py" line="95"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="96"/>
+        <location filename="../../clienteling/ui/main_window.py" line="100"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="98"/>
+        <location filename="../../clienteling/ui/main_window.py" line="102"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="120"/>
+        <location filename="../../clienteling/ui/main_window.py" line="127"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="121"/>
+        <location filename="../../clienteling/ui/main_window.py" line="128"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="122"/>
+        <location filename="../../clienteling/ui/main_window.py" line="129"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="235"/>
+        <location filename="../../clienteling/ui/main_window.py" line="130"/>
+        <source>Terminals</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="246"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="293"/>
+        <location filename="../../clienteling/ui/main_window.py" line="312"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="313"/>
+        <location filename="../../clienteling/ui/main_window.py" line="332"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="329"/>
-        <location filename="../../clienteling/ui/main_window.py" line="504"/>
-        <location filename="../../clienteling/ui/main_window.py" line="514"/>
+        <location filename="../../clienteling/ui/main_window.py" line="348"/>
+        <location filename="../../clienteling/ui/main_window.py" line="523"/>
+        <location filename="../../clienteling/ui/main_window.py" line="533"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="346"/>
+        <location filename="../../clienteling/ui/main_window.py" line="365"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="389"/>
+        <location filename="../../clienteling/ui/main_window.py" line="408"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="425"/>
+        <location filename="../../clienteling/ui/main_window.py" line="444"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="451"/>
+        <location filename="../../clienteling/ui/main_window.py" line="470"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="456"/>
+        <location filename="../../clienteling/ui/main_window.py" line="475"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="457"/>
+        <location filename="../../clienteling/ui/main_window.py" line="476"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="458"/>
+        <location filename="../../clienteling/ui/main_window.py" line="477"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="462"/>
+        <location filename="../../clienteling/ui/main_window.py" line="481"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="463"/>
+        <location filename="../../clienteling/ui/main_window.py" line="482"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="476"/>
+        <location filename="../../clienteling/ui/main_window.py" line="495"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="486"/>
-        <location filename="../../clienteling/ui/main_window.py" line="509"/>
+        <location filename="../../clienteling/ui/main_window.py" line="505"/>
+        <location filename="../../clienteling/ui/main_window.py" line="528"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="538"/>
+        <location filename="../../clienteling/ui/main_window.py" line="557"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="562"/>
+        <location filename="../../clienteling/ui/main_window.py" line="597"/>
+        <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
+        <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="600"/>
+        <source>(no name)</source>
+        <translation>（名前なし）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <source>This is the terminal you are using.</source>
+        <translation>これは今使っている端末です。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <source>Revoke terminal</source>
+        <translation>端末の登録解除</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="607"/>
+        <source>Revoke</source>
+        <translation>登録解除</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="624"/>
+        <source>%1 was revoked.</source>
+        <translation>%1 を登録解除しました。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="629"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="566"/>
+        <location filename="../../clienteling/ui/main_window.py" line="633"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="577"/>
+        <location filename="../../clienteling/ui/main_window.py" line="644"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="594"/>
+        <location filename="../../clienteling/ui/main_window.py" line="661"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="601"/>
+        <location filename="../../clienteling/ui/main_window.py" line="668"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="627"/>
+        <location filename="../../clienteling/ui/main_window.py" line="694"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="655"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -1227,172 +1352,187 @@ for %2</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="247"/>
+        <location filename="../../clienteling/ui/labels.py" line="248"/>
+        <source>The terminal list needs the server: this terminal is offline.</source>
+        <translation>端末の一覧にはサーバーへの接続が必要です。この端末は現在オフラインです。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="252"/>
+        <source>Only a manager can see and revoke terminals.</source>
+        <translation>端末の表示と登録解除ができるのはマネージャーだけです。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="255"/>
+        <source>No terminal of this store has this id.</source>
+        <translation>この店舗にこの ID の端末はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="258"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>サインインできませんでした。スタッフコード（またはバッジ）とPINを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="251"/>
+        <location filename="../../clienteling/ui/labels.py" line="262"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>登録できませんでした。端末を登録できるのは、この店舗のマネージャーがスタッフコードとPINを入力した場合だけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="256"/>
+        <location filename="../../clienteling/ui/labels.py" line="267"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <location filename="../../clienteling/ui/labels.py" line="268"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="260"/>
+        <location filename="../../clienteling/ui/labels.py" line="271"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="263"/>
+        <location filename="../../clienteling/ui/labels.py" line="274"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="266"/>
+        <location filename="../../clienteling/ui/labels.py" line="277"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="269"/>
+        <location filename="../../clienteling/ui/labels.py" line="280"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="272"/>
+        <location filename="../../clienteling/ui/labels.py" line="283"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="275"/>
+        <location filename="../../clienteling/ui/labels.py" line="286"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="278"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="281"/>
+        <location filename="../../clienteling/ui/labels.py" line="292"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="284"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="287"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="291"/>
+        <location filename="../../clienteling/ui/labels.py" line="302"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="306"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="309"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="301"/>
+        <location filename="../../clienteling/ui/labels.py" line="312"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="304"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="307"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="313"/>
+        <location filename="../../clienteling/ui/labels.py" line="324"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="314"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="326"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="316"/>
+        <location filename="../../clienteling/ui/labels.py" line="327"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="323"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>サインインの失敗が続いたため、一時的に停止しています。%1 分後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="330"/>
+        <location filename="../../clienteling/ui/labels.py" line="341"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="334"/>
+        <location filename="../../clienteling/ui/labels.py" line="345"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="340"/>
+        <location filename="../../clienteling/ui/labels.py" line="351"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="346"/>
+        <location filename="../../clienteling/ui/labels.py" line="357"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="352"/>
+        <location filename="../../clienteling/ui/labels.py" line="363"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="359"/>
+        <location filename="../../clienteling/ui/labels.py" line="370"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="366"/>
+        <location filename="../../clienteling/ui/labels.py" line="377"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="383"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="378"/>
+        <location filename="../../clienteling/ui/labels.py" line="389"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>

@@ -17,12 +17,15 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote
 
 import httpcore
 import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from sync.protocol import (
+    DeviceList,
+    DevicePublic,
     DeviceRegisterRequest,
     DeviceRegisterResponse,
     ErrorBody,
@@ -334,6 +337,16 @@ class ApiClient:
             return _STORES.validate_json(response.content)
         except ValidationError:
             raise _bad_response(response) from None
+
+    # -----------------------------------------------------------------------------------------
+    # Devices (managers)
+
+    async def devices(self) -> DeviceList:
+        return await self._call("GET", DEVICES_PATH, DeviceList)
+
+    async def revoke_device(self, device_id: str) -> DevicePublic:
+        path = f"{DEVICES_PATH}/{quote(device_id, safe='')}/revoke"
+        return await self._call("POST", path, DevicePublic)
 
     # -----------------------------------------------------------------------------------------
     # Sync
