@@ -229,7 +229,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
                 return
             log.warning("could not renew the staff session: %s", type(exc).__name__)
             return
-        engine.request_sync()
+        engine.request_sync(now=True)
 
     engine.on_auth_failed(
         lambda: runtime.extra.__setitem__("renew", asyncio.ensure_future(renew_session()))
@@ -304,7 +304,7 @@ async def switch_staff(
             AppServices.build(cache, context, engine, language=language, device_admin=terminal.api)
         )
         log.info("staff switched to %s", context.staff_id)
-        engine.request_sync()
+        engine.request_sync(now=True)
         return context
 
 
@@ -477,6 +477,28 @@ async def run(args: argparse.Namespace, reporter: ErrorReporter) -> int:
             return 3  # noqa: B012 -- the erasure decides the exit status
 
 
+def has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def choose_platform(args: argparse.Namespace) -> bool:
+    """Before Qt starts: the self-test needs no display (it runs offscreen); the app itself
+    says plainly that it needs one (Qt would abort with a message about xcb plugins)."""
+    if os.environ.get("QT_QPA_PLATFORM") or has_display():
+        return True
+    if args.self_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return True
+    print(
+        "clienteling: no display found (DISPLAY or WAYLAND_DISPLAY is not set). Start it in a "
+        "desktop session, or use scripts/run.sh, which starts a virtual display.",
+        file=sys.stderr,
+    )
+    return False
+
+
 def load_stylesheet(app: QApplication) -> None:
     qss = resources_dir() / "qss" / "clienteling.qss"
     if qss.is_file():
@@ -488,6 +510,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.version:
         print(f"clienteling {app_version()}")
         return 0
+    if not choose_platform(args):
+        return 2
     log_file = setup_logging()
     reporter = ErrorReporter(interactive=not args.self_test)
     sys.excepthook = reporter

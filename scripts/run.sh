@@ -7,9 +7,22 @@ bash scripts/bootstrap.sh
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != "offscreen" ]; then
   echo "run: no display found; starting a virtual one (Xvfb :77, 1280x800). Screenshot: DISPLAY=:77 import -window root shot.png"
   Xvfb :77 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+  XVFB_PID=$!
+  # The virtual display goes when the app does (however it ends).
+  trap 'kill "$XVFB_PID" 2>/dev/null || true' EXIT
+  trap 'kill -TERM "$APP_PID" 2>/dev/null || true' INT TERM
   export DISPLAY=:77
   sleep 1
 fi
 # The app's own modules too (a no-op when nothing changed since the last start).
 .venv/bin/python -m compileall -q clienteling sync >/dev/null
-exec .venv/bin/python -m clienteling "$@"
+if [ -z "${XVFB_PID:-}" ]; then
+  exec .venv/bin/python -m clienteling "$@"
+fi
+.venv/bin/python -m clienteling "$@" &
+APP_PID=$!
+# `wait` returns early when a trapped signal arrives: wait again for the app's own exit.
+status=0
+wait "$APP_PID" || status=$?
+if kill -0 "$APP_PID" 2>/dev/null; then wait "$APP_PID" || status=$?; fi
+exit "$status"

@@ -10,8 +10,9 @@ from sync.protocol import DeviceList, DevicePublic
 
 
 class SyncTrigger(Protocol):
-    def request_sync(self) -> None:
-        """Ask for a push/pull soon; must not block."""
+    def request_sync(self, *, now: bool = False) -> None:
+        """Ask for a push/pull soon; must not block. `now`: even during a backoff (a person
+        asked for it); a local write leaves the backoff alone."""
         ...
 
 

@@ -62,4 +62,4 @@ class SyncStatusService:
         self._cache.dismiss_rejected(mutation_id)
 
     def sync_now(self) -> None:
-        self._trigger.request_sync()
+        self._trigger.request_sync(now=True)

@@ -126,6 +126,7 @@ class SyncEngine:
         self._auth_listeners: list[Callable[[], None]] = []
         self._round_lock = asyncio.Lock()
         self._wake: asyncio.Event | None = None
+        self._urgent = False  # a wake-up that may cut a backoff short
         self._loop: asyncio.AbstractEventLoop | None = None
         self._tasks: list[asyncio.Task[None]] = []
         self._failures = 0
@@ -202,12 +203,19 @@ class SyncEngine:
         self._executor = self._reader = None
         self._set_status(syncing=False, next_retry_at=None)
 
-    def request_sync(self) -> None:
-        """Ask for a round as soon as possible. Non-blocking; callable from any thread (the
-        app's services call it right after a local write). A no-op while stopped."""
+    def request_sync(self, *, now: bool = False) -> None:
+        """Ask for a round soon. Non-blocking; callable from any thread (the app's services
+        call it right after a local write). A no-op while stopped.
+
+        After a failed round the engine waits out its backoff: a local write does not cut it
+        short (a thousand terminals writing during an outage must not all retry at once; the
+        write is kept and sent with the next round). `now=True` does: a person pressing "sync
+        now", or the event stream proving the server is back."""
         wake, loop = self._wake, self._loop
         if wake is None or loop is None:
             return
+        if now:
+            self._urgent = True
         try:
             on_loop = asyncio.get_running_loop() is loop
         except RuntimeError:
@@ -543,13 +551,15 @@ class SyncEngine:
         assert wake is not None
         delay: float | None = None  # None: wait for the timer or a wake-up
         while True:
-            timeout = self._pull_interval if delay is None else delay
-            if delay is not None and self._retry_after is not None:
+            if delay is None:
+                await _wait(wake, self._pull_interval)
+            elif self._retry_after is not None:
                 # The server asked for quiet: sleep it out, ignoring wake-ups.
                 await asyncio.sleep(delay)
             else:
-                await _wait(wake, timeout)
+                await self._wait_out_backoff(wake, delay)
             wake.clear()
+            self._urgent = False
             self._set_status(next_retry_at=None)
             try:
                 await self.sync_once()
@@ -569,6 +579,15 @@ class SyncEngine:
                 self._failures = 0
                 self._retry_after = None
                 delay = None
+
+    async def _wait_out_backoff(self, wake: asyncio.Event, delay: float) -> None:
+        """Sleep `delay`, woken early only by an urgent request (not by local writes)."""
+        deadline = time.monotonic() + delay
+        while (remaining := deadline - time.monotonic()) > 0:
+            await _wait(wake, remaining)
+            if self._urgent:
+                return
+            wake.clear()
 
     def _schedule_retry(self, retry_after: float | None) -> float:
         self._failures += 1
@@ -592,14 +611,15 @@ class SyncEngine:
                 nonlocal opened_at
                 opened_at = time.monotonic()
                 self._events_refused = False
-                # Pokes sent while we were disconnected are lost: catch up with a round.
+                # Pokes sent while we were disconnected are lost: catch up with a round (at
+                # once: the server has just answered, so any backoff is over).
                 self._set_status(online=True)
-                self.request_sync()
+                self.request_sync(now=True)
 
             try:
                 async for event in self._api.events(on_open=opened):
                     if event == "poke":
-                        self.request_sync()
+                        self.request_sync(now=True)
             except ApiError as exc:
                 if exc.status == 0:
                     self._set_status(online=False)

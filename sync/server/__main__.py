@@ -8,12 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import uvicorn
-
 from sync.server.app import create_app
 from sync.server.config import DEFAULT_DATABASE_URL, Settings
 from sync.server.db import make_engine
-from sync.server.runner import KEEP_ALIVE_S, LISTEN_BACKLOG
+from sync.server.runner import StreamClosingServer, server_config
 from sync.server.snapshots import load_builder
 
 # The terminal app's builder, loaded by name only when snapshots are switched on.
@@ -77,14 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"demo login: {store} {role} staff code {code} PIN {pin}")
         except ImportError:
             pass
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        log_level=args.log_level.lower(),
-        timeout_keep_alive=KEEP_ALIVE_S,
-        backlog=LISTEN_BACKLOG,
-    )
+    config = server_config(app, settings.host, settings.port, args.log_level.lower())
+    StreamClosingServer(config, app).run()
     return 0
 
 

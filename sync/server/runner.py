@@ -21,6 +21,37 @@ LISTEN_BACKLOG = 2048
 # when the server closed at 5 s too, a request sent on a connection it was closing that
 # moment was lost ("server disconnected without sending a response").
 KEEP_ALIVE_S = 75
+# Requests still running at shutdown get this long to finish.
+GRACEFUL_S = 2
+
+
+class StreamClosingServer(uvicorn.Server):
+    """uvicorn, ending the event streams first when it shuts down: a terminal's stream never
+    ends by itself, and uvicorn would wait for it (forever without a graceful timeout),
+    which blocked a rolling restart."""
+
+    def __init__(self, config: uvicorn.Config, app: FastAPI) -> None:
+        super().__init__(config)
+        self._app = app
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        close_streams = getattr(self._app.state, "close_streams", None)
+        if callable(close_streams):
+            close_streams()
+        await super().shutdown(sockets=sockets)
+
+
+def server_config(app: FastAPI, host: str, port: int, log_level: str) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level=log_level,
+        lifespan="on",
+        timeout_graceful_shutdown=GRACEFUL_S,
+        timeout_keep_alive=KEEP_ALIVE_S,
+        backlog=LISTEN_BACKLOG,
+    )
 
 
 class ServerThread:
@@ -74,16 +105,8 @@ class ServerThread:
         sock.set_inheritable(True)
         self._socket = sock
         self._port = int(sock.getsockname()[1])
-        config = uvicorn.Config(
-            self.app,
-            host=self.host,
-            port=self._port,
-            log_level="warning",
-            lifespan="on",
-            timeout_graceful_shutdown=2,
-            timeout_keep_alive=KEEP_ALIVE_S,
-        )
-        server = uvicorn.Server(config)
+        config = server_config(self.app, self.host, self._port, "warning")
+        server = StreamClosingServer(config, self.app)
         self._server = server
         thread = threading.Thread(
             target=server.run,

@@ -46,8 +46,9 @@ async def test_a_note_is_credited_to_the_associate_who_wrote_it(
         await engine.sync_once()
         customer_id = customer_of_region(database_url, associate.store.region)
         note = NoteService(cache, staff_context(term), engine).add(customer_id, "試乗の予約を希望")
-        # The manager takes over the counter before anything is sent.
-        term.api.session_token = manager_session.session_token
+        # The manager takes over the counter before anything is sent: signing in again ends
+        # the associate's session on the server (one person at a terminal).
+        await term.api.open_session(term.device_token, term.login.staff_code, term.login.pin)
         await engine.sync_once()
     finally:
         await engine.stop()

@@ -23,9 +23,11 @@ class RecordingTrigger:
     """Stands in for the sync engine's wake-up call (not what these tests are about)."""
 
     calls: int = 0
+    urgent: int = 0
 
-    def request_sync(self) -> None:
+    def request_sync(self, *, now: bool = False) -> None:
         self.calls += 1
+        self.urgent += now
 
 
 @pytest.fixture

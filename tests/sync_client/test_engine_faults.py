@@ -184,6 +184,36 @@ async def test_retry_after_is_honoured_even_when_woken(
     assert waited >= 0.9
 
 
+async def test_local_writes_during_an_outage_do_not_cut_the_backoff_short(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    """A thousand terminals writing through an outage must not each retry on every write."""
+    scripted.script_always(PUSH, Reply(503, {"error": "down", "message": "Down"}))
+    engine = engine_for(store, api, backoff_base_s=0.4, backoff_cap_s=1.6)
+    await engine.start()
+    try:
+        add_note(store, "before the outage showed")
+        engine.request_sync()
+        await eventually(lambda: len(scripted.requests_to(PUSH)) >= 1, what="the first push")
+        # Two seconds of busy counter work: a write (and a wake-up) every 50 ms.
+        for i in range(40):
+            add_note(store, f"note {i}")
+            engine.request_sync()
+            await asyncio.sleep(0.05)
+        pushes = len(scripted.requests_to(PUSH))
+        # Backoff rounds only (delays of up to 0.4, 0.8, 1.6 s ...), not one per write.
+        assert pushes <= 8, pushes
+        assert len(store.pending_mutations(100)) == 41  # nothing lost meanwhile
+        # "Sync now" (or the server coming back on the event stream) does cut it short.
+        before = len(scripted.requests_to(PUSH))
+        engine.request_sync(now=True)
+        await eventually(
+            lambda: len(scripted.requests_to(PUSH)) > before, timeout=0.5, what="sync now"
+        )
+    finally:
+        await engine.stop()
+
+
 async def test_must_resync_rebuilds_server_rows_and_keeps_the_outbox(
     scripted: ScriptedServer, api: ApiClient, store: MemoryStore
 ) -> None:

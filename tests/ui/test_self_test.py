@@ -92,3 +92,63 @@ def test_a_real_server_without_an_os_keyring_is_refused_unless_allowed(tmp_path:
     )
     assert "no OS keyring" not in allowed.stderr
     assert allowed.returncode == 2, allowed.stderr
+
+
+@pytest.mark.slow
+def test_the_self_test_needs_no_display_and_the_app_says_it_does(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env.update(
+        CLIENTELING_HOME=str(tmp_path),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    tested = subprocess.run(
+        [sys.executable, "-m", "clienteling", "--self-test"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=150,
+    )
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert "self-test ok" in tested.stdout
+    plain = subprocess.run(
+        [sys.executable, "-m", "clienteling"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert plain.returncode == 2
+    assert "no display found" in plain.stderr and "xcb" not in plain.stderr
+
+
+@pytest.mark.slow
+def test_run_script_leaves_no_virtual_display_behind(tmp_path: Path) -> None:
+    """scripts/run.sh on a machine without a display starts Xvfb :77 for the app, and stops it
+    when the app ends."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env.update(
+        CLIENTELING_HOME=str(tmp_path),
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    done = subprocess.run(
+        ["bash", "scripts/run.sh", "--self-test"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "self-test ok" in done.stdout
+    left = subprocess.run(["pgrep", "-f", "Xvfb :77"], capture_output=True, text=True)
+    assert left.stdout.strip() == "", "Xvfb :77 is still running"
