@@ -31,6 +31,7 @@ from clienteling.embedded import reserve_loopback_port, start_embedded_server
 from clienteling.secrets import SecretStore
 from clienteling.services.bundle import AppServices
 from clienteling.services.context import StaffContext
+from clienteling.services.lock import LOCK_AFTER_S
 from clienteling.storage.cache import CacheCorrupt, LocalCache
 from clienteling.terminal import (
     DEVICE_REVOKED,
@@ -46,6 +47,7 @@ from clienteling.terminal import (
 from clienteling.ui import labels
 from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.i18n import choose_language, install_translator, load_fonts, resources_dir
+from clienteling.ui.idle import IdleWatch
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.scanner import ScanDetector
 from clienteling.ui.sign_in import SignInDialog
@@ -59,10 +61,9 @@ _T = TypeVar("_T")
 SELF_TEST_TIMEOUT_S = 60.0
 # Names of secrets in the OS keyring (values are short opaque tokens, never JWT bundles).
 CACHE_KEY = "cache-key"
-CENTRAL_KEY = "embedded-central-key"
-ALLOW_FILE_SECRETS_ENV = (
-    "CLIENTELING_ALLOW_FILE_SECRETS"  # the embedded default's central database (SQLCipher)
-)
+CENTRAL_KEY = "embedded-central-key"  # the embedded default's central database (SQLCipher)
+ALLOW_FILE_SECRETS_ENV = "CLIENTELING_ALLOW_FILE_SECRETS"
+LOCK_AFTER_ENV = "CLIENTELING_LOCK_AFTER_S"
 EMBEDDED_SCOPE = "embedded"
 # Family names common enough that the demo chain's customers include them (self-test search).
 SELF_TEST_QUERIES = ("佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤")
@@ -128,6 +129,9 @@ class Runtime:
                 await self.api.aclose()
         if self.scanner is not None and QApplication.instance() is not None:
             QApplication.instance().removeEventFilter(self.scanner)  # type: ignore[union-attr]
+        idle = self.extra.get("idle")
+        if idle is not None and QApplication.instance() is not None:
+            QApplication.instance().removeEventFilter(idle)  # type: ignore[union-attr]
         if self.cache is not None:
             with contextlib.suppress(Exception):
                 self.cache.close()
@@ -217,6 +221,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     services = AppServices.build(
         cache, context, engine, language=language, device_admin=runtime.api
     )
+    remember_pin(services, terminal)
     bridge = SyncBridge(app)
     engine.add_listener(bridge.notify)
 
@@ -238,6 +243,15 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     app.installEventFilter(runtime.scanner)
     runtime.window = MainWindow(services, bridge=bridge, scanner=runtime.scanner)
     window = runtime.window
+    idle = IdleWatch(lock_after_s(), app)
+    app.installEventFilter(idle)
+    runtime.extra["idle"] = idle
+
+    def on_idle() -> None:
+        if not window.lock():
+            idle.restart()  # a dialog is open: try again after another idle period
+
+    idle.idle.connect(on_idle)
 
     def on_switch_requested(badge: str) -> None:
         running = runtime.extra.get("switch")
@@ -264,6 +278,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
                     cache, signed_in, engine, language=language, device_admin=runtime.api
                 )
             )
+        remember_pin(window.services, terminal)
     await engine.start()
     log.info("terminal ready (device %s, staff %s)", device_id, context.staff_id)
 
@@ -300,9 +315,11 @@ async def switch_staff(
             continue
         context = remember(cache, context_of(session))
         language = window.services.products.language
-        window.set_services(
-            AppServices.build(cache, context, engine, language=language, device_admin=terminal.api)
+        services = AppServices.build(
+            cache, context, engine, language=language, device_admin=terminal.api
         )
+        remember_pin(services, terminal)
+        window.set_services(services)
         log.info("staff switched to %s", context.staff_id)
         engine.request_sync(now=True)
         return context
@@ -347,6 +364,22 @@ async def erase_if_revoked(runtime: Runtime, interactive: bool) -> bool:
             ),
         )
     return True
+
+
+def remember_pin(services: AppServices, terminal: Terminal) -> None:
+    """The PIN of whoever just signed in, kept (as a slow hash) to unlock the idle lock."""
+    if terminal.last_sign_in is not None:
+        services.lock.remember_pin(*terminal.last_sign_in)
+        terminal.last_sign_in = None
+
+
+def lock_after_s() -> float:
+    """Idle time before the lock screen: two minutes, or CLIENTELING_LOCK_AFTER_S."""
+    try:
+        value = float(os.environ.get(LOCK_AFTER_ENV, "") or LOCK_AFTER_S)
+    except ValueError:
+        return LOCK_AFTER_S
+    return value if value > 0 else LOCK_AFTER_S
 
 
 def check_key_storage(secrets: SecretStore, args: argparse.Namespace) -> None:

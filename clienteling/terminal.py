@@ -68,6 +68,7 @@ class Terminal:
         self._api = api
         self._secrets = secrets
         self._embedded = embedded
+        self.last_sign_in: tuple[str, str] | None = None  # (staff id, PIN) of the last sign-in
         self._token_name = f"device-token:{scope}"
         self._id_name = f"device-id:{scope}"
         self._login: Credentials | None = None
@@ -122,14 +123,18 @@ class Terminal:
         if self._embedded and self._login is None:
             _, (_, code, pin) = demo_logins()
             try:
-                return await self._api.open_session(token, staff_code=code, pin=pin)
+                return self._opened(
+                    await self._api.open_session(token, staff_code=code, pin=pin), pin
+                )
             except ApiError as exc:
                 if not exc.auth_failed or exc.code == DEVICE_REVOKED:
                     raise
                 # The embedded database was recreated: this terminal's token is unknown there.
                 self._secrets.delete(self._token_name)
                 token = await self.ensure_registered()
-                return await self._api.open_session(token, staff_code=code, pin=pin)
+                return self._opened(
+                    await self._api.open_session(token, staff_code=code, pin=pin), pin
+                )
         message = ""
         while True:
             if self._login is None:
@@ -156,8 +161,17 @@ class Terminal:
 
     async def _open(self, token: str, login: Credentials) -> SessionResponse:
         if login.badge:
-            return await self._api.open_session(token, badge=login.badge, pin=login.pin)
-        return await self._api.open_session(token, staff_code=login.staff_code, pin=login.pin)
+            session = await self._api.open_session(token, badge=login.badge, pin=login.pin)
+        else:
+            session = await self._api.open_session(
+                token, staff_code=login.staff_code, pin=login.pin
+            )
+        return self._opened(session, login.pin)
+
+    def _opened(self, session: SessionResponse, pin: str) -> SessionResponse:
+        # The lock screen unlocks with this PIN later, offline too (clienteling.services.lock).
+        self.last_sign_in = (session.staff.id, pin)
+        return session
 
 
 def context_of(session: SessionResponse) -> StaffContext:

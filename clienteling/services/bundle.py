@@ -9,6 +9,7 @@ from clienteling.domain.storetime import StoreClock
 from clienteling.services.context import StaffContext
 from clienteling.services.devices import DeviceService
 from clienteling.services.interests import InterestService
+from clienteling.services.lock import LockService
 from clienteling.services.notes import NoteService
 from clienteling.services.ports import DeviceAdmin, EngineStatusSource, SyncTrigger
 from clienteling.services.products import ProductService
@@ -37,6 +38,7 @@ class AppServices:
     reservations: ReservationService
     clock: StoreClock
     devices: DeviceService
+    lock: LockService
 
     @classmethod
     def build(
@@ -59,4 +61,5 @@ class AppServices:
             reservations=ReservationService(cache, context, engine),
             clock=StoreClock(cache.store_time_zone(context.store_id)),
             devices=DeviceService(device_admin, context),
+            lock=LockService(cache, context.staff_id),
         )

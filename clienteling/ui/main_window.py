@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QHBoxLayout,
     QInputDialog,
@@ -38,6 +39,7 @@ from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.devices.view import DevicesView
 from clienteling.ui.formatting import plain_label
 from clienteling.ui.interest_dialog import InterestDialog, InterestInput
+from clienteling.ui.lock_screen import LockScreen
 from clienteling.ui.note_editor import NoteEditor
 from clienteling.ui.pending_dialog import PendingDialog
 from clienteling.ui.products.scan_choice import ScanChoiceDialog
@@ -75,7 +77,8 @@ class MainWindow(QMainWindow):
     # number of the staff badge they scanned, or "" (they type their staff code).
     staff_switch_requested = Signal(str)
     devices_loaded = Signal()  # the terminals page got its list (or its problem)
-    terminal_revoked = Signal()  # the server says this terminal was revoked: erase it
+    terminal_revoked = Signal()
+    locked_changed = Signal(bool)  # the server says this terminal was revoked: erase it
 
     def __init__(
         self,
@@ -162,12 +165,20 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(products)
         self.pages.addWidget(self.store_lists)
         self.pages.addWidget(self.devices_view)
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
+        work = QWidget(self)
+        layout = QVBoxLayout(work)
         layout.addLayout(top)
         layout.addWidget(self.banner)
         layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        # Idle lock: the whole working area (every customer's data) gives way to the lock
+        # screen; the status bar (sync state, no customer data) stays.
+        self.lock_screen = LockScreen(self)
+        self.lock_screen.unlock_requested.connect(self.on_lock_screen_unlock_requested)
+        self.lock_screen.switch_requested.connect(lambda: self.staff_switch_requested.emit(""))
+        self.screens = QStackedWidget(self)
+        self.screens.addWidget(work)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.key_warning = plain_label("", name="keyWarning")
         self.key_warning.setWordWrap(True)
@@ -239,6 +250,7 @@ class MainWindow(QMainWindow):
         theirs from now on). The previous customer is put away, as at a real counter."""
         self._services = services
         self._apply_services(services)
+        self.unlock()  # someone signed in: the lock screen is answered
         self.staff_label.setText(self._staff_text(services))
         self.search_box.clear()
         self.results.show_outcome([], None)
@@ -306,6 +318,61 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    # -- idle lock --------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.screens.currentWidget() is self.lock_screen
+
+    def lock(self) -> bool:
+        """Hide every customer's data behind the lock screen. Not while a dialog is open (a
+        note being written is the person's work): False, and the caller tries again later."""
+        if self.locked:
+            return True
+        if QApplication.activeModalWidget() is not None:
+            return False
+        if self._pending_dialog is not None:
+            self._pending_dialog.hide()
+        context = self._services.context
+        self.lock_screen.prepare(
+            context.staff_name,
+            context.store_name,
+            pin_allowed=self._services.lock.can_unlock_with_pin,
+        )
+        self.screens.setCurrentWidget(self.lock_screen)
+        log.info("terminal locked (idle)")
+        self.locked_changed.emit(True)
+        return True
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        self.screens.setCurrentIndex(0)
+        log.info("terminal unlocked")
+        self.locked_changed.emit(False)
+        self.focus_search()
+
+    def on_lock_screen_unlock_requested(self, pin: str) -> None:
+        lock = self._services.lock
+        if lock.unlock(pin):
+            self.unlock()
+            return
+        if lock.can_unlock_with_pin:
+            self.lock_screen.show_problem(
+                self.tr(
+                    "Wrong PIN: %n more tries, then a full sign-in is needed.",
+                    "",
+                    lock.wrong_pins_left,
+                )
+            )
+            self.lock_screen.pin.clear()
+        else:
+            self.lock_screen.prepare(
+                self._services.context.staff_name,
+                self._services.context.store_name,
+                pin_allowed=False,
+            )
 
     def show_key_storage_warning(self) -> None:
         """Shown for as long as the app runs: no OS keyring, the keys are in a file."""
@@ -656,6 +723,10 @@ class MainWindow(QMainWindow):
             )
             return
         log.info("scan read as %s", type(scan).__name__)
+        if self.locked and not isinstance(scan, StaffBadgeScan):
+            # Nothing opens behind the lock screen; a colleague's badge still signs them in.
+            self.lock_screen.show_problem(self.tr("Unlock the terminal first."))
+            return
         if isinstance(scan, LoyaltyCardScan):
             self.open_card(scan.number)
             return

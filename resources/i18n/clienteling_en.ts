@@ -4,37 +4,37 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="200"/>
+        <location filename="../../clienteling/app.py" line="204"/>
         <source>Local data could not be read</source>
         <translation>Local data could not be read</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="201"/>
+        <location filename="../../clienteling/app.py" line="205"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="291"/>
+        <location filename="../../clienteling/app.py" line="307"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="340"/>
+        <location filename="../../clienteling/app.py" line="358"/>
         <source>This terminal was removed</source>
         <translation>This terminal was removed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="341"/>
+        <location filename="../../clienteling/app.py" line="359"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="361"/>
+        <location filename="../../clienteling/app.py" line="395"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="468"/>
+        <location filename="../../clienteling/app.py" line="502"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
     </message>
@@ -609,71 +609,117 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="19"/>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="24"/>
+        <source>Customer data is hidden while nobody is using this terminal.</source>
+        <translation>Customer data is hidden while nobody is using this terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="32"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="34"/>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="37"/>
+        <source>Someone else signs in</source>
+        <translation>Someone else signs in</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="60"/>
+        <source>%1 is signed in at %2</source>
+        <translation>%1 is signed in at %2</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="70"/>
+        <source>This terminal cannot check the PIN here: sign in again to unlock.</source>
+        <translation>This terminal cannot check the PIN here: sign in again to unlock.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="95"/>
+        <location filename="../../clienteling/ui/main_window.py" line="100"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="100"/>
+        <location filename="../../clienteling/ui/main_window.py" line="105"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="102"/>
+        <location filename="../../clienteling/ui/main_window.py" line="107"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="127"/>
+        <location filename="../../clienteling/ui/main_window.py" line="132"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="128"/>
+        <location filename="../../clienteling/ui/main_window.py" line="133"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="129"/>
+        <location filename="../../clienteling/ui/main_window.py" line="134"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="130"/>
+        <location filename="../../clienteling/ui/main_window.py" line="135"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="246"/>
+        <location filename="../../clienteling/ui/main_window.py" line="260"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/main_window.py" line="364"/>
+        <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
+        <translation>
+            <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
+            <numerusform>Wrong PIN: %n more tries, then a full sign-in is needed.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="312"/>
+        <location filename="../../clienteling/ui/main_window.py" line="381"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="332"/>
+        <location filename="../../clienteling/ui/main_window.py" line="401"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="348"/>
-        <location filename="../../clienteling/ui/main_window.py" line="523"/>
-        <location filename="../../clienteling/ui/main_window.py" line="533"/>
+        <location filename="../../clienteling/ui/main_window.py" line="417"/>
+        <location filename="../../clienteling/ui/main_window.py" line="592"/>
+        <location filename="../../clienteling/ui/main_window.py" line="602"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="365"/>
+        <location filename="../../clienteling/ui/main_window.py" line="434"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="408"/>
+        <location filename="../../clienteling/ui/main_window.py" line="477"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -681,118 +727,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="444"/>
+        <location filename="../../clienteling/ui/main_window.py" line="513"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="470"/>
+        <location filename="../../clienteling/ui/main_window.py" line="539"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="475"/>
+        <location filename="../../clienteling/ui/main_window.py" line="544"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="476"/>
+        <location filename="../../clienteling/ui/main_window.py" line="545"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="477"/>
+        <location filename="../../clienteling/ui/main_window.py" line="546"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="481"/>
+        <location filename="../../clienteling/ui/main_window.py" line="550"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="482"/>
+        <location filename="../../clienteling/ui/main_window.py" line="551"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="495"/>
+        <location filename="../../clienteling/ui/main_window.py" line="564"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="505"/>
-        <location filename="../../clienteling/ui/main_window.py" line="528"/>
+        <location filename="../../clienteling/ui/main_window.py" line="574"/>
+        <location filename="../../clienteling/ui/main_window.py" line="597"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="557"/>
+        <location filename="../../clienteling/ui/main_window.py" line="626"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="597"/>
+        <location filename="../../clienteling/ui/main_window.py" line="669"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="600"/>
+        <location filename="../../clienteling/ui/main_window.py" line="672"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <location filename="../../clienteling/ui/main_window.py" line="674"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <location filename="../../clienteling/ui/main_window.py" line="676"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="607"/>
+        <location filename="../../clienteling/ui/main_window.py" line="679"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="624"/>
+        <location filename="../../clienteling/ui/main_window.py" line="699"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="629"/>
+        <location filename="../../clienteling/ui/main_window.py" line="704"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="633"/>
+        <location filename="../../clienteling/ui/main_window.py" line="708"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="644"/>
+        <location filename="../../clienteling/ui/main_window.py" line="719"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="661"/>
+        <location filename="../../clienteling/ui/main_window.py" line="728"/>
+        <source>Unlock the terminal first.</source>
+        <translation>Unlock the terminal first.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="740"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="668"/>
+        <location filename="../../clienteling/ui/main_window.py" line="747"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="694"/>
+        <location filename="../../clienteling/ui/main_window.py" line="773"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="722"/>
+        <location filename="../../clienteling/ui/main_window.py" line="801"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>

@@ -4,37 +4,37 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../clienteling/app.py" line="200"/>
+        <location filename="../../clienteling/app.py" line="204"/>
         <source>Local data could not be read</source>
         <translation>端末内のデータを読み込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="201"/>
+        <location filename="../../clienteling/app.py" line="205"/>
         <source>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</source>
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="291"/>
+        <location filename="../../clienteling/app.py" line="307"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="340"/>
+        <location filename="../../clienteling/app.py" line="358"/>
         <source>This terminal was removed</source>
         <translation>この端末は登録解除されました</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="341"/>
+        <location filename="../../clienteling/app.py" line="359"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>マネージャーがこの端末を店舗から登録解除しました。端末内のお客様データとサインイン用の鍵は消去されました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="361"/>
+        <location filename="../../clienteling/app.py" line="395"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>このコンピューターには OS のキーリング（Secret Service、キーチェーン、資格情報マネージャー）がないため、この端末の鍵はデータと同じ場所のファイルにしか保存できません。実際のサーバーでは使えません。キーリングを設定するか、デモ・テスト用の機器では --allow-file-secrets を付けて起動してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="468"/>
+        <location filename="../../clienteling/app.py" line="502"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -608,189 +608,239 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="19"/>
+        <source>Locked</source>
+        <translation>ロック中</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="24"/>
+        <source>Customer data is hidden while nobody is using this terminal.</source>
+        <translation>この端末が使われていない間、お客様の情報は表示されません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="32"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="34"/>
+        <source>Unlock</source>
+        <translation>ロック解除</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="37"/>
+        <source>Someone else signs in</source>
+        <translation>別のスタッフがサインイン</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="60"/>
+        <source>%1 is signed in at %2</source>
+        <translation>%2 で %1 さんがサインイン中</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/lock_screen.py" line="70"/>
+        <source>This terminal cannot check the PIN here: sign in again to unlock.</source>
+        <translation>ここでは PIN を確認できません。ロックを解除するにはもう一度サインインしてください。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="95"/>
+        <location filename="../../clienteling/ui/main_window.py" line="100"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="100"/>
+        <location filename="../../clienteling/ui/main_window.py" line="105"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="102"/>
+        <location filename="../../clienteling/ui/main_window.py" line="107"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="127"/>
+        <location filename="../../clienteling/ui/main_window.py" line="132"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="128"/>
+        <location filename="../../clienteling/ui/main_window.py" line="133"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="129"/>
+        <location filename="../../clienteling/ui/main_window.py" line="134"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="130"/>
+        <location filename="../../clienteling/ui/main_window.py" line="135"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="246"/>
+        <location filename="../../clienteling/ui/main_window.py" line="260"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/main_window.py" line="364"/>
+        <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
+        <translation>
+            <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="312"/>
+        <location filename="../../clienteling/ui/main_window.py" line="381"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="332"/>
+        <location filename="../../clienteling/ui/main_window.py" line="401"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="348"/>
-        <location filename="../../clienteling/ui/main_window.py" line="523"/>
-        <location filename="../../clienteling/ui/main_window.py" line="533"/>
+        <location filename="../../clienteling/ui/main_window.py" line="417"/>
+        <location filename="../../clienteling/ui/main_window.py" line="592"/>
+        <location filename="../../clienteling/ui/main_window.py" line="602"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="365"/>
+        <location filename="../../clienteling/ui/main_window.py" line="434"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="408"/>
+        <location filename="../../clienteling/ui/main_window.py" line="477"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="444"/>
+        <location filename="../../clienteling/ui/main_window.py" line="513"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="470"/>
+        <location filename="../../clienteling/ui/main_window.py" line="539"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="475"/>
+        <location filename="../../clienteling/ui/main_window.py" line="544"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="476"/>
+        <location filename="../../clienteling/ui/main_window.py" line="545"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="477"/>
+        <location filename="../../clienteling/ui/main_window.py" line="546"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="481"/>
+        <location filename="../../clienteling/ui/main_window.py" line="550"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="482"/>
+        <location filename="../../clienteling/ui/main_window.py" line="551"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="495"/>
+        <location filename="../../clienteling/ui/main_window.py" line="564"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="505"/>
-        <location filename="../../clienteling/ui/main_window.py" line="528"/>
+        <location filename="../../clienteling/ui/main_window.py" line="574"/>
+        <location filename="../../clienteling/ui/main_window.py" line="597"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="557"/>
+        <location filename="../../clienteling/ui/main_window.py" line="626"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="597"/>
+        <location filename="../../clienteling/ui/main_window.py" line="669"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="600"/>
+        <location filename="../../clienteling/ui/main_window.py" line="672"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <location filename="../../clienteling/ui/main_window.py" line="674"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <location filename="../../clienteling/ui/main_window.py" line="676"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="607"/>
+        <location filename="../../clienteling/ui/main_window.py" line="679"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="624"/>
+        <location filename="../../clienteling/ui/main_window.py" line="699"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="629"/>
+        <location filename="../../clienteling/ui/main_window.py" line="704"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="633"/>
+        <location filename="../../clienteling/ui/main_window.py" line="708"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="644"/>
+        <location filename="../../clienteling/ui/main_window.py" line="719"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="661"/>
+        <location filename="../../clienteling/ui/main_window.py" line="728"/>
+        <source>Unlock the terminal first.</source>
+        <translation>先に端末のロックを解除してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="740"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="668"/>
+        <location filename="../../clienteling/ui/main_window.py" line="747"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="694"/>
+        <location filename="../../clienteling/ui/main_window.py" line="773"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="722"/>
+        <location filename="../../clienteling/ui/main_window.py" line="801"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
