@@ -31,7 +31,7 @@ from clienteling.embedded import reserve_loopback_port, start_embedded_server
 from clienteling.secrets import SecretStore
 from clienteling.services.bundle import AppServices
 from clienteling.services.context import StaffContext
-from clienteling.services.lock import LOCK_AFTER_S
+from clienteling.services.lock import LOCK_AFTER_S, OfflinePolicy
 from clienteling.storage.cache import CacheCorrupt, LocalCache
 from clienteling.terminal import (
     DEVICE_REVOKED,
@@ -252,6 +252,22 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
             idle.restart()  # a dialog is open: try again after another idle period
 
     idle.idle.connect(on_idle)
+    policy = OfflinePolicy.from_env(os.environ)
+
+    def check_offline_age() -> None:
+        verdict = policy.verdict(window.services.lock.last_contact())
+        if verdict == "wipe":
+            revoked(runtime, offline_too_long=True)
+        elif verdict == "lock":
+            window.lock(sign_in_because=offline_lock_text(policy))
+
+    check_offline_age()
+    if runtime.extra.get("revoked"):
+        raise StartupError("offline too long: the local data is erased")
+    offline_timer = QTimer(window)
+    offline_timer.setInterval(OFFLINE_CHECK_MS)
+    offline_timer.timeout.connect(check_offline_age)
+    offline_timer.start()
 
     def on_switch_requested(badge: str) -> None:
         running = runtime.extra.get("switch")
@@ -337,10 +353,15 @@ async def signed_in_unless_revoked(
         raise
 
 
-def revoked(runtime: Runtime) -> None:
-    """The central API says a manager revoked this terminal: stop, then erase (`run`)."""
-    log.warning("this terminal was revoked by a manager: shutting down to erase its data")
+def revoked(runtime: Runtime, *, offline_too_long: bool = False) -> None:
+    """The central API says a manager revoked this terminal (or it has been offline longer
+    than the chain allows): stop, then erase (`run`)."""
+    if offline_too_long:
+        log.warning("this terminal was offline too long: shutting down to erase its data")
+    else:
+        log.warning("this terminal was revoked by a manager: shutting down to erase its data")
     runtime.extra["revoked"] = True
+    runtime.extra["offline_too_long"] = offline_too_long
     quit_requested = runtime.extra.get("quit")
     if quit_requested is not None:
         resolve(quit_requested, None)
@@ -352,7 +373,18 @@ async def erase_if_revoked(runtime: Runtime, interactive: bool) -> bool:
         return False
     secrets, names = runtime.extra["forget"]
     erase_local_data(secrets, names)
-    if interactive:
+    if interactive and runtime.extra.get("offline_too_long"):
+        await tell(
+            QMessageBox.Icon.Warning,
+            QCoreApplication.translate("App", "This terminal was offline too long"),
+            QCoreApplication.translate(
+                "App",
+                "This terminal has not reached the server for longer than the chain allows, "
+                "so the customer data and the sign-in keys on it have been erased. To use it "
+                "again, a manager registers it anew.",
+            ),
+        )
+    elif interactive:
         await tell(
             QMessageBox.Icon.Warning,
             QCoreApplication.translate("App", "This terminal was removed"),
@@ -364,6 +396,20 @@ async def erase_if_revoked(runtime: Runtime, interactive: bool) -> bool:
             ),
         )
     return True
+
+
+OFFLINE_CHECK_MS = 10 * 60 * 1000
+
+
+def offline_lock_text(policy: OfflinePolicy) -> str:
+    days = max(1, round(policy.lock_after.total_seconds() / 86400))
+    return QCoreApplication.translate(
+        "App",
+        "This terminal has not reached the server for more than %n day(s): sign in again "
+        "(this needs the server) to use it.",
+        "",
+        days,
+    )
 
 
 def remember_pin(services: AppServices, terminal: Terminal) -> None:

@@ -7,10 +7,14 @@ stops accepting PINs: only a full sign-in (checked and rate-limited by the serve
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from clienteling.storage.cache import LocalCache
+from clienteling.storage.cache import LAST_PULL_AT, LocalCache
 
 LOCK_AFTER_S = 120  # DESIGN's default: two minutes without a touch or a key
 MAX_WRONG_PINS = 5
@@ -51,3 +55,51 @@ class LockService:
     @property
     def wrong_pins_left(self) -> int:
         return max(0, MAX_WRONG_PINS - self._wrong)
+
+    def last_contact(self) -> str | None:
+        """When this terminal last pulled from the server (kept in the cache)."""
+        return self._cache.get_state(LAST_PULL_AT)
+
+
+@dataclass(frozen=True)
+class OfflinePolicy:
+    """A terminal that has not reached the server for `lock_after` locks until someone signs
+    in (which needs the server); after `wipe_after` it erases its data, as a revoked one
+    does: a tablet lost in a drawer must not keep customers' data forever."""
+
+    lock_after: timedelta = timedelta(days=3)  # the maximum offline age of the server
+    wipe_after: timedelta = timedelta(days=14)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> OfflinePolicy:
+        def days(name: str, default: timedelta) -> timedelta:
+            try:
+                value = float(env.get(name, ""))
+            except ValueError:
+                return default
+            return timedelta(days=value) if value > 0 else default
+
+        lock = days(OFFLINE_LOCK_ENV, timedelta(days=3))
+        wipe = days(OFFLINE_WIPE_ENV, timedelta(days=14))
+        return cls(lock_after=lock, wipe_after=max(wipe, lock))
+
+    def verdict(self, last_contact: str | None, now: datetime | None = None) -> str:
+        """ "ok", "lock" or "wipe" for a terminal whose last pull was at `last_contact`."""
+        if not last_contact:
+            return "ok"  # never synced: nothing cached to protect yet
+        try:
+            moment = datetime.fromisoformat(last_contact)
+        except ValueError:
+            return "ok"
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        offline = (now or datetime.now(UTC)) - moment
+        if offline >= self.wipe_after:
+            return "wipe"
+        if offline >= self.lock_after:
+            return "lock"
+        return "ok"
+
+
+OFFLINE_LOCK_ENV = "CLIENTELING_OFFLINE_LOCK_DAYS"
+OFFLINE_WIPE_ENV = "CLIENTELING_OFFLINE_WIPE_DAYS"

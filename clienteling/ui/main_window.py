@@ -325,10 +325,11 @@ class MainWindow(QMainWindow):
     def locked(self) -> bool:
         return self.screens.currentWidget() is self.lock_screen
 
-    def lock(self) -> bool:
+    def lock(self, *, sign_in_because: str | None = None) -> bool:
         """Hide every customer's data behind the lock screen. Not while a dialog is open (a
-        note being written is the person's work): False, and the caller tries again later."""
-        if self.locked:
+        note being written is the person's work): False, and the caller tries again later.
+        `sign_in_because`: the PIN is not enough, only a sign-in opens it (the reason shown)."""
+        if self.locked and sign_in_because is None:
             return True
         if QApplication.activeModalWidget() is not None:
             return False
@@ -338,8 +339,10 @@ class MainWindow(QMainWindow):
         self.lock_screen.prepare(
             context.staff_name,
             context.store_name,
-            pin_allowed=self._services.lock.can_unlock_with_pin,
+            pin_allowed=sign_in_because is None and self._services.lock.can_unlock_with_pin,
         )
+        if sign_in_because is not None:
+            self.lock_screen.show_problem(sign_in_because)
         self.screens.setCurrentWidget(self.lock_screen)
         log.info("terminal locked (idle)")
         self.locked_changed.emit(True)

@@ -14,27 +14,45 @@
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="307"/>
+        <location filename="../../clienteling/app.py" line="323"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="358"/>
+        <location filename="../../clienteling/app.py" line="379"/>
+        <source>This terminal was offline too long</source>
+        <translation>This terminal was offline too long</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="380"/>
+        <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
+        <translation>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="390"/>
         <source>This terminal was removed</source>
         <translation>This terminal was removed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="359"/>
+        <location filename="../../clienteling/app.py" line="391"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/app.py" line="406"/>
+        <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
+        <translation>
+            <numerusform>This terminal has not reached the server for more than %n day: sign in again (this needs the server) to use it.</numerusform>
+            <numerusform>This terminal has not reached the server for more than %n days: sign in again (this needs the server) to use it.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../clienteling/app.py" line="395"/>
+        <location filename="../../clienteling/app.py" line="441"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="502"/>
+        <location filename="../../clienteling/app.py" line="548"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
     </message>
@@ -621,27 +639,27 @@
         <translation>Customer data is hidden while nobody is using this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="32"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="33"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="34"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="35"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="37"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="38"/>
         <source>Someone else signs in</source>
         <translation>Someone else signs in</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="60"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="61"/>
         <source>%1 is signed in at %2</source>
         <translation>%1 is signed in at %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="70"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="71"/>
         <source>This terminal cannot check the PIN here: sign in again to unlock.</source>
         <translation>This terminal cannot check the PIN here: sign in again to unlock.</translation>
     </message>
@@ -689,7 +707,7 @@
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="364"/>
+        <location filename="../../clienteling/ui/main_window.py" line="367"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -697,29 +715,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="381"/>
+        <location filename="../../clienteling/ui/main_window.py" line="384"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="401"/>
+        <location filename="../../clienteling/ui/main_window.py" line="404"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="417"/>
-        <location filename="../../clienteling/ui/main_window.py" line="592"/>
-        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <location filename="../../clienteling/ui/main_window.py" line="420"/>
+        <location filename="../../clienteling/ui/main_window.py" line="595"/>
+        <location filename="../../clienteling/ui/main_window.py" line="605"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="434"/>
+        <location filename="../../clienteling/ui/main_window.py" line="437"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="477"/>
+        <location filename="../../clienteling/ui/main_window.py" line="480"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -727,123 +745,123 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="513"/>
+        <location filename="../../clienteling/ui/main_window.py" line="516"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="539"/>
+        <location filename="../../clienteling/ui/main_window.py" line="542"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="544"/>
+        <location filename="../../clienteling/ui/main_window.py" line="547"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="545"/>
+        <location filename="../../clienteling/ui/main_window.py" line="548"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="546"/>
+        <location filename="../../clienteling/ui/main_window.py" line="549"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="550"/>
+        <location filename="../../clienteling/ui/main_window.py" line="553"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="551"/>
+        <location filename="../../clienteling/ui/main_window.py" line="554"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="564"/>
+        <location filename="../../clienteling/ui/main_window.py" line="567"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="574"/>
-        <location filename="../../clienteling/ui/main_window.py" line="597"/>
+        <location filename="../../clienteling/ui/main_window.py" line="577"/>
+        <location filename="../../clienteling/ui/main_window.py" line="600"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="626"/>
+        <location filename="../../clienteling/ui/main_window.py" line="629"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="669"/>
+        <location filename="../../clienteling/ui/main_window.py" line="672"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="672"/>
+        <location filename="../../clienteling/ui/main_window.py" line="675"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="674"/>
+        <location filename="../../clienteling/ui/main_window.py" line="677"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="676"/>
+        <location filename="../../clienteling/ui/main_window.py" line="679"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="679"/>
+        <location filename="../../clienteling/ui/main_window.py" line="682"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="699"/>
+        <location filename="../../clienteling/ui/main_window.py" line="702"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="704"/>
+        <location filename="../../clienteling/ui/main_window.py" line="707"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="708"/>
+        <location filename="../../clienteling/ui/main_window.py" line="711"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="719"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="728"/>
+        <location filename="../../clienteling/ui/main_window.py" line="731"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="740"/>
+        <location filename="../../clienteling/ui/main_window.py" line="743"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="747"/>
+        <location filename="../../clienteling/ui/main_window.py" line="750"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="773"/>
+        <location filename="../../clienteling/ui/main_window.py" line="776"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="801"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>

@@ -14,27 +14,44 @@
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="307"/>
+        <location filename="../../clienteling/app.py" line="323"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="358"/>
+        <location filename="../../clienteling/app.py" line="379"/>
+        <source>This terminal was offline too long</source>
+        <translation>この端末は長期間オフラインでした</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="380"/>
+        <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
+        <translation>この端末は許可された期間を超えてサーバーに接続していなかったため、端末内のお客様データとサインイン用の鍵を消去しました。再び使うには、マネージャーが登録し直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/app.py" line="390"/>
         <source>This terminal was removed</source>
         <translation>この端末は登録解除されました</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="359"/>
+        <location filename="../../clienteling/app.py" line="391"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>マネージャーがこの端末を店舗から登録解除しました。端末内のお客様データとサインイン用の鍵は消去されました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/app.py" line="406"/>
+        <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
+        <translation>
+            <numerusform>この端末は %n 日以上サーバーに接続していません。使うにはもう一度サインインしてください（サーバーへの接続が必要です）。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../clienteling/app.py" line="395"/>
+        <location filename="../../clienteling/app.py" line="441"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>このコンピューターには OS のキーリング（Secret Service、キーチェーン、資格情報マネージャー）がないため、この端末の鍵はデータと同じ場所のファイルにしか保存できません。実際のサーバーでは使えません。キーリングを設定するか、デモ・テスト用の機器では --allow-file-secrets を付けて起動してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="502"/>
+        <location filename="../../clienteling/app.py" line="548"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -620,27 +637,27 @@
         <translation>この端末が使われていない間、お客様の情報は表示されません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="32"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="33"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="34"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="35"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="37"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="38"/>
         <source>Someone else signs in</source>
         <translation>別のスタッフがサインイン</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="60"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="61"/>
         <source>%1 is signed in at %2</source>
         <translation>%2 で %1 さんがサインイン中</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/lock_screen.py" line="70"/>
+        <location filename="../../clienteling/ui/lock_screen.py" line="71"/>
         <source>This terminal cannot check the PIN here: sign in again to unlock.</source>
         <translation>ここでは PIN を確認できません。ロックを解除するにはもう一度サインインしてください。</translation>
     </message>
@@ -688,159 +705,159 @@
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="364"/>
+        <location filename="../../clienteling/ui/main_window.py" line="367"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="381"/>
+        <location filename="../../clienteling/ui/main_window.py" line="384"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="401"/>
+        <location filename="../../clienteling/ui/main_window.py" line="404"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="417"/>
-        <location filename="../../clienteling/ui/main_window.py" line="592"/>
-        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <location filename="../../clienteling/ui/main_window.py" line="420"/>
+        <location filename="../../clienteling/ui/main_window.py" line="595"/>
+        <location filename="../../clienteling/ui/main_window.py" line="605"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="434"/>
+        <location filename="../../clienteling/ui/main_window.py" line="437"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="477"/>
+        <location filename="../../clienteling/ui/main_window.py" line="480"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="513"/>
+        <location filename="../../clienteling/ui/main_window.py" line="516"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="539"/>
+        <location filename="../../clienteling/ui/main_window.py" line="542"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="544"/>
+        <location filename="../../clienteling/ui/main_window.py" line="547"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="545"/>
+        <location filename="../../clienteling/ui/main_window.py" line="548"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="546"/>
+        <location filename="../../clienteling/ui/main_window.py" line="549"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="550"/>
+        <location filename="../../clienteling/ui/main_window.py" line="553"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="551"/>
+        <location filename="../../clienteling/ui/main_window.py" line="554"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="564"/>
+        <location filename="../../clienteling/ui/main_window.py" line="567"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="574"/>
-        <location filename="../../clienteling/ui/main_window.py" line="597"/>
+        <location filename="../../clienteling/ui/main_window.py" line="577"/>
+        <location filename="../../clienteling/ui/main_window.py" line="600"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="626"/>
+        <location filename="../../clienteling/ui/main_window.py" line="629"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="669"/>
+        <location filename="../../clienteling/ui/main_window.py" line="672"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="672"/>
+        <location filename="../../clienteling/ui/main_window.py" line="675"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="674"/>
+        <location filename="../../clienteling/ui/main_window.py" line="677"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="676"/>
+        <location filename="../../clienteling/ui/main_window.py" line="679"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="679"/>
+        <location filename="../../clienteling/ui/main_window.py" line="682"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="699"/>
+        <location filename="../../clienteling/ui/main_window.py" line="702"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="704"/>
+        <location filename="../../clienteling/ui/main_window.py" line="707"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="708"/>
+        <location filename="../../clienteling/ui/main_window.py" line="711"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="719"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="728"/>
+        <location filename="../../clienteling/ui/main_window.py" line="731"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="740"/>
+        <location filename="../../clienteling/ui/main_window.py" line="743"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="747"/>
+        <location filename="../../clienteling/ui/main_window.py" line="750"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="773"/>
+        <location filename="../../clienteling/ui/main_window.py" line="776"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="801"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>

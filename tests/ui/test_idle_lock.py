@@ -84,6 +84,10 @@ def test_the_idle_lock_hides_customer_data_until_the_pin(
         # Someone signing in (a staff switch's new services) answers the lock screen.
         window.set_services(AppServices.build(cache, associate, engine, device_admin=api))
         assert not window.locked
+        # Offline longer than the chain allows: the PIN is not enough, only a sign-in.
+        window.lock(sign_in_because="offline for more than 3 days")
+        assert window.locked and not window.lock_screen.pin.isEnabled()
+        assert "3 days" in window.lock_screen.problem.text()
     finally:
         central.start()
         if engine is not None:
@@ -115,3 +119,22 @@ def test_a_person_at_work_is_not_locked_out(qtbot: QtBot) -> None:
         qtbot.waitUntil(lambda: bool(fired), timeout=2000)  # then idle: it fires
     finally:
         app.removeEventFilter(idle)
+
+
+def test_the_offline_policy_locks_then_wipes() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from clienteling.services.lock import OfflinePolicy
+
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    policy = OfflinePolicy()
+    assert policy.verdict(None, now) == "ok"  # never synced: nothing to protect yet
+    assert policy.verdict((now - timedelta(days=2)).isoformat(), now) == "ok"
+    assert policy.verdict((now - timedelta(days=4)).isoformat(), now) == "lock"
+    assert policy.verdict((now - timedelta(days=15)).isoformat(), now) == "wipe"
+    assert policy.verdict("garbage", now) == "ok"
+    custom = OfflinePolicy.from_env(
+        {"CLIENTELING_OFFLINE_LOCK_DAYS": "1", "CLIENTELING_OFFLINE_WIPE_DAYS": "0.5"}
+    )
+    assert custom.lock_after == timedelta(days=1) and custom.wipe_after == timedelta(days=1)
+    assert OfflinePolicy.from_env({"CLIENTELING_OFFLINE_LOCK_DAYS": "x"}) == OfflinePolicy()

@@ -9,11 +9,13 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import update
 
+from clienteling.storage.cache import LAST_PULL_AT, LocalCache
 from sync.server.db import make_engine
 from sync.server.models import Device
 
@@ -66,3 +68,22 @@ def test_a_revoked_terminal_erases_its_data_at_its_next_contact(tmp_path: Path) 
     assert not names & {"cache-key", "device-token:embedded", "device-id:embedded"}
     log = (tmp_path / "logs" / "clienteling.log").read_text(encoding="utf-8")
     assert "revoked by a manager" in log and "local data erased" in log
+
+
+@pytest.mark.slow
+def test_a_terminal_offline_too_long_erases_itself_at_start(tmp_path: Path) -> None:
+    first = _start(tmp_path)
+    assert first.returncode == 0, first.stdout + first.stderr
+    data = tmp_path / "data"
+    stored = json.loads((data / "secrets.json").read_text())
+    key = next(s["cache-key"] for s in stored.values() if "cache-key" in s)
+    # The last contact with the server, as the cache remembers it: three weeks ago.
+    cache = LocalCache.open(data / "cache.db", key)
+    cache.set_state(LAST_PULL_AT, (datetime.now(UTC) - timedelta(days=21)).isoformat())
+    cache.close()
+
+    second = _start(tmp_path)
+    assert second.returncode == 3, second.stdout + second.stderr
+    assert not [p.name for p in data.iterdir() if p.name.startswith("cache.db")]
+    log = (tmp_path / "logs" / "clienteling.log").read_text(encoding="utf-8")
+    assert "offline too long" in log and "local data erased" in log
