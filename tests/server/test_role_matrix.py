@@ -1,0 +1,131 @@
+"""Every endpoint × every caller (nobody, an associate, a manager, an admin), over real HTTP on
+SQLite and PostgreSQL: what each may do is decided on the server. The matrix must name every
+route the app serves, so a new endpoint cannot arrive without its row."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from sync.protocol import PROTOCOL_VERSION
+from sync.server.runner import ServerThread
+from tests.server.authorship_helpers import device, signed_in
+from tests.server.chain import PIN, SHIBUYA
+
+ROLES = ("nobody", "associate", "manager", "admin")
+CODES = {"associate": "A001", "manager": "M001", "admin": "X900"}
+
+Call = Callable[[httpx.Client, dict[str, str], dict[str, Any]], httpx.Response]
+
+
+def _push(http: httpx.Client, auth: dict[str, str], ctx: dict[str, Any]) -> httpx.Response:
+    body = {"protocol_version": PROTOCOL_VERSION, "client_id": ctx["device_id"], "mutations": []}
+    return http.post("/v1/sync/push", json=body, headers=auth)
+
+
+def _register(http: httpx.Client, auth: dict[str, str], ctx: dict[str, Any]) -> httpx.Response:
+    code = CODES.get(ctx["role"], "ZZ99")
+    return http.post("/v1/devices", json={"staff_code": code, "pin": PIN, "store_id": SHIBUYA})
+
+
+def _session(http: httpx.Client, auth: dict[str, str], ctx: dict[str, Any]) -> httpx.Response:
+    code = CODES.get(ctx["role"], "ZZ99")
+    return http.post(
+        "/v1/sessions",
+        json={"device_token": ctx["spare_token"], "staff_code": code, "pin": PIN},
+    )
+
+
+def _events(http: httpx.Client, auth: dict[str, str], ctx: dict[str, Any]) -> httpx.Response:
+    with http.stream("GET", "/v1/sync/events", headers=auth) as resp:
+        return resp  # the status is enough; the stream is closed at once
+
+
+# (method, route) -> (call, expected status per role)
+MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
+    ("GET", "/openapi.json"): (
+        lambda h, a, c: h.get("/openapi.json"),
+        dict.fromkeys(ROLES, 200),
+    ),
+    ("GET", "/docs"): (lambda h, a, c: h.get("/docs"), dict.fromkeys(ROLES, 200)),
+    ("GET", "/v1/health"): (lambda h, a, c: h.get("/v1/health"), dict.fromkeys(ROLES, 200)),
+    ("GET", "/v1/stores"): (lambda h, a, c: h.get("/v1/stores"), dict.fromkeys(ROLES, 200)),
+    ("POST", "/v1/devices"): (
+        _register,
+        {"nobody": 401, "associate": 401, "manager": 200, "admin": 200},
+    ),
+    ("POST", "/v1/sessions"): (
+        _session,
+        {"nobody": 401, "associate": 200, "manager": 200, "admin": 200},
+    ),
+    ("GET", "/v1/devices"): (
+        lambda h, a, c: h.get("/v1/devices", headers=a),
+        {"nobody": 401, "associate": 403, "manager": 200, "admin": 200},
+    ),
+    ("POST", "/v1/devices/{device_id}/revoke"): (
+        lambda h, a, c: h.post(f"/v1/devices/{c['victim']}/revoke", headers=a),
+        {"nobody": 401, "associate": 403, "manager": 200, "admin": 200},
+    ),
+    ("DELETE", "/v1/sessions/current"): (
+        lambda h, a, c: h.delete("/v1/sessions/current", headers=a),
+        {"nobody": 401, "associate": 204, "manager": 204, "admin": 204},
+    ),
+    ("POST", "/v1/sync/push"): (
+        _push,
+        {"nobody": 401, "associate": 200, "manager": 200, "admin": 200},
+    ),
+    ("GET", "/v1/sync/pull"): (
+        lambda h, a, c: h.get("/v1/sync/pull", headers=a),
+        {"nobody": 401, "associate": 200, "manager": 200, "admin": 200},
+    ),
+    ("GET", "/v1/sync/snapshot"): (
+        lambda h, a, c: h.get("/v1/sync/snapshot", params={"format": 3}, headers=a),
+        {"nobody": 401, "associate": 200, "manager": 200, "admin": 200},
+    ),
+    ("GET", "/v1/sync/snapshot/{snapshot_id}"): (
+        lambda h, a, c: h.get("/v1/sync/snapshot/not-a-snapshot", headers=a),
+        # Signed in, an unknown snapshot is not found (none is offered to this device).
+        {"nobody": 401, "associate": 404, "manager": 404, "admin": 404},
+    ),
+    ("GET", "/v1/sync/events"): (
+        _events,
+        {"nobody": 401, "associate": 200, "manager": 200, "admin": 200},
+    ),
+}
+
+
+def test_the_matrix_names_every_route(server: ServerThread) -> None:
+    served = {
+        (method, route.path)  # type: ignore[attr-defined]
+        for route in server.app.routes
+        for method in getattr(route, "methods", None) or ()
+        if method != "HEAD"
+    }
+    assert served == set(MATRIX)
+
+
+@pytest.mark.parametrize("endpoint", sorted(MATRIX), ids=lambda e: f"{e[0]} {e[1]}")
+def test_each_role_gets_what_the_server_allows(
+    server: ServerThread, endpoint: tuple[str, str]
+) -> None:
+    call, expected = MATRIX[endpoint]
+    with httpx.Client(base_url=server.base_url, timeout=20) as http:
+        seen = {}
+        for role in ROLES:
+            till = device(http, SHIBUYA, "M001")
+            victim = device(http, SHIBUYA, "M001")
+            spare = device(http, SHIBUYA, "M001")
+            ctx: dict[str, Any] = {
+                "role": role,
+                "device_id": till["device_id"],
+                "victim": victim["device_id"],
+                "spare_token": spare["device_token"] if role != "nobody" else "x" * 43,
+            }
+            auth: dict[str, str] = {}
+            if role != "nobody":
+                auth = {"Authorization": f"Bearer {signed_in(http, till, CODES[role]).token}"}
+            seen[role] = call(http, auth, ctx).status_code
+        assert seen == expected
