@@ -230,3 +230,49 @@ def terminal(
         run(qtbot, engine.stop())
         run(qtbot, api.aclose())
         cache.close()  # the window itself is closed and deleted by qtbot
+
+
+@dataclass
+class SignedInTill:
+    """The embedded terminal's real parts against the module's central API: its cache, API
+    client, terminal (registered, the demo associate signed in) and sync engine."""
+
+    cache: LocalCache
+    api: ApiClient
+    terminal: Any  # clienteling.terminal.Terminal
+    engine: SyncEngine
+    associate: StaffContext
+
+
+@pytest.fixture
+def signed_in_till(
+    qtbot: QtBot,
+    qloop: qasync.QEventLoop,
+    central: CentralServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[SignedInTill]:
+    from clienteling import app as composition
+    from clienteling import paths
+    from clienteling import terminal as terminals
+    from clienteling.secrets import SecretStore
+    from tests.ui.test_app import MemoryBackend
+
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
+    central.start()
+    secrets = SecretStore(backend=MemoryBackend())
+    cache, _ = composition.open_cache(secrets)
+    api = ApiClient(central.base_url)
+    terminal = terminals.Terminal(api, secrets, "embedded", embedded=True)
+    engine: SyncEngine | None = None
+    try:
+        associate = run(qtbot, terminals.sign_in(terminal, cache))
+        assert terminal.device_id is not None
+        engine = SyncEngine(cache, api, terminal.device_id, store_in_thread=True)
+        yield SignedInTill(cache, api, terminal, engine, associate)
+    finally:
+        central.start()  # a test may have stopped it
+        if engine is not None:
+            run(qtbot, engine.stop())
+        run(qtbot, api.aclose())
+        cache.close()

@@ -4,32 +4,23 @@ confirmation) marks it revoked, and that terminal is told `device_revoked` by th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import httpx
-import pytest
-import qasync
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from clienteling import app as composition
-from clienteling import paths
 from clienteling import terminal as terminals
-from clienteling.secrets import SecretStore
 from clienteling.services.bundle import AppServices
 from clienteling.ui.main_window import MainWindow
 from clienteling.ui.sign_in import Credentials
-from sync.client.api import ApiClient
-from sync.client.engine import SyncEngine
 from tests.ui.conftest import (
     ASSOCIATE_CODE,
     ASSOCIATE_PIN,
     MANAGER_CODE,
     MANAGER_PIN,
     CentralServer,
+    SignedInTill,
     run,
 )
-from tests.ui.test_app import MemoryBackend
 
 
 def _other_terminal(base_url: str, store_id: str) -> tuple[str, str]:
@@ -68,74 +59,56 @@ def _press_in_confirmation(qtbot: QtBot, window: MainWindow, text: str) -> None:
 
 
 def test_a_manager_lists_the_stores_terminals_and_revokes_one(
-    qtbot: QtBot,
-    qloop: qasync.QEventLoop,
-    central: CentralServer,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, central: CentralServer, signed_in_till: SignedInTill
 ) -> None:
-    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
-    central.start()
-    secrets = SecretStore(backend=MemoryBackend())
-    cache, _ = composition.open_cache(secrets)
-    api = ApiClient(central.base_url)
-    terminal = terminals.Terminal(api, secrets, "embedded", embedded=True)
-    engine: SyncEngine | None = None
-    try:
-        associate = run(qtbot, terminals.sign_in(terminal, cache))
-        assert terminal.device_id is not None
-        engine = SyncEngine(cache, api, terminal.device_id, store_in_thread=True)
-        window = MainWindow(AppServices.build(cache, associate, engine, device_admin=api))
-        qtbot.addWidget(window)
-        window.show()
-        devices_button = window.page_buttons.button(MainWindow.PAGES.index("devices"))
-        assert not devices_button.isVisible()  # an associate has no terminals page
+    till = signed_in_till
+    cache, api, terminal, engine = till.cache, till.api, till.terminal, till.engine
+    associate = till.associate
+    window = MainWindow(AppServices.build(cache, associate, engine, device_admin=api))
+    qtbot.addWidget(window)
+    window.show()
+    devices_button = window.page_buttons.button(MainWindow.PAGES.index("devices"))
+    assert not devices_button.isVisible()  # an associate has no terminals page
 
-        session = run(qtbot, terminal.switch_staff(Credentials(None, MANAGER_CODE, MANAGER_PIN)))
-        manager = terminals.context_of(session)
-        window.set_services(AppServices.build(cache, manager, engine, device_admin=api))
-        assert devices_button.isVisible()
-        other_id, other_session = _other_terminal(central.base_url, manager.store_id)
+    session = run(qtbot, terminal.switch_staff(Credentials(None, MANAGER_CODE, MANAGER_PIN)))
+    manager = terminals.context_of(session)
+    window.set_services(AppServices.build(cache, manager, engine, device_admin=api))
+    assert devices_button.isVisible()
+    other_id, other_session = _other_terminal(central.base_url, manager.store_id)
 
-        with qtbot.waitSignal(window.devices_loaded, timeout=10_000):
-            devices_button.click()
-        rows = {r.id: r for r in window.devices_view.rows()}
-        assert rows[terminal.device_id].this_device
-        assert other_id in rows and rows[other_id].revoked_at is None
-        table = window.devices_view.table
-        names = [table.item(r, 0).text() for r in range(table.rowCount())]
-        assert "バックヤードのタブレット" in names
-        assert any("(this terminal)" in n for n in names)
+    with qtbot.waitSignal(window.devices_loaded, timeout=10_000):
+        devices_button.click()
+    rows = {r.id: r for r in window.devices_view.rows()}
+    assert rows[terminal.device_id].this_device
+    assert other_id in rows and rows[other_id].revoked_at is None
+    table = window.devices_view.table
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert "バックヤードのタブレット" in names
+    assert any("(this terminal)" in n for n in names)
 
-        # Cancel first: nothing changes.
-        window.devices_view.select_device(other_id)
-        assert window.devices_view.revoke_button.isEnabled()
-        _press_in_confirmation(qtbot, window, "Cancel")
+    # Cancel first: nothing changes.
+    window.devices_view.select_device(other_id)
+    assert window.devices_view.revoke_button.isEnabled()
+    _press_in_confirmation(qtbot, window, "Cancel")
+    window.devices_view.revoke_button.click()
+    assert {r.id: r for r in window.devices_view.rows()}[other_id].revoked_at is None
+
+    _press_in_confirmation(qtbot, window, "Revoke")
+    with qtbot.waitSignal(window.devices_loaded, timeout=10_000):
         window.devices_view.revoke_button.click()
-        assert {r.id: r for r in window.devices_view.rows()}[other_id].revoked_at is None
+    rows = {r.id: r for r in window.devices_view.rows()}
+    assert rows[other_id].revoked_at is not None
+    window.devices_view.select_device(other_id)
+    assert not window.devices_view.revoke_button.isEnabled()
+    told = httpx.get(
+        f"{central.base_url}/v1/sync/pull",
+        headers={"Authorization": f"Bearer {other_session}"},
+    )
+    assert told.status_code == 401 and told.json()["error"] == "device_revoked"
 
-        _press_in_confirmation(qtbot, window, "Revoke")
-        with qtbot.waitSignal(window.devices_loaded, timeout=10_000):
-            window.devices_view.revoke_button.click()
-        rows = {r.id: r for r in window.devices_view.rows()}
-        assert rows[other_id].revoked_at is not None
-        window.devices_view.select_device(other_id)
-        assert not window.devices_view.revoke_button.isEnabled()
-        told = httpx.get(
-            f"{central.base_url}/v1/sync/pull",
-            headers={"Authorization": f"Bearer {other_session}"},
-        )
-        assert told.status_code == 401 and told.json()["error"] == "device_revoked"
-
-        # Offline, the page says the list needs the server.
-        central.stop()
-        with qtbot.waitSignal(window.devices_loaded, timeout=20_000):
-            window.devices_view.refresh_button.click()
-        assert window.devices_view.message.isVisible()
-        assert "offline" in window.devices_view.message.text()
-    finally:
-        central.start()
-        if engine is not None:
-            run(qtbot, engine.stop())
-        run(qtbot, api.aclose())
-        cache.close()
+    # Offline, the page says the list needs the server.
+    central.stop()
+    with qtbot.waitSignal(window.devices_loaded, timeout=20_000):
+        window.devices_view.refresh_button.click()
+    assert window.devices_view.message.isVisible()
+    assert "offline" in window.devices_view.message.text()

@@ -5,95 +5,67 @@ at sign-in); after five wrong PINs only a sign-in opens it; a colleague signing 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-import qasync
 from pytestqt.qtbot import QtBot
 
 from clienteling import app as composition
-from clienteling import paths
-from clienteling import terminal as terminals
-from clienteling.secrets import SecretStore
 from clienteling.services.bundle import AppServices
 from clienteling.ui.idle import IdleWatch
 from clienteling.ui.main_window import MainWindow
-from sync.client.api import ApiClient
-from sync.client.engine import SyncEngine
-from tests.ui.conftest import ASSOCIATE_PIN, CentralServer, run
-from tests.ui.test_app import MemoryBackend
+from tests.ui.conftest import ASSOCIATE_PIN, CentralServer, SignedInTill, run
 
 
 def test_the_idle_lock_hides_customer_data_until_the_pin(
-    qtbot: QtBot,
-    qloop: qasync.QEventLoop,
-    central: CentralServer,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, central: CentralServer, signed_in_till: SignedInTill
 ) -> None:
-    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
-    central.start()
-    secrets = SecretStore(backend=MemoryBackend())
-    cache, _ = composition.open_cache(secrets)
-    api = ApiClient(central.base_url)
-    terminal = terminals.Terminal(api, secrets, "embedded", embedded=True)
-    engine: SyncEngine | None = None
-    try:
-        associate = run(qtbot, terminals.sign_in(terminal, cache))
-        assert terminal.device_id is not None
-        engine = SyncEngine(cache, api, terminal.device_id, store_in_thread=True)
-        run(qtbot, engine.sync_once())
-        services = AppServices.build(cache, associate, engine, device_admin=api)
-        composition.remember_pin(services, terminal)  # as the app does after a sign-in
-        window = MainWindow(services, scanner=None)
-        qtbot.addWidget(window)
-        window.show()
-        customer = services.search.search("佐藤").hits[0]
-        window.open_customer(customer.id)
-        assert window.profile.isVisible()
+    till = signed_in_till
+    cache, api, terminal, engine = till.cache, till.api, till.terminal, till.engine
+    associate = till.associate
+    run(qtbot, engine.sync_once())
+    services = AppServices.build(cache, associate, engine, device_admin=api)
+    composition.remember_pin(services, terminal)  # as the app does after a sign-in
+    window = MainWindow(services, scanner=None)
+    qtbot.addWidget(window)
+    window.show()
+    customer = services.search.search("佐藤").hits[0]
+    window.open_customer(customer.id)
+    assert window.profile.isVisible()
 
-        idle = IdleWatch(0.3, window)
-        idle.idle.connect(window.lock)
-        qtbot.waitUntil(lambda: window.locked, timeout=3000)
-        assert not window.profile.isVisible() and not window.results.isVisible()
-        assert window.lock_screen.isVisible()
-        assert associate.staff_name in window.lock_screen.who.text()
-        # A card scanned at a locked terminal opens nothing.
-        window.on_scanner_scanned(customer.loyalty_card or "2900646000779")
-        assert window.locked and "Unlock" in window.lock_screen.problem.text()
+    idle = IdleWatch(0.3, window)
+    idle.idle.connect(window.lock)
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    assert not window.profile.isVisible() and not window.results.isVisible()
+    assert window.lock_screen.isVisible()
+    assert associate.staff_name in window.lock_screen.who.text()
+    # A card scanned at a locked terminal opens nothing.
+    window.on_scanner_scanned(customer.loyalty_card or "2900646000779")
+    assert window.locked and "Unlock" in window.lock_screen.problem.text()
 
-        # Offline (the server is stopped), the PIN still unlocks: it is checked here.
-        central.stop()
-        window.lock_screen.pin.setText("0000")
+    # Offline (the server is stopped), the PIN still unlocks: it is checked here.
+    central.stop()
+    window.lock_screen.pin.setText("0000")
+    window.lock_screen.unlock_button.click()
+    assert window.locked and "Wrong PIN" in window.lock_screen.problem.text()
+    window.lock_screen.pin.setText(ASSOCIATE_PIN)
+    window.lock_screen.unlock_button.click()
+    assert not window.locked and window.profile.isVisible()
+    assert window.profile.customer_id == customer.id  # the work is where it was
+
+    # Five wrong PINs: the PIN field is closed, only a sign-in opens the terminal.
+    window.lock()
+    for _ in range(5):
+        window.lock_screen.pin.setText("9999")
         window.lock_screen.unlock_button.click()
-        assert window.locked and "Wrong PIN" in window.lock_screen.problem.text()
-        window.lock_screen.pin.setText(ASSOCIATE_PIN)
-        window.lock_screen.unlock_button.click()
-        assert not window.locked and window.profile.isVisible()
-        assert window.profile.customer_id == customer.id  # the work is where it was
-
-        # Five wrong PINs: the PIN field is closed, only a sign-in opens the terminal.
-        window.lock()
-        for _ in range(5):
-            window.lock_screen.pin.setText("9999")
-            window.lock_screen.unlock_button.click()
-        assert window.locked and not window.lock_screen.pin.isEnabled()
-        window.lock_screen.pin.setText(ASSOCIATE_PIN)
-        window.lock_screen.on_unlock_button_clicked()
-        assert window.locked
-        # Someone signing in (a staff switch's new services) answers the lock screen.
-        window.set_services(AppServices.build(cache, associate, engine, device_admin=api))
-        assert not window.locked
-        # Offline longer than the chain allows: the PIN is not enough, only a sign-in.
-        window.lock(sign_in_because="offline for more than 3 days")
-        assert window.locked and not window.lock_screen.pin.isEnabled()
-        assert "3 days" in window.lock_screen.problem.text()
-    finally:
-        central.start()
-        if engine is not None:
-            run(qtbot, engine.stop())
-        run(qtbot, api.aclose())
-        cache.close()
+    assert window.locked and not window.lock_screen.pin.isEnabled()
+    window.lock_screen.pin.setText(ASSOCIATE_PIN)
+    window.lock_screen.on_unlock_button_clicked()
+    assert window.locked
+    # Someone signing in (a staff switch's new services) answers the lock screen.
+    window.set_services(AppServices.build(cache, associate, engine, device_admin=api))
+    assert not window.locked
+    # Offline longer than the chain allows: the PIN is not enough, only a sign-in.
+    window.lock(sign_in_because="offline for more than 3 days")
+    assert window.locked and not window.lock_screen.pin.isEnabled()
+    assert "3 days" in window.lock_screen.problem.text()
 
 
 def test_a_person_at_work_is_not_locked_out(qtbot: QtBot) -> None:
