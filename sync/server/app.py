@@ -39,6 +39,7 @@ from sync.server.db import make_engine, read_session
 from sync.server.docs_page import CONTENT_SECURITY_POLICY, render_docs
 from sync.server.errors import ApiError, install_error_handlers
 from sync.server.events import PokeHub, TooManyStreams, poke_stream
+from sync.server.ingest.routes import BULK_LIMIT, install_ingest_routes
 from sync.server.middleware import BodyLimit, CatchAll, HostCheck, NoStore
 from sync.server.models import Store
 from sync.server.openapi import install_openapi, operation_id
@@ -122,7 +123,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     # Outermost last: no-store on every reply, then the Host check, the body limit, and
     # innermost the net that keeps exception text out of the logs.
     app.add_middleware(CatchAll)
-    app.add_middleware(BodyLimit)
+    app.add_middleware(BodyLimit, larger=BULK_LIMIT)
     app.add_middleware(HostCheck, allowed=settings.answered_hosts())
     app.add_middleware(NoStore)
     install_error_handlers(app)
@@ -273,4 +274,5 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )
 
+    install_ingest_routes(app, publish)
     return app

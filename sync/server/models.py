@@ -206,6 +206,13 @@ class Order(SQLModel, table=True):
     status: str = Field(max_length=16)
     attributed_staff_id: str | None = Field(default=None, max_length=36)
     attributed_followup_id: str | None = Field(default=None, max_length=36)
+    # Orders sent by another system (sync.server.ingest): its name and its own order id,
+    # when the status last changed (changes arriving out of order are put in order by it),
+    # and what was given back by returns and cancellations.
+    source: str | None = Field(default=None, max_length=64)
+    external_id: str | None = Field(default=None, max_length=128)
+    status_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    refunded_jpy: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 0)))
 
 
 class OrderLine(SQLModel, table=True):
@@ -226,6 +233,10 @@ class Activity(SQLModel, table=True):
     occurred_at: datetime = Field(sa_column=_ts())
     sku: str | None = Field(default=None, max_length=64)
     summary: str = Field(default="", max_length=2000)
+    # Sent by another system: a support inquiry's status ("open" ... "closed"), and when the
+    # activity last changed (updates arriving out of order are put in order by it).
+    status: str | None = Field(default=None, max_length=16)
+    status_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class Interest(SQLModel, table=True):
@@ -402,6 +413,43 @@ class AuthThrottle(SQLModel, table=True):
     failures: int = 0
     first_failure_at: datetime = Field(sa_column=_ts())
     locked_until: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class IntegrationCredential(SQLModel, table=True):
+    """What another system presents to send events (`/v1/ingest/...`): one per source, scoped
+    to the event kinds it may send, revocable. Only the token's hash is kept."""
+
+    __tablename__ = "integration_credential"
+    id: str = Field(primary_key=True, max_length=36)
+    source: str = Field(index=True, max_length=64)
+    name: str = Field(max_length=200)
+    token_hash: str = Field(unique=True, max_length=64)
+    kinds: str = Field(max_length=400)  # comma-separated event kinds
+    creates_customers: bool = False
+    home_store_id: str | None = Field(default=None, max_length=36)
+    created_by: str = Field(max_length=36)
+    created_at: datetime = Field(sa_column=_ts())
+    revoked_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    revoked_by: str | None = Field(default=None, max_length=36)
+    last_used_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class IngestedEvent(SQLModel, table=True):
+    """Each received event once (source + event_id), with what it did. A status change for an
+    order not received yet waits here, its body kept, until the order arrives."""
+
+    __tablename__ = "ingested_event"
+    __table_args__ = (Index("ix_ingested_event_waiting", "source", "waiting_for"),)
+    source: str = Field(primary_key=True, max_length=64)
+    event_id: str = Field(primary_key=True, max_length=128)
+    kind: str = Field(max_length=32)
+    body_hash: str = Field(max_length=64)
+    outcome: str = Field(max_length=16)
+    customer_id: str | None = Field(default=None, max_length=36)
+    received_at: datetime = Field(sa_column=_ts())
+    # The source's order id a waiting status change is for, and the event itself.
+    waiting_for: str | None = Field(default=None, max_length=128)
+    body_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 
 class ServerSecret(SQLModel, table=True):

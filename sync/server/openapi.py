@@ -13,6 +13,8 @@ from fastapi.routing import APIRoute
 from sync.protocol import MUTATION_ARGS, ErrorBody
 
 BEARER = "sessionToken"
+INTEGRATION_BEARER = "integrationToken"
+INTEGRATION_DEPENDENCY = "current_integration"
 # What every operation may answer besides its success (see sync.server.errors).
 _ERRORS = {
     "400": "Bad request: a malformed cursor, an unsupported protocol version, a host name this "
@@ -27,6 +29,13 @@ _ERRORS = {
 _AUTH_ERRORS = {
     "401": "No valid staff session (or credentials refused); sign in again",
     "403": "The session's staff member or device may not do this",
+}
+
+
+_INTEGRATION_ERRORS = {
+    "401": "No valid integration credential (missing, unknown or revoked)",
+    "403": "The credential may not send this source or this kind of event",
+    "409": "This event_id was received before with another body",
 }
 
 
@@ -91,7 +100,13 @@ def install_openapi(app: FastAPI, session_dependencies: frozenset[str]) -> None:
                 "type": "http",
                 "scheme": "bearer",
                 "description": "session_token from POST /v1/sessions",
-            }
+            },
+            INTEGRATION_BEARER: {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "an integration credential's token (ik_...), made by an admin "
+                "with POST /v1/integrations; never a staff session",
+            },
         }
         routes = {
             (method.lower(), r.path_format): r
@@ -107,6 +122,11 @@ def install_openapi(app: FastAPI, session_dependencies: frozenset[str]) -> None:
                 if route is not None and _needs_session(route.dependant, session_dependencies):
                     op["security"] = [{BEARER: []}]
                     errors.update(_AUTH_ERRORS)
+                elif route is not None and _needs_session(
+                    route.dependant, frozenset({INTEGRATION_DEPENDENCY})
+                ):
+                    op["security"] = [{INTEGRATION_BEARER: []}]
+                    errors.update(_INTEGRATION_ERRORS)
                 elif route is not None and route.path in ("/v1/devices", "/v1/sessions"):
                     errors.update(_AUTH_ERRORS)
                 for status, description in errors.items():

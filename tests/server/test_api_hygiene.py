@@ -91,8 +91,11 @@ def test_api_docs_load_nothing_from_another_site(server: ServerThread) -> None:
 def test_openapi_declares_errors_and_the_bearer_scheme(server: ServerThread) -> None:
     doc = httpx.get(f"{server.base_url}/openapi.json").json()
     schemes = doc["components"]["securitySchemes"]
-    [(scheme_name, scheme)] = schemes.items()
-    assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
+    # Staff sessions, and the integration credentials of other systems (ingestion).
+    assert set(schemes) == {"sessionToken", "integrationToken"}
+    scheme_name = "sessionToken"
+    for scheme in schemes.values():
+        assert (scheme["type"], scheme["scheme"]) == ("http", "bearer")
     error_ref = {"$ref": "#/components/schemas/ErrorBody"}
     assert set(doc["components"]["schemas"]["ErrorBody"]["required"]) == {"error", "message"}
     ops: dict[str, dict[str, Any]] = {
@@ -103,6 +106,9 @@ def test_openapi_declares_errors_and_the_bearer_scheme(server: ServerThread) -> 
         for status in ("401", "403", "422", "429", "500"):
             content = ops[name]["responses"][status]["content"]["application/json"]
             assert content["schema"] == error_ref, (name, status)
+    for name in ("ingest_event", "ingest_bulk"):
+        assert ops[name]["security"] == [{"integrationToken": []}], name
+        assert "409" in ops[name]["responses"]
     for name in ("list_stores", "health_check", "register_device", "open_session"):
         assert "security" not in ops[name]
     assert "401" in ops["open_session"]["responses"]

@@ -44,6 +44,26 @@ def _events(http: httpx.Client, auth: dict[str, str], ctx: dict[str, Any]) -> ht
         return resp  # the status is enough; the stream is closed at once
 
 
+def _credential_body(ctx: dict[str, Any]) -> dict[str, Any]:
+    return {"source": f"shop-{ctx['role']}", "name": "web shop", "kinds": ["order"]}
+
+
+def _revoke_credential(
+    http: httpx.Client, auth: dict[str, str], ctx: dict[str, Any]
+) -> httpx.Response:
+    return http.post(f"/v1/integrations/{ctx['credential_id']}/revoke", headers=auth)
+
+
+def _ingest(path: str) -> Call:
+    """Staff sessions are never integration credentials: every role is refused."""
+
+    def call(http: httpx.Client, auth: dict[str, str], ctx: dict[str, Any]) -> httpx.Response:
+        headers = {**auth, "Content-Type": "application/x-ndjson"}
+        return http.post(path, content=b"{}", headers=headers)
+
+    return call
+
+
 # (method, route) -> (call, expected status per role)
 MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
     ("GET", "/openapi.json"): (
@@ -94,6 +114,20 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         _events,
         {"nobody": 401, "associate": 200, "manager": 200, "admin": 200},
     ),
+    ("POST", "/v1/integrations"): (
+        lambda h, a, c: h.post("/v1/integrations", json=_credential_body(c), headers=a),
+        {"nobody": 401, "associate": 403, "manager": 403, "admin": 201},
+    ),
+    ("GET", "/v1/integrations"): (
+        lambda h, a, c: h.get("/v1/integrations", headers=a),
+        {"nobody": 401, "associate": 403, "manager": 403, "admin": 200},
+    ),
+    ("POST", "/v1/integrations/{credential_id}/revoke"): (
+        _revoke_credential,
+        {"nobody": 401, "associate": 403, "manager": 403, "admin": 200},
+    ),
+    ("POST", "/v1/ingest/events"): (_ingest("/v1/ingest/events"), dict.fromkeys(ROLES, 401)),
+    ("POST", "/v1/ingest/bulk"): (_ingest("/v1/ingest/bulk"), dict.fromkeys(ROLES, 401)),
 }
 
 
@@ -113,6 +147,12 @@ def test_each_role_gets_what_the_server_allows(
 ) -> None:
     call, expected = MATRIX[endpoint]
     with httpx.Client(base_url=server.base_url, timeout=20) as http:
+        admin = signed_in(http, device(http, SHIBUYA, "X900"), "X900")
+        made = http.post(
+            "/v1/integrations",
+            json={"source": "victim-shop", "name": "to revoke", "kinds": ["order"]},
+            headers={"Authorization": f"Bearer {admin.token}"},
+        )
         seen = {}
         for role in ROLES:
             till = device(http, SHIBUYA, "M001")
@@ -123,6 +163,7 @@ def test_each_role_gets_what_the_server_allows(
                 "device_id": till["device_id"],
                 "victim": victim["device_id"],
                 "spare_token": spare["device_token"] if role != "nobody" else "x" * 43,
+                "credential_id": made.json()["id"],
             }
             auth: dict[str, str] = {}
             if role != "nobody":

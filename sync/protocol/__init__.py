@@ -17,7 +17,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any, Literal, TypedDict
+from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 from pydantic import (
     BaseModel,
@@ -511,6 +511,9 @@ class OrderData(TypedDict):
     attributed_staff_id: str | None
     attributed_followup_id: str | None
     lines: list[OrderLineData]
+    # Added to v1 with ingestion: the sending system, and money given back by returns.
+    source: NotRequired[str | None]
+    refunded_jpy: NotRequired[str | None]
 
 
 class ActivityData(TypedDict):
@@ -521,6 +524,8 @@ class ActivityData(TypedDict):
     occurred_at: str
     sku: str | None
     summary: str
+    # Added to v1 with ingestion: a support inquiry's status ("open" ... "closed").
+    status: NotRequired[str | None]
 
 
 class InterestData(TypedDict):
