@@ -99,6 +99,52 @@ def record_change(
     return seq
 
 
+def next_seqs(session: Session, counter: str, count: int) -> range:
+    """Take `count` consecutive numbers of a counter in one statement (row-locked to commit)."""
+    table = table_of(BucketSeq)
+    stmt = _insert(session, table).values(bucket=counter, seq=count)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.bucket], set_={"seq": table.c.seq + count}
+    ).returning(table.c.seq)
+    last = int(session.execute(stmt).scalar_one())
+    return range(last - count + 1, last + 1)
+
+
+def record_changes(
+    session: Session, bucket: str, rows: list[tuple[str, str, dict[str, Any]]]
+) -> None:
+    """Publish many upserts to one bucket in two statements (the bulk ingestion path):
+    `rows` is (entity, entity_id, data); a later row for the same entity wins."""
+    latest: dict[tuple[str, str], dict[str, Any]] = {}
+    for entity, entity_id, data in rows:
+        latest.pop((entity, entity_id), None)  # re-inserted last: it takes the later seq
+        latest[(entity, entity_id)] = data
+    if not latest:
+        return
+    session.info.setdefault(_TOUCHED, set()).add(bucket)
+    seqs = next_seqs(session, bucket, len(latest))
+    now = utcnow()
+    table = table_of(ChangeRow)
+    values = [
+        {
+            "bucket": bucket,
+            "seq": seq,
+            "entity": entity,
+            "entity_id": entity_id,
+            "op": "upsert",
+            "data_json": json.dumps(data, ensure_ascii=False),
+            "changed_at": now,
+        }
+        for seq, ((entity, entity_id), data) in zip(seqs, latest.items(), strict=True)
+    ]
+    stmt = _insert(session, table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[table.c.bucket, table.c.entity, table.c.entity_id],
+        set_={k: stmt.excluded[k] for k in ("seq", "op", "data_json", "changed_at")},
+    )
+    session.execute(stmt, values)
+
+
 def touched_buckets(session: Session) -> set[str]:
     """Buckets this session wrote to (to poke listeners after commit)."""
     found: set[str] = session.info.get(_TOUCHED, set())

@@ -1,14 +1,13 @@
-"""Running events through the Ingestor: one event (its own transaction) or an NDJSON body
-(batches of events per transaction, each event in a savepoint so one bad row costs only
-itself). Every line is validated on its own; a bad line is reported with its number and the
-reason, never its values, and the good lines are kept.
+"""Running events in transactions: one event, or an NDJSON body in batches of 2,000 events
+(each batch one transaction: sync.server.ingest.batch). Every line is validated on its own; a
+bad line is reported with its number and the reason, never its values; the good lines are
+kept.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from pydantic import ValidationError
 from sqlalchemy import Engine
@@ -24,11 +23,11 @@ from sync.protocol.ingest import (
 from sync.server.changes import forget_touched, touched_buckets
 from sync.server.db import write_session
 from sync.server.errors import ApiError
-from sync.server.ingest.apply import Ingestor
+from sync.server.ingest.batch import Batch, Result
 from sync.server.ingest.identity import IngestRejected
 from sync.server.integrations import IntegrationAuth
 
-BATCH = 500
+BATCH = 2000
 MAX_LISTED_REJECTIONS = 1000
 Publish = Callable[[Iterable[str]], None]
 
@@ -50,33 +49,46 @@ def describe(exc: ValidationError, limit: int = 3) -> str:
     return "; ".join(parts)
 
 
+def apply_events(
+    engine: Engine, auth: IntegrationAuth, events: list[IngestEvent], publish: Publish
+) -> list[Result]:
+    """One transaction for the batch. A conflict with a request writing the same events or
+    the same new customer at this moment: the batch once more (it then finds them); if it
+    conflicts again, each event on its own, so only the one in conflict fails."""
+    for _attempt in range(2):
+        try:
+            return _transaction(engine, auth, events, publish)
+        except IntegrityError:
+            continue
+    results: list[Result] = []
+    for event in events:
+        try:
+            results.extend(_transaction(engine, auth, [event], publish))
+        except IntegrityError:
+            results.append(
+                IngestRejected("conflict", "the event conflicts with one written at the same time")
+            )
+    return results
+
+
+def _transaction(
+    engine: Engine, auth: IntegrationAuth, events: list[IngestEvent], publish: Publish
+) -> list[Result]:
+    with write_session(engine) as session:
+        results = Batch(session, auth).run(events)
+        buckets = touched_buckets(session)
+        forget_touched(session)
+    publish(buckets)
+    return results
+
+
 def ingest_one(
     engine: Engine, auth: IntegrationAuth, event: IngestEvent, publish: Publish
 ) -> IngestResult:
-    for attempt in range(2):
-        try:
-            with write_session(engine) as session:
-                result = Ingestor(session, auth).apply(event)
-                buckets = touched_buckets(session)
-                forget_touched(session)
-            publish(buckets)
-            return result
-        except IngestRejected as exc:
-            raise ApiError(_STATUS.get(exc.code, 422), exc.code, exc.reason) from None
-        except IntegrityError:
-            # The same event, or the same new customer, written at this moment by another
-            # request: once more, and it is a duplicate or a match.
-            if attempt == 1:
-                raise ApiError(
-                    409, "conflict", "The event conflicts with one written at the same time."
-                ) from None
-    raise AssertionError("unreachable")
-
-
-@dataclass
-class _Line:
-    number: int
-    event: IngestEvent
+    [result] = apply_events(engine, auth, [event], publish)
+    if isinstance(result, IngestRejected):
+        raise ApiError(_STATUS.get(result.code, 422), result.code, result.reason)
+    return result
 
 
 class BulkRun:
@@ -107,7 +119,8 @@ class BulkRun:
             r.stale += 1
 
     def run(self, body: bytes) -> BulkResult:
-        batch: list[_Line] = []
+        numbers: list[int] = []
+        batch: list[IngestEvent] = []
         for number, raw in enumerate(body.split(b"\n"), start=1):
             if not raw.strip():
                 continue
@@ -121,37 +134,22 @@ class BulkRun:
             except ValidationError as exc:
                 self.reject(number, _event_id_of(raw), "invalid_event", describe(exc))
                 continue
-            batch.append(_Line(number, event))
+            numbers.append(number)
+            batch.append(event)
             if len(batch) >= BATCH:
-                self._apply(batch)
-                batch = []
+                self._apply(numbers, batch)
+                numbers, batch = [], []
         if batch:
-            self._apply(batch)
+            self._apply(numbers, batch)
         return self.result
 
-    def _apply(self, batch: list[_Line]) -> None:
-        retry: list[_Line] = []
-        with write_session(self.engine) as session:
-            ingestor = Ingestor(session, self.auth)
-            for line in batch:
-                try:
-                    with session.begin_nested():
-                        outcome = ingestor.apply(line.event).outcome
-                except IngestRejected as exc:
-                    self.reject(line.number, line.event.event_id, exc.code, exc.reason)
-                    continue
-                except IntegrityError:
-                    retry.append(line)
-                    continue
-                self.count(outcome)
-            buckets = touched_buckets(session)
-            forget_touched(session)
-        self.publish(buckets)
-        for line in retry:
-            try:
-                self.count(ingest_one(self.engine, self.auth, line.event, self.publish).outcome)
-            except ApiError as exc:
-                self.reject(line.number, line.event.event_id, exc.code, exc.message)
+    def _apply(self, numbers: list[int], batch: list[IngestEvent]) -> None:
+        results = apply_events(self.engine, self.auth, batch, self.publish)
+        for number, event, result in zip(numbers, batch, results, strict=True):
+            if isinstance(result, IngestRejected):
+                self.reject(number, event.event_id, result.code, result.reason)
+            else:
+                self.count(result.outcome)
 
 
 def _event_id_of(raw: bytes) -> str | None:

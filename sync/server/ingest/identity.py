@@ -1,30 +1,38 @@
 """Which customer an event is about: its identifiers, normalised, looked up in
-`customer_identity` (the unique key of identity resolution).
+`customer_identity` (the unique key of identity resolution) for a whole batch at once.
 
 Identifiers are tried strongest first: loyalty card, online account, LINE user id, email,
 phone. A customer merged into another resolves to the survivor. An identifier the event carries
-that nobody holds yet is added to the matched customer, so the next event that knows only that
-one finds them too. A customer is created only when the sending credential may create them.
+that nobody holds yet is added to the matched customer (one per kind), so the next event that
+knows only that one finds them too. A customer is created only when the sending credential may
+create them; two events of one batch about the same new person make one profile.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
-from sqlmodel import select
+from sqlmodel import col, select
 
 from sync.protocol.ingest import CustomerRef
 from sync.server.documents import publish_customer
-from sync.server.models import Customer, CustomerIdentity, Store
+from sync.server.models import Customer, CustomerIdentity, Store, table_of
 from sync.server.mutations.base import Rejected
 from sync.server.mutations.customers import normalise_email, normalise_phone
 from sync.server.timeutil import utcnow
 
 # Strongest first: a card or an account id names one person; a phone can be a household's.
 IDENTITY_ORDER = ("loyalty_card", "online_account", "line_user", "email", "phone")
+# Identities that are also columns of the profile.
+PROFILE_COLUMNS = ("email", "phone", "loyalty_card", "online_account")
 MAX_MERGE_HOPS = 16
+CHUNK = 500
+
+Key = tuple[str, str]
 
 
 class IngestRejected(Exception):
@@ -36,7 +44,41 @@ class IngestRejected(Exception):
         self.reason = reason
 
 
-def identifiers(ref: CustomerRef) -> list[tuple[str, str]]:
+def chunks(values: Iterable[str], size: int = CHUNK) -> Iterable[list[str]]:
+    batch: list[str] = []
+    for value in values:
+        batch.append(value)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_normalised: dict[Key, str] = {}
+
+
+def _normalise(kind: str, raw: str) -> str:
+    """Phone parsing costs ~50 µs: values seen before are remembered (bounded)."""
+    found = _normalised.get((kind, raw))
+    if found is not None:
+        return found
+    try:
+        if kind == "email":
+            value = normalise_email(raw)
+        elif kind == "phone":
+            value = normalise_phone(raw)
+        else:
+            value = raw.strip()
+    except Rejected as exc:
+        raise IngestRejected("invalid_customer", f"customer.{exc.message}") from None
+    if len(_normalised) > 200_000:
+        _normalised.clear()
+    _normalised[(kind, raw)] = value
+    return value
+
+
+def identifiers(ref: CustomerRef) -> list[Key]:
     """The event's identifiers as (kind, normalised value), strongest first."""
     raw = {
         "loyalty_card": ref.loyalty_card,
@@ -45,141 +87,172 @@ def identifiers(ref: CustomerRef) -> list[tuple[str, str]]:
         "email": ref.email,
         "phone": ref.phone,
     }
-    found: list[tuple[str, str]] = []
-    for kind in IDENTITY_ORDER:
-        value = raw[kind]
-        if value is None or not value.strip():
-            continue
-        try:
-            if kind == "email":
-                value = normalise_email(value)
-            elif kind == "phone":
-                value = normalise_phone(value)
-            else:
-                value = value.strip()
-        except Rejected as exc:
-            raise IngestRejected("invalid_customer", f"customer.{exc.message}") from None
-        found.append((kind, value))
+    found = [
+        (kind, _normalise(kind, value))
+        for kind in IDENTITY_ORDER
+        if (value := raw[kind]) is not None and value.strip()
+    ]
     if not found:
         raise IngestRejected("invalid_customer", "customer: no identifier")
     return found
 
 
-def survivor(session: Session, customer: Customer) -> Customer:
-    """The profile a merged-away customer lives on in."""
-    for _ in range(MAX_MERGE_HOPS):
-        if customer.merged_into is None:
-            return customer
-        nxt = session.get(Customer, customer.merged_into)
-        if nxt is None:
-            return customer
-        customer = nxt
-    return customer
+@dataclass
+class Person:
+    """A customer as the batch knows them."""
+
+    id: str
+    region: str
+    merged_into: str | None
+    kinds: set[str] = field(default_factory=set)  # identity kinds held
+    new: Customer | None = None  # created by this batch
+    learned: list[Key] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Resolved:
-    customer: Customer
+    customer_id: str
+    region: str
     created: bool
 
 
-def resolve(
-    session: Session,
-    ref: CustomerRef,
-    *,
-    may_create: bool,
-    store: Store | None,
-) -> Resolved:
-    """The customer `ref` names, the one created for it, or IngestRejected."""
-    keys = identifiers(ref)
-    owners: dict[tuple[str, str], str] = {}
-    for kind, value in keys:
-        owner = session.execute(
-            select(CustomerIdentity.customer_id).where(
-                CustomerIdentity.kind == kind, CustomerIdentity.value == value
-            )
-        ).scalar()
-        if owner is not None:
-            owners[(kind, value)] = owner
-    matched: Customer | None = None
-    for kind, value in keys:
-        owner_id = owners.get((kind, value))
-        if owner_id is not None:
-            row = session.get(Customer, owner_id)
-            if row is not None:
-                matched = survivor(session, row)
+class IdentityResolver:
+    """Resolves every event of a batch with a handful of queries, then writes what it made."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.owners: dict[Key, str] = {}
+        self.people: dict[str, Person] = {}
+
+    def load(self, refs: Iterable[list[Key]]) -> None:
+        by_kind: dict[str, set[str]] = {}
+        for keys in refs:
+            for kind, value in keys:
+                by_kind.setdefault(kind, set()).add(value)
+        table = table_of(CustomerIdentity)
+        for kind, values in by_kind.items():
+            for part in chunks(sorted(values)):
+                rows = self.session.execute(
+                    select(table.c.value, table.c.customer_id).where(
+                        table.c.kind == kind, table.c.value.in_(part)
+                    )
+                ).all()
+                for value, customer_id in rows:
+                    self.owners[(kind, value)] = customer_id
+        self._load_people(set(self.owners.values()))
+
+    def _load_people(self, ids: set[str]) -> None:
+        for _ in range(MAX_MERGE_HOPS):
+            wanted = ids - set(self.people)
+            if not wanted:
+                return
+            survivors: set[str] = set()
+            for part in chunks(sorted(wanted)):
+                rows = self.session.execute(
+                    select(Customer.id, Customer.region, Customer.merged_into).where(
+                        col(Customer.id).in_(part)
+                    )
+                ).all()
+                for cid, region, merged_into in rows:
+                    self.people[cid] = Person(cid, region, merged_into)
+                    if merged_into is not None:
+                        survivors.add(merged_into)
+                held = self.session.execute(
+                    select(CustomerIdentity.customer_id, CustomerIdentity.kind).where(
+                        col(CustomerIdentity.customer_id).in_(part)
+                    )
+                ).all()
+                for cid, kind in held:
+                    if cid in self.people:
+                        self.people[cid].kinds.add(kind)
+            ids = survivors
+
+    def _survivor(self, person: Person) -> Person:
+        for _ in range(MAX_MERGE_HOPS):
+            if person.merged_into is None or person.merged_into not in self.people:
+                return person
+            person = self.people[person.merged_into]
+        return person
+
+    def resolve(
+        self, ref: CustomerRef, keys: list[Key], *, may_create: bool, store: Store | None
+    ) -> Resolved:
+        owner: Person | None = None
+        for key in keys:
+            owner_id = self.owners.get(key)
+            if owner_id is not None and owner_id in self.people:
+                owner = self._survivor(self.people[owner_id])
                 break
-    if matched is None:
-        if not may_create:
-            raise IngestRejected(
-                "unknown_customer",
-                "customer: no profile matches and this source may not create one",
-            )
-        if store is None:
-            raise IngestRejected(
-                "unknown_customer",
-                "customer: no profile matches and the event names no store to create it in",
-            )
-        matched = _create(session, ref, keys, store)
-        return Resolved(matched, True)
-    if _learn(session, matched, keys, owners):
-        publish_customer(session, matched)
-    return Resolved(matched, False)
+        if owner is None:
+            if not may_create:
+                raise IngestRejected(
+                    "unknown_customer",
+                    "customer: no profile matches and this source may not create one",
+                )
+            if store is None:
+                raise IngestRejected(
+                    "unknown_customer",
+                    "customer: no profile matches and the event names no store to create it in",
+                )
+            person = self._create(ref, keys, store)
+            return Resolved(person.id, person.region, True)
+        for kind, value in keys:
+            if (kind, value) in self.owners or kind in owner.kinds:
+                continue
+            owner.learned.append((kind, value))
+            owner.kinds.add(kind)
+            self.owners[(kind, value)] = owner.id
+        return Resolved(owner.id, owner.region, False)
 
+    def _create(self, ref: CustomerRef, keys: list[Key], store: Store) -> Person:
+        now = utcnow()
+        values = dict(keys)
+        row = Customer(
+            id=str(uuid.uuid4()),
+            family_name=ref.family_name,
+            given_name=ref.given_name,
+            family_kana=ref.family_kana,
+            given_kana=ref.given_kana,
+            email=values.get("email"),
+            phone=values.get("phone"),
+            loyalty_card=values.get("loyalty_card"),
+            online_account=values.get("online_account"),
+            home_store_id=store.id,
+            region=store.region,
+            created_at=now,
+            updated_at=now,
+        )
+        person = Person(row.id, row.region, None, {k for k, _ in keys}, new=row)
+        person.learned = list(keys)
+        self.people[row.id] = person
+        for key in keys:
+            self.owners[key] = row.id
+        return person
 
-def _create(
-    session: Session, ref: CustomerRef, keys: list[tuple[str, str]], store: Store
-) -> Customer:
-    now = utcnow()
-    values = dict(keys)
-    customer = Customer(
-        id=str(uuid.uuid4()),
-        family_name=ref.family_name,
-        given_name=ref.given_name,
-        family_kana=ref.family_kana,
-        given_kana=ref.given_kana,
-        email=values.get("email"),
-        phone=values.get("phone"),
-        loyalty_card=values.get("loyalty_card"),
-        online_account=values.get("online_account"),
-        home_store_id=store.id,
-        region=store.region,
-        created_at=now,
-        updated_at=now,
-    )
-    session.add(customer)
-    session.flush()
-    for kind, value in keys:
-        session.add(CustomerIdentity(customer_id=customer.id, kind=kind, value=value))
-    session.flush()
-    publish_customer(session, customer)
-    return customer
-
-
-def _learn(
-    session: Session,
-    customer: Customer,
-    keys: list[tuple[str, str]],
-    owners: dict[tuple[str, str], str],
-) -> bool:
-    """Add the identifiers nobody holds to `customer` (one per kind); True if any was."""
-    held = set(
-        session.execute(
-            select(CustomerIdentity.kind).where(CustomerIdentity.customer_id == customer.id)
-        ).scalars()
-    )
-    learned = False
-    for kind, value in keys:
-        if (kind, value) in owners or kind in held:
-            continue
-        session.add(CustomerIdentity(customer_id=customer.id, kind=kind, value=value))
-        held.add(kind)
-        if kind in ("email", "phone", "loyalty_card", "online_account") and not getattr(
-            customer, kind
-        ):
-            setattr(customer, kind, value)
-        learned = True
-    if learned:
-        customer.updated_at = utcnow()
-        session.flush()
-    return learned
+    def write(self) -> None:
+        """Insert the profiles and identities this batch made (before anything refers to
+        them), and publish every profile that changed."""
+        made = [p.new for p in self.people.values() if p.new is not None]
+        changed = [p for p in self.people.values() if p.learned]
+        if not changed:
+            return
+        if made:
+            self.session.add_all(made)
+            self.session.flush()
+        rows = [
+            {"customer_id": p.id, "kind": kind, "value": value}
+            for p in changed
+            for kind, value in p.learned
+        ]
+        self.session.execute(insert(table_of(CustomerIdentity)), rows)
+        now = utcnow()
+        for person in changed:
+            customer = person.new or self.session.get(Customer, person.id)
+            if customer is None:
+                continue
+            if person.new is None:
+                for kind, value in person.learned:
+                    if kind in PROFILE_COLUMNS and not getattr(customer, kind):
+                        setattr(customer, kind, value)
+                customer.updated_at = now
+            publish_customer(self.session, customer)
