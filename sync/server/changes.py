@@ -137,6 +137,7 @@ def record_changes(
         }
         for seq, ((entity, entity_id), data) in zip(seqs, latest.items(), strict=True)
     ]
+    values.sort(key=lambda v: (v["entity"], v["entity_id"]))  # one lock order for everyone
     stmt = _insert(session, table)
     stmt = stmt.on_conflict_do_update(
         index_elements=[table.c.bucket, table.c.entity, table.c.entity_id],

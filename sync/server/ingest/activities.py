@@ -130,7 +130,7 @@ class ActivityBook:
         return "applied"
 
     def write(self) -> list[tuple[str, str, str, dict[str, Any]]]:
-        changed = [s for s in self.rows.values() if s.changed]
+        changed = sorted((s for s in self.rows.values() if s.changed), key=lambda s: s.id)
         table = table_of(Activity)
         new = [s for s in changed if s.new]
         if new:

@@ -289,8 +289,9 @@ class Batch:
                 "customer_id": i.customer_id,
                 "received_at": now,
             }
-            for i in items
+            for i in sorted(items, key=lambda i: i.event.event_id)
         ]
+        # In key order, so two requests claiming overlapping events never deadlock.
         self.session.execute(insert(table_of(IngestedEvent)), rows)
         return items
 
@@ -337,8 +338,8 @@ class Batch:
         by_bucket: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
         for region, entity, entity_id, data in published:
             by_bucket.setdefault(customers_bucket(region), []).append((entity, entity_id, data))
-        for bucket, rows in by_bucket.items():
-            record_changes(self.session, bucket, rows)
+        for bucket in sorted(by_bucket):
+            record_changes(self.session, bucket, by_bucket[bucket])
 
     def _apply_one(
         self, item: _Item, orders: OrderBook, activities: ActivityBook

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 
 from pydantic import ValidationError
 from sqlalchemy import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sync.protocol.ingest import (
     MAX_BULK_LINES,
@@ -53,22 +53,39 @@ def apply_events(
     engine: Engine, auth: IntegrationAuth, events: list[IngestEvent], publish: Publish
 ) -> list[Result]:
     """One transaction for the batch. A conflict with a request writing the same events or
-    the same new customer at this moment: the batch once more (it then finds them); if it
-    conflicts again, each event on its own, so only the one in conflict fails."""
-    for _attempt in range(2):
+    the same new customer at this moment: the batch again (it then finds them); if it keeps
+    conflicting, each event on its own, so only the one in conflict fails."""
+    for _attempt in range(3):
         try:
             return _transaction(engine, auth, events, publish)
-        except IntegrityError:
-            continue
-    results: list[Result] = []
-    for event in events:
+        except DBAPIError as exc:
+            if not _conflict(exc):
+                raise
+    return [_alone(engine, auth, event, publish) for event in events]
+
+
+def _alone(engine: Engine, auth: IntegrationAuth, event: IngestEvent, publish: Publish) -> Result:
+    """One event in its own transaction; a conflict means another request just wrote the same
+    row (a ticket, a new customer): the next attempt reads it."""
+    for _attempt in range(5):
         try:
-            results.extend(_transaction(engine, auth, [event], publish))
-        except IntegrityError:
-            results.append(
-                IngestRejected("conflict", "the event conflicts with one written at the same time")
-            )
-    return results
+            [result] = _transaction(engine, auth, [event], publish)
+            return result
+        except DBAPIError as exc:
+            if not _conflict(exc):
+                raise
+    return IngestRejected("conflict", "the event conflicts with one written at the same time")
+
+
+# PostgreSQL: a deadlock, or a serialization failure: the transaction can simply run again.
+_RETRY_STATES = ("40P01", "40001")
+
+
+def _conflict(exc: DBAPIError) -> bool:
+    """A write that met another one at the same moment (a key taken meanwhile, a deadlock)."""
+    if isinstance(exc, IntegrityError):
+        return True
+    return getattr(exc.orig, "sqlstate", None) in _RETRY_STATES
 
 
 def _transaction(

@@ -239,11 +239,14 @@ class IdentityResolver:
         if made:
             self.session.add_all(made)
             self.session.flush()
-        rows = [
-            {"customer_id": p.id, "kind": kind, "value": value}
-            for p in changed
-            for kind, value in p.learned
-        ]
+        rows = sorted(
+            (
+                {"customer_id": p.id, "kind": kind, "value": value}
+                for p in changed
+                for kind, value in p.learned
+            ),
+            key=lambda r: (r["kind"], r["value"]),
+        )
         self.session.execute(insert(table_of(CustomerIdentity)), rows)
         now = utcnow()
         for person in changed:

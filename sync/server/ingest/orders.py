@@ -18,7 +18,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, update
+from sqlalchemy import bindparam, delete, insert, text, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
@@ -147,6 +147,18 @@ class OrderBook:
         changes waiting for them."""
         self.regions = regions
         ids = {order_id_for(self.source, e): e for e in external_ids}
+        if self.session.get_bind().dialect.name == "postgresql" and ids:
+            # An order and a status change waiting for it, written by two requests at once:
+            # without this lock each would miss the other's uncommitted row and the change
+            # would wait for ever. Taken in one order, so requests never deadlock on it.
+            keys = sorted({uuid.UUID(oid).int >> 65 for oid in ids})
+            self.session.execute(
+                text(
+                    "SELECT pg_advisory_xact_lock(k) FROM "
+                    "(SELECT unnest(CAST(:keys AS bigint[])) AS k ORDER BY k) AS ordered"
+                ),
+                {"keys": keys},
+            )
         table = table_of(Order)
         for part in chunks(sorted(ids)):
             query = sa_select(table).where(table.c.id.in_(part))
@@ -277,6 +289,7 @@ class OrderBook:
             return []
         self._fill_regions(changed)
         table = table_of(Order)
+        changed.sort(key=lambda s: s.id)  # one lock order for concurrent batches
         new = [s for s in changed if s.new]
         if new:
             session.execute(
