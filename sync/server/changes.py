@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
+from sync.server.bulk_sql import insert_many
 from sync.server.models import BucketFloor, BucketSeq, ChangeRow, table_of
 from sync.server.timeutil import utcnow
 
@@ -125,7 +126,7 @@ def record_changes(
     seqs = next_seqs(session, bucket, len(latest))
     now = utcnow()
     table = table_of(ChangeRow)
-    values = [
+    values: list[dict[str, Any]] = [
         {
             "bucket": bucket,
             "seq": seq,
@@ -138,12 +139,12 @@ def record_changes(
         for seq, ((entity, entity_id), data) in zip(seqs, latest.items(), strict=True)
     ]
     values.sort(key=lambda v: (v["entity"], v["entity_id"]))  # one lock order for everyone
-    stmt = _insert(session, table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.bucket, table.c.entity, table.c.entity_id],
-        set_={k: stmt.excluded[k] for k in ("seq", "op", "data_json", "changed_at")},
+    insert_many(
+        session,
+        table,
+        values,
+        upsert=(("bucket", "entity", "entity_id"), ("seq", "op", "data_json", "changed_at")),
     )
-    session.execute(stmt, values)
 
 
 def touched_buckets(session: Session) -> set[str]:

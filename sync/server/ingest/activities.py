@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
 
 from sync.protocol import ActivityData
 from sync.protocol.ingest import ACTIVITY_CHANNEL, IngestEvent, Outcome
+from sync.server.bulk_sql import chunk_size, insert_many, one_of, update_many
 from sync.server.ingest.identity import chunks
 from sync.server.models import Activity, table_of
 from sync.server.timeutil import as_utc, iso
@@ -74,8 +74,8 @@ class ActivityBook:
     def load(self, ids: set[str], regions: dict[str, str]) -> None:
         """Only activities with a ref can exist already (others are new by their event id)."""
         table = table_of(Activity)
-        for part in chunks(sorted(ids)):
-            query = sa_select(table).where(table.c.id.in_(part))
+        for part in chunks(sorted(ids), chunk_size(self.session)):
+            query = sa_select(table).where(one_of(self.session, table.c.id, part))
             if self.session.get_bind().dialect.name == "postgresql":
                 query = query.with_for_update()
             for found in self.session.execute(query).mappings():
@@ -134,8 +134,9 @@ class ActivityBook:
         table = table_of(Activity)
         new = [s for s in changed if s.new]
         if new:
-            self.session.execute(
-                insert(table),
+            insert_many(
+                self.session,
+                table,
                 [
                     {
                         "id": s.id,
@@ -148,10 +149,10 @@ class ActivityBook:
             )
         old = [s for s in changed if not s.new]
         if old:
-            self.session.execute(
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
-                .values({c: bindparam(f"b_{c}") for c in _COLUMNS}),
-                [{"b_id": s.id, **{f"b_{c}": getattr(s, c) for c in _COLUMNS}} for s in old],
+            update_many(
+                self.session,
+                table,
+                ("id",),
+                [{"id": s.id, **{c: getattr(s, c) for c in _COLUMNS}} for s in old],
             )
         return [(s.region, "activity", s.id, s.data()) for s in changed]

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, insert, update
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol.ingest import IngestEvent, IngestResult, Outcome
 from sync.server.buckets import customers_bucket
+from sync.server.bulk_sql import chunk_size, insert_many, one_of, update_many
 from sync.server.changes import record_changes
 from sync.server.ingest.activities import ActivityBook, activity_id_for
 from sync.server.ingest.identity import (
@@ -76,14 +76,14 @@ class Catalog:
     def load(self, skus: set[str], jans: set[str]) -> None:
         skus -= set(self.products)
         jans -= set(self.by_gtin)
-        for part in chunks(sorted(skus)):
-            for p in self.session.execute(
-                select(Product).where(col(Product.sku).in_(part))
-            ).scalars():
+        size = chunk_size(self.session)
+        for part in chunks(sorted(skus), size):
+            query = select(Product).where(one_of(self.session, col(Product.sku), part))
+            for p in self.session.execute(query).scalars():
                 self.products[p.sku] = p
-        for part in chunks(sorted(jans)):
-            rows = self.session.execute(select(Product).where(col(Product.gtin).in_(part)))
-            for p in rows.scalars():
+        for part in chunks(sorted(jans), size):
+            query = select(Product).where(one_of(self.session, col(Product.gtin), part))
+            for p in self.session.execute(query).scalars():
                 self.by_gtin[p.gtin] = p
                 self.products[p.sku] = p
 
@@ -189,10 +189,11 @@ class Batch:
     def _received_before(self, items: list[_Item]) -> list[_Item]:
         table = table_of(IngestedEvent)
         known: dict[str, tuple[str, str | None]] = {}
-        for part in chunks([i.event.event_id for i in items]):
+        for part in chunks([i.event.event_id for i in items], chunk_size(self.session)):
             rows = self.session.execute(
                 select(table.c.event_id, table.c.body_hash, table.c.customer_id).where(
-                    table.c.source == self.auth.source, table.c.event_id.in_(part)
+                    table.c.source == self.auth.source,
+                    one_of(self.session, table.c.event_id, part),
                 )
             ).all()
             known.update({eid: (digest, cid) for eid, digest, cid in rows})
@@ -292,7 +293,7 @@ class Batch:
             for i in sorted(items, key=lambda i: i.event.event_id)
         ]
         # In key order, so two requests claiming overlapping events never deadlock.
-        self.session.execute(insert(table_of(IngestedEvent)), rows)
+        insert_many(self.session, table_of(IngestedEvent), rows)
         return items
 
     def _apply(self, items: list[_Item]) -> None:
@@ -386,32 +387,17 @@ class Batch:
             result = item.result
             rows.append(
                 {
-                    "b_source": self.auth.source,
-                    "b_event_id": item.event.event_id,
-                    "b_outcome": outcome,
-                    "b_customer_id": result.customer_id
-                    if isinstance(result, IngestResult)
-                    else None,
-                    "b_waiting_for": item.event.status.order_id
+                    "source": self.auth.source,
+                    "event_id": item.event.event_id,
+                    "outcome": outcome,
+                    "customer_id": result.customer_id if isinstance(result, IngestResult) else None,
+                    "waiting_for": item.event.status.order_id
                     if waiting and item.event.status
                     else None,
-                    "b_body_json": item.event.model_dump_json() if waiting else None,
+                    "body_json": item.event.model_dump_json() if waiting else None,
                 }
             )
-        self.session.execute(
-            update(table)
-            .where(
-                table.c.source == bindparam("b_source"),
-                table.c.event_id == bindparam("b_event_id"),
-            )
-            .values(
-                outcome=bindparam("b_outcome"),
-                customer_id=bindparam("b_customer_id"),
-                waiting_for=bindparam("b_waiting_for"),
-                body_json=bindparam("b_body_json"),
-            ),
-            rows,
-        )
+        update_many(self.session, table, ("source", "event_id"), rows)
 
     # -- results ------------------------------------------------------------------------------
 

@@ -14,11 +14,11 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol.ingest import CustomerRef
+from sync.server.bulk_sql import chunk_size, insert_many, one_of
 from sync.server.documents import publish_customer
 from sync.server.models import Customer, CustomerIdentity, Store, table_of
 from sync.server.mutations.base import Rejected
@@ -131,10 +131,10 @@ class IdentityResolver:
                 by_kind.setdefault(kind, set()).add(value)
         table = table_of(CustomerIdentity)
         for kind, values in by_kind.items():
-            for part in chunks(sorted(values)):
+            for part in chunks(sorted(values), chunk_size(self.session)):
                 rows = self.session.execute(
                     select(table.c.value, table.c.customer_id).where(
-                        table.c.kind == kind, table.c.value.in_(part)
+                        table.c.kind == kind, one_of(self.session, table.c.value, part)
                     )
                 ).all()
                 for value, customer_id in rows:
@@ -147,10 +147,10 @@ class IdentityResolver:
             if not wanted:
                 return
             survivors: set[str] = set()
-            for part in chunks(sorted(wanted)):
+            for part in chunks(sorted(wanted), chunk_size(self.session)):
                 rows = self.session.execute(
                     select(Customer.id, Customer.region, Customer.merged_into).where(
-                        col(Customer.id).in_(part)
+                        one_of(self.session, col(Customer.id), part)
                     )
                 ).all()
                 for cid, region, merged_into in rows:
@@ -159,7 +159,7 @@ class IdentityResolver:
                         survivors.add(merged_into)
                 held = self.session.execute(
                     select(CustomerIdentity.customer_id, CustomerIdentity.kind).where(
-                        col(CustomerIdentity.customer_id).in_(part)
+                        one_of(self.session, col(CustomerIdentity.customer_id), part)
                     )
                 ).all()
                 for cid, kind in held:
@@ -247,7 +247,7 @@ class IdentityResolver:
             ),
             key=lambda r: (r["kind"], r["value"]),
         )
-        self.session.execute(insert(table_of(CustomerIdentity)), rows)
+        insert_many(self.session, table_of(CustomerIdentity), rows)
         now = utcnow()
         for person in changed:
             customer = person.new or self.session.get(Customer, person.id)

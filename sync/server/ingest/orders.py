@@ -18,13 +18,14 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, text, update
+from sqlalchemy import delete, text, update
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol import OrderData, OrderLineData, price_to_wire
 from sync.protocol.ingest import IngestEvent, Outcome, StatusIn
+from sync.server.bulk_sql import chunk_size, insert_many, one_of, update_many
 from sync.server.documents import (
     interest_data,
     publish_customer_child,
@@ -160,8 +161,8 @@ class OrderBook:
                 {"keys": keys},
             )
         table = table_of(Order)
-        for part in chunks(sorted(ids)):
-            query = sa_select(table).where(table.c.id.in_(part))
+        for part in chunks(sorted(ids), chunk_size(self.session)):
+            query = sa_select(table).where(one_of(self.session, table.c.id, part))
             if self.session.get_bind().dialect.name == "postgresql":
                 query = query.with_for_update()
             for found in self.session.execute(query).mappings():
@@ -182,11 +183,11 @@ class OrderBook:
                     attributed_followup_id=found["attributed_followup_id"],
                     was_closed=found["status"] in CLOSED,
                 )
-        for part in chunks(sorted(external_ids)):
+        for part in chunks(sorted(external_ids), chunk_size(self.session)):
             rows = self.session.execute(
                 select(IngestedEvent).where(
                     col(IngestedEvent.source) == self.source,
-                    col(IngestedEvent.waiting_for).in_(part),
+                    one_of(self.session, col(IngestedEvent.waiting_for), part),
                     col(IngestedEvent.outcome) == "waiting",
                 )
             ).scalars()
@@ -292,8 +293,9 @@ class OrderBook:
         changed.sort(key=lambda s: s.id)  # one lock order for concurrent batches
         new = [s for s in changed if s.new]
         if new:
-            session.execute(
-                insert(table),
+            insert_many(
+                session,
+                table,
                 [
                     {
                         "id": s.id,
@@ -306,18 +308,15 @@ class OrderBook:
             )
         old = [s for s in changed if not s.new]
         if old:
-            session.execute(
-                update(table)
-                .where(table.c.id == bindparam("b_id"))
-                .values({c: bindparam(f"b_{c}") for c in _ORDER_COLUMNS}),
-                [
-                    {"b_id": s.id, **{f"b_{c}": self._value(s, c) for c in _ORDER_COLUMNS}}
-                    for s in old
-                ],
+            update_many(
+                session,
+                table,
+                ("id",),
+                [{"id": s.id, **{c: self._value(s, c) for c in _ORDER_COLUMNS}} for s in old],
             )
         replaced = [s.id for s in old if s.lines_replaced]
-        for part in chunks(replaced):
-            session.execute(delete(OrderLine).where(col(OrderLine.order_id).in_(part)))
+        for part in chunks(replaced, chunk_size(session)):
+            session.execute(delete(OrderLine).where(one_of(session, col(OrderLine.order_id), part)))
         lines = [
             {
                 "order_id": s.id,
@@ -332,7 +331,7 @@ class OrderBook:
             for n, line in enumerate(s.lines, start=1)
         ]
         if lines:
-            session.execute(insert(table_of(OrderLine)), lines)
+            insert_many(session, table_of(OrderLine), lines)
         self._load_lines([s for s in changed if s.lines is None])
         self._write_waiting()
         for state in new:
@@ -348,7 +347,9 @@ class OrderBook:
         missing = {s.customer_id for s in states if not s.region} - set(self.regions)
         for part in chunks(sorted(missing)):
             rows = self.session.execute(
-                select(Customer.id, Customer.region).where(col(Customer.id).in_(part))
+                select(Customer.id, Customer.region).where(
+                    one_of(self.session, col(Customer.id), part)
+                )
             ).all()
             self.regions.update(dict(rows))
         for state in states:
@@ -375,7 +376,7 @@ class OrderBook:
         for part in chunks(sorted(by_id)):
             rows = self.session.execute(
                 select(OrderLine)
-                .where(col(OrderLine.order_id).in_(part))
+                .where(one_of(self.session, col(OrderLine.order_id), part))
                 .order_by(col(OrderLine.order_id), col(OrderLine.line_no))
             ).scalars()
             for row in rows:
@@ -462,7 +463,8 @@ class OrderBook:
         for part in chunks(sorted(by_customer)):
             rows = self.session.execute(
                 select(Interest).where(
-                    col(Interest.customer_id).in_(part), col(Interest.status) == "open"
+                    one_of(self.session, col(Interest.customer_id), part),
+                    col(Interest.status) == "open",
                 )
             ).scalars()
             for row in list(rows):
