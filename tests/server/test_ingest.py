@@ -292,3 +292,34 @@ def test_ingestion_is_in_the_openapi_document(http: httpx.Client) -> None:
     bulk_op = doc["paths"]["/v1/ingest/bulk"]["post"]
     assert "application/x-ndjson" in bulk_op["requestBody"]["content"]
     assert bulk_op["security"] == [{"integrationToken": []}]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"[1, 2, 3]",
+        b"null",
+        b'"just a string"',
+        b"\xff\xfe\x00garbage",
+        b'{"source": 5, "event_id": [], "kind": {}, "occurred_at": true}',
+        b'{"source": "webshop", "event_id": "x", "kind": "teleport",'
+        b' "occurred_at": "2026-11-01T00:00:00Z"}',
+        b'{"source": "webshop", "event_id": "' + b"x" * 5000 + b'", "kind": "order"}',
+        b'{"a": ' * 5000 + b"1" + b"}" * 5000,
+    ],
+    ids=["array", "null", "string", "not-utf8", "wrong-types", "unknown-kind", "huge-id", "deep"],
+)
+def test_hostile_lines_are_reported_never_a_server_error(http: httpx.Client, line: bytes) -> None:
+    shop = credential(http)
+    good = ndjson([activity_event("ok-1", "web.view")])
+    reply = bulk(http, shop["token"], line + b"\n" + good)
+    assert reply.status_code == 200, reply.text
+    report = reply.json()
+    assert report["applied"] == 1 and report["rejected_count"] == 1
+    assert report["rejected"][0]["line"] == 1
+    single = http.post(
+        "/v1/ingest/events",
+        content=line,
+        headers={**bearer(shop["token"]), "Content-Type": "application/json"},
+    )
+    assert single.status_code in (400, 422), single.text

@@ -173,7 +173,7 @@ def _event_id_of(raw: bytes) -> str | None:
     """The event_id of a line that did not validate, if it has a readable one."""
     try:
         value = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         return None
     if isinstance(value, dict):
         found = value.get("event_id")
