@@ -59,6 +59,11 @@ _STATUSES: dict[str, Callable[[], str]] = {
     "picked_up": lambda: QCoreApplication.translate("Labels", "Picked up in store"),
     "pending": lambda: QCoreApplication.translate("Labels", "Pending"),
     "applied": lambda: QCoreApplication.translate("Labels", "Applied"),
+    "placed": lambda: QCoreApplication.translate("Labels", "Ordered"),
+    "ready_for_pickup": lambda: QCoreApplication.translate("Labels", "Ready for pickup"),
+    "part_returned": lambda: QCoreApplication.translate("Labels", "Partly returned"),
+    "resolved": lambda: QCoreApplication.translate("Labels", "Resolved"),
+    "closed": lambda: QCoreApplication.translate("Labels", "Closed"),
 }
 
 _KINDS: dict[str, Callable[[], str]] = {
@@ -74,6 +79,10 @@ _KINDS: dict[str, Callable[[], str]] = {
     "open": lambda: QCoreApplication.translate("Labels", "Opened"),
     "click": lambda: QCoreApplication.translate("Labels", "Clicked"),
     "engage": lambda: QCoreApplication.translate("Labels", "Reacted"),
+    "sent": lambda: QCoreApplication.translate("Labels", "Sent"),
+    "like": lambda: QCoreApplication.translate("Labels", "Liked"),
+    "follow": lambda: QCoreApplication.translate("Labels", "Followed"),
+    "share": lambda: QCoreApplication.translate("Labels", "Shared"),
 }
 
 _TIERS: dict[str, Callable[[], str]] = {

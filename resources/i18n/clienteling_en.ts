@@ -310,8 +310,8 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="50"/>
-        <location filename="../../clienteling/ui/labels.py" line="100"/>
-        <location filename="../../clienteling/ui/labels.py" line="167"/>
+        <location filename="../../clienteling/ui/labels.py" line="109"/>
+        <location filename="../../clienteling/ui/labels.py" line="176"/>
         <source>Not collected</source>
         <translation></translation>
     </message>
@@ -322,6 +322,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="52"/>
+        <location filename="../../clienteling/ui/labels.py" line="82"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -371,257 +372,293 @@
         <translation>Applied</translation>
     </message>
     <message>
+        <location filename="../../clienteling/ui/labels.py" line="62"/>
+        <source>Ordered</source>
+        <translation>Ordered</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="64"/>
+        <source>Partly returned</source>
+        <translation>Partly returned</translation>
+    </message>
+    <message>
         <location filename="../../clienteling/ui/labels.py" line="65"/>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="66"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="70"/>
         <source>Hold</source>
         <translation>Hold</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="66"/>
+        <location filename="../../clienteling/ui/labels.py" line="71"/>
         <source>Pickup</source>
         <translation>Pickup</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="67"/>
+        <location filename="../../clienteling/ui/labels.py" line="72"/>
         <source>Transfer</source>
         <translation>Transfer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="68"/>
+        <location filename="../../clienteling/ui/labels.py" line="73"/>
         <source>After visit</source>
         <translation>After visit</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="69"/>
+        <location filename="../../clienteling/ui/labels.py" line="74"/>
         <source>Occasion</source>
         <translation>Occasion</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="70"/>
+        <location filename="../../clienteling/ui/labels.py" line="75"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="71"/>
+        <location filename="../../clienteling/ui/labels.py" line="76"/>
         <source>Viewed</source>
         <translation>Viewed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="72"/>
+        <location filename="../../clienteling/ui/labels.py" line="77"/>
         <source>Added to cart</source>
         <translation>Added to cart</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="73"/>
+        <location filename="../../clienteling/ui/labels.py" line="78"/>
         <source>Inquiry</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="74"/>
+        <location filename="../../clienteling/ui/labels.py" line="79"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="75"/>
+        <location filename="../../clienteling/ui/labels.py" line="80"/>
         <source>Clicked</source>
         <translation>Clicked</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <location filename="../../clienteling/ui/labels.py" line="81"/>
         <source>Reacted</source>
         <translation>Reacted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="80"/>
+        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <source>Liked</source>
+        <translation>Liked</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <source>Followed</source>
+        <translation>Followed</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <source>Shared</source>
+        <translation>Shared</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="89"/>
         <source>Regular</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="81"/>
+        <location filename="../../clienteling/ui/labels.py" line="90"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="82"/>
+        <location filename="../../clienteling/ui/labels.py" line="91"/>
         <source>Bronze</source>
         <translation>Bronze</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <location filename="../../clienteling/ui/labels.py" line="92"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <location filename="../../clienteling/ui/labels.py" line="93"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <location filename="../../clienteling/ui/labels.py" line="94"/>
         <source>Platinum</source>
         <translation>Platinum</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="89"/>
+        <location filename="../../clienteling/ui/labels.py" line="98"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="90"/>
+        <location filename="../../clienteling/ui/labels.py" line="99"/>
         <source>Item of interest</source>
         <translation>Item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="91"/>
+        <location filename="../../clienteling/ui/labels.py" line="100"/>
         <source>Interest change</source>
         <translation>Interest change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="92"/>
+        <location filename="../../clienteling/ui/labels.py" line="101"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="93"/>
+        <location filename="../../clienteling/ui/labels.py" line="102"/>
         <source>Customer change</source>
         <translation>Customer change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="94"/>
+        <location filename="../../clienteling/ui/labels.py" line="103"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="95"/>
+        <location filename="../../clienteling/ui/labels.py" line="104"/>
         <source>Reservation request</source>
         <translation>Reservation request</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="96"/>
+        <location filename="../../clienteling/ui/labels.py" line="105"/>
         <source>Cancel reservation</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="97"/>
+        <location filename="../../clienteling/ui/labels.py" line="106"/>
         <source>Extend reservation</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="98"/>
+        <location filename="../../clienteling/ui/labels.py" line="107"/>
         <source>Sold / collected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="99"/>
+        <location filename="../../clienteling/ui/labels.py" line="108"/>
         <source>Pickup ready</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="101"/>
+        <location filename="../../clienteling/ui/labels.py" line="110"/>
         <source>Transfer sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="102"/>
+        <location filename="../../clienteling/ui/labels.py" line="111"/>
         <source>Transfer received</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="103"/>
+        <location filename="../../clienteling/ui/labels.py" line="112"/>
         <source>Follow-up</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="107"/>
+        <location filename="../../clienteling/ui/labels.py" line="116"/>
         <source>the data was not valid</source>
         <translation>the data was not valid</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="108"/>
+        <location filename="../../clienteling/ui/labels.py" line="117"/>
         <source>the server does not know this change</source>
         <translation>the server does not know this change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="111"/>
+        <location filename="../../clienteling/ui/labels.py" line="120"/>
         <source>the customer or product no longer exists</source>
         <translation>the customer or product no longer exists</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="114"/>
+        <location filename="../../clienteling/ui/labels.py" line="123"/>
         <source>not allowed for your role or store</source>
         <translation>not allowed for your role or store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="115"/>
+        <location filename="../../clienteling/ui/labels.py" line="124"/>
         <source>the customer has not agreed to this channel</source>
         <translation>the customer has not agreed to this channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="118"/>
+        <location filename="../../clienteling/ui/labels.py" line="127"/>
         <source>not enough stock</source>
         <translation>not enough stock</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="119"/>
+        <location filename="../../clienteling/ui/labels.py" line="128"/>
         <source>the request was too old</source>
         <translation>the request was too old</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="120"/>
+        <location filename="../../clienteling/ui/labels.py" line="129"/>
         <source>the record changed and no longer allows this</source>
         <translation>the record changed and no longer allows this</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="163"/>
+        <location filename="../../clienteling/ui/labels.py" line="172"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="164"/>
+        <location filename="../../clienteling/ui/labels.py" line="173"/>
         <source>Extend</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="165"/>
+        <location filename="../../clienteling/ui/labels.py" line="174"/>
         <source>Sold</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="166"/>
+        <location filename="../../clienteling/ui/labels.py" line="63"/>
+        <location filename="../../clienteling/ui/labels.py" line="175"/>
         <source>Ready for pickup</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="168"/>
+        <location filename="../../clienteling/ui/labels.py" line="177"/>
         <source>Send</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="169"/>
+        <location filename="../../clienteling/ui/labels.py" line="178"/>
         <source>Received</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="176"/>
+        <location filename="../../clienteling/ui/labels.py" line="185"/>
         <source>Collected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="181"/>
+        <location filename="../../clienteling/ui/labels.py" line="190"/>
         <source>pending sync</source>
         <translation>pending sync</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="186"/>
+        <location filename="../../clienteling/ui/labels.py" line="195"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="187"/>
+        <location filename="../../clienteling/ui/labels.py" line="196"/>
         <source>rejected: %1</source>
         <translation>rejected: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="191"/>
+        <location filename="../../clienteling/ui/labels.py" line="200"/>
         <source>¥%1</source>
         <translation>¥%1</translation>
     </message>
@@ -1431,187 +1468,187 @@ for %2</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="248"/>
+        <location filename="../../clienteling/ui/labels.py" line="257"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>The terminal list needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="252"/>
+        <location filename="../../clienteling/ui/labels.py" line="261"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>Only a manager can see and revoke terminals.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="255"/>
+        <location filename="../../clienteling/ui/labels.py" line="264"/>
         <source>No terminal of this store has this id.</source>
         <translation>No terminal of this store has this id.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="258"/>
+        <location filename="../../clienteling/ui/labels.py" line="267"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>Sign-in failed: check the staff code (or badge) and the PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="262"/>
+        <location filename="../../clienteling/ui/labels.py" line="271"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="267"/>
+        <location filename="../../clienteling/ui/labels.py" line="276"/>
         <source>No customer found</source>
         <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="268"/>
+        <location filename="../../clienteling/ui/labels.py" line="277"/>
         <source>Type at least 2 characters</source>
         <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="271"/>
+        <location filename="../../clienteling/ui/labels.py" line="280"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="274"/>
+        <location filename="../../clienteling/ui/labels.py" line="283"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="277"/>
+        <location filename="../../clienteling/ui/labels.py" line="286"/>
         <source>Nothing was scanned.</source>
         <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="280"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="283"/>
+        <location filename="../../clienteling/ui/labels.py" line="292"/>
         <source>Scan or type a product code.</source>
         <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="286"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="292"/>
+        <location filename="../../clienteling/ui/labels.py" line="301"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="304"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="307"/>
         <source>This barcode holds no product code.</source>
         <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="302"/>
+        <location filename="../../clienteling/ui/labels.py" line="311"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="306"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>This is not a barcode.</source>
         <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="309"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="312"/>
+        <location filename="../../clienteling/ui/labels.py" line="321"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="324"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="318"/>
+        <location filename="../../clienteling/ui/labels.py" line="327"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="324"/>
+        <location filename="../../clienteling/ui/labels.py" line="333"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="326"/>
+        <location filename="../../clienteling/ui/labels.py" line="335"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="327"/>
+        <location filename="../../clienteling/ui/labels.py" line="336"/>
         <source>Reason</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="334"/>
+        <location filename="../../clienteling/ui/labels.py" line="343"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="341"/>
+        <location filename="../../clienteling/ui/labels.py" line="350"/>
         <source>Search text is too long (max %1)</source>
         <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="345"/>
+        <location filename="../../clienteling/ui/labels.py" line="354"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="351"/>
+        <location filename="../../clienteling/ui/labels.py" line="360"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="357"/>
+        <location filename="../../clienteling/ui/labels.py" line="366"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="363"/>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="370"/>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="377"/>
+        <location filename="../../clienteling/ui/labels.py" line="386"/>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="383"/>
+        <location filename="../../clienteling/ui/labels.py" line="392"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="389"/>
+        <location filename="../../clienteling/ui/labels.py" line="398"/>
         <source>%1 must be text.</source>
         <translation>%1 must be text.</translation>
     </message>

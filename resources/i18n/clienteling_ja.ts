@@ -308,8 +308,8 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="50"/>
-        <location filename="../../clienteling/ui/labels.py" line="100"/>
-        <location filename="../../clienteling/ui/labels.py" line="167"/>
+        <location filename="../../clienteling/ui/labels.py" line="109"/>
+        <location filename="../../clienteling/ui/labels.py" line="176"/>
         <source>Not collected</source>
         <translation>未受取</translation>
     </message>
@@ -320,6 +320,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="52"/>
+        <location filename="../../clienteling/ui/labels.py" line="82"/>
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
@@ -369,257 +370,293 @@
         <translation>反映済み</translation>
     </message>
     <message>
+        <location filename="../../clienteling/ui/labels.py" line="62"/>
+        <source>Ordered</source>
+        <translation>注文済み</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="64"/>
+        <source>Partly returned</source>
+        <translation>一部返品</translation>
+    </message>
+    <message>
         <location filename="../../clienteling/ui/labels.py" line="65"/>
+        <source>Resolved</source>
+        <translation>解決済み</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="66"/>
+        <source>Closed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="70"/>
         <source>Hold</source>
         <translation>取り置き</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="66"/>
+        <location filename="../../clienteling/ui/labels.py" line="71"/>
         <source>Pickup</source>
         <translation>店舗受取</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="67"/>
+        <location filename="../../clienteling/ui/labels.py" line="72"/>
         <source>Transfer</source>
         <translation>店舗間移動</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="68"/>
+        <location filename="../../clienteling/ui/labels.py" line="73"/>
         <source>After visit</source>
         <translation>来店後フォロー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="69"/>
+        <location filename="../../clienteling/ui/labels.py" line="74"/>
         <source>Occasion</source>
         <translation>記念日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="70"/>
+        <location filename="../../clienteling/ui/labels.py" line="75"/>
         <source>Custom</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="71"/>
+        <location filename="../../clienteling/ui/labels.py" line="76"/>
         <source>Viewed</source>
         <translation>閲覧</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="72"/>
+        <location filename="../../clienteling/ui/labels.py" line="77"/>
         <source>Added to cart</source>
         <translation>カート追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="73"/>
+        <location filename="../../clienteling/ui/labels.py" line="78"/>
         <source>Inquiry</source>
         <translation>問い合わせ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="74"/>
+        <location filename="../../clienteling/ui/labels.py" line="79"/>
         <source>Opened</source>
         <translation>開封</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="75"/>
+        <location filename="../../clienteling/ui/labels.py" line="80"/>
         <source>Clicked</source>
         <translation>クリック</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <location filename="../../clienteling/ui/labels.py" line="81"/>
         <source>Reacted</source>
         <translation>反応</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="80"/>
+        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <source>Liked</source>
+        <translation>いいね</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <source>Followed</source>
+        <translation>フォロー</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <source>Shared</source>
+        <translation>シェア</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="89"/>
         <source>Regular</source>
         <translation>レギュラー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="81"/>
+        <location filename="../../clienteling/ui/labels.py" line="90"/>
         <source>Standard</source>
         <translation>スタンダード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="82"/>
+        <location filename="../../clienteling/ui/labels.py" line="91"/>
         <source>Bronze</source>
         <translation>ブロンズ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <location filename="../../clienteling/ui/labels.py" line="92"/>
         <source>Silver</source>
         <translation>シルバー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <location filename="../../clienteling/ui/labels.py" line="93"/>
         <source>Gold</source>
         <translation>ゴールド</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <location filename="../../clienteling/ui/labels.py" line="94"/>
         <source>Platinum</source>
         <translation>プラチナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="89"/>
+        <location filename="../../clienteling/ui/labels.py" line="98"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="90"/>
+        <location filename="../../clienteling/ui/labels.py" line="99"/>
         <source>Item of interest</source>
         <translation>関心商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="91"/>
+        <location filename="../../clienteling/ui/labels.py" line="100"/>
         <source>Interest change</source>
         <translation>関心商品の変更</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="92"/>
+        <location filename="../../clienteling/ui/labels.py" line="101"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="93"/>
+        <location filename="../../clienteling/ui/labels.py" line="102"/>
         <source>Customer change</source>
         <translation>顧客情報の変更</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="94"/>
+        <location filename="../../clienteling/ui/labels.py" line="103"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="95"/>
+        <location filename="../../clienteling/ui/labels.py" line="104"/>
         <source>Reservation request</source>
         <translation>取り置き依頼</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="96"/>
+        <location filename="../../clienteling/ui/labels.py" line="105"/>
         <source>Cancel reservation</source>
         <translation>予約の取消</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="97"/>
+        <location filename="../../clienteling/ui/labels.py" line="106"/>
         <source>Extend reservation</source>
         <translation>予約の延長</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="98"/>
+        <location filename="../../clienteling/ui/labels.py" line="107"/>
         <source>Sold / collected</source>
         <translation>販売・受け渡し</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="99"/>
+        <location filename="../../clienteling/ui/labels.py" line="108"/>
         <source>Pickup ready</source>
         <translation>受取準備完了</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="101"/>
+        <location filename="../../clienteling/ui/labels.py" line="110"/>
         <source>Transfer sent</source>
         <translation>取り寄せ発送</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="102"/>
+        <location filename="../../clienteling/ui/labels.py" line="111"/>
         <source>Transfer received</source>
         <translation>取り寄せ到着</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="103"/>
+        <location filename="../../clienteling/ui/labels.py" line="112"/>
         <source>Follow-up</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="107"/>
+        <location filename="../../clienteling/ui/labels.py" line="116"/>
         <source>the data was not valid</source>
         <translation>データが正しくありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="108"/>
+        <location filename="../../clienteling/ui/labels.py" line="117"/>
         <source>the server does not know this change</source>
         <translation>サーバーが対応していない変更です</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="111"/>
+        <location filename="../../clienteling/ui/labels.py" line="120"/>
         <source>the customer or product no longer exists</source>
         <translation>顧客または商品が存在しません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="114"/>
+        <location filename="../../clienteling/ui/labels.py" line="123"/>
         <source>not allowed for your role or store</source>
         <translation>この役割・店舗では許可されていません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="115"/>
+        <location filename="../../clienteling/ui/labels.py" line="124"/>
         <source>the customer has not agreed to this channel</source>
         <translation>お客様がこの連絡手段に同意していません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="118"/>
+        <location filename="../../clienteling/ui/labels.py" line="127"/>
         <source>not enough stock</source>
         <translation>在庫が足りません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="119"/>
+        <location filename="../../clienteling/ui/labels.py" line="128"/>
         <source>the request was too old</source>
         <translation>依頼が古すぎます</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="120"/>
+        <location filename="../../clienteling/ui/labels.py" line="129"/>
         <source>the record changed and no longer allows this</source>
         <translation>データが変更され、この操作はできません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="163"/>
+        <location filename="../../clienteling/ui/labels.py" line="172"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="164"/>
+        <location filename="../../clienteling/ui/labels.py" line="173"/>
         <source>Extend</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="165"/>
+        <location filename="../../clienteling/ui/labels.py" line="174"/>
         <source>Sold</source>
         <translation>販売済みにする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="166"/>
+        <location filename="../../clienteling/ui/labels.py" line="63"/>
+        <location filename="../../clienteling/ui/labels.py" line="175"/>
         <source>Ready for pickup</source>
         <translation>受取準備完了にする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="168"/>
+        <location filename="../../clienteling/ui/labels.py" line="177"/>
         <source>Send</source>
         <translation>発送する</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="169"/>
+        <location filename="../../clienteling/ui/labels.py" line="178"/>
         <source>Received</source>
         <translation>到着を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="176"/>
+        <location filename="../../clienteling/ui/labels.py" line="185"/>
         <source>Collected</source>
         <translation>受け渡し済みにする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="181"/>
+        <location filename="../../clienteling/ui/labels.py" line="190"/>
         <source>pending sync</source>
         <translation>同期待ち</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="186"/>
+        <location filename="../../clienteling/ui/labels.py" line="195"/>
         <source>rejected</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="187"/>
+        <location filename="../../clienteling/ui/labels.py" line="196"/>
         <source>rejected: %1</source>
         <translation>却下：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="191"/>
+        <location filename="../../clienteling/ui/labels.py" line="200"/>
         <source>¥%1</source>
         <translation>¥%1</translation>
     </message>
@@ -1419,187 +1456,187 @@ for %2</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="248"/>
+        <location filename="../../clienteling/ui/labels.py" line="257"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>端末の一覧にはサーバーへの接続が必要です。この端末は現在オフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="252"/>
+        <location filename="../../clienteling/ui/labels.py" line="261"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>端末の表示と登録解除ができるのはマネージャーだけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="255"/>
+        <location filename="../../clienteling/ui/labels.py" line="264"/>
         <source>No terminal of this store has this id.</source>
         <translation>この店舗にこの ID の端末はありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="258"/>
+        <location filename="../../clienteling/ui/labels.py" line="267"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>サインインできませんでした。スタッフコード（またはバッジ）とPINを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="262"/>
+        <location filename="../../clienteling/ui/labels.py" line="271"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>登録できませんでした。端末を登録できるのは、この店舗のマネージャーがスタッフコードとPINを入力した場合だけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="267"/>
+        <location filename="../../clienteling/ui/labels.py" line="276"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="268"/>
+        <location filename="../../clienteling/ui/labels.py" line="277"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="271"/>
+        <location filename="../../clienteling/ui/labels.py" line="280"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="274"/>
+        <location filename="../../clienteling/ui/labels.py" line="283"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="277"/>
+        <location filename="../../clienteling/ui/labels.py" line="286"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="280"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="283"/>
+        <location filename="../../clienteling/ui/labels.py" line="292"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="286"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="292"/>
+        <location filename="../../clienteling/ui/labels.py" line="301"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="304"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="307"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="302"/>
+        <location filename="../../clienteling/ui/labels.py" line="311"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="306"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="309"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="312"/>
+        <location filename="../../clienteling/ui/labels.py" line="321"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="324"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="318"/>
+        <location filename="../../clienteling/ui/labels.py" line="327"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="324"/>
+        <location filename="../../clienteling/ui/labels.py" line="333"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="326"/>
+        <location filename="../../clienteling/ui/labels.py" line="335"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="327"/>
+        <location filename="../../clienteling/ui/labels.py" line="336"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="334"/>
+        <location filename="../../clienteling/ui/labels.py" line="343"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>サインインの失敗が続いたため、一時的に停止しています。%1 分後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="341"/>
+        <location filename="../../clienteling/ui/labels.py" line="350"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="345"/>
+        <location filename="../../clienteling/ui/labels.py" line="354"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="351"/>
+        <location filename="../../clienteling/ui/labels.py" line="360"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="357"/>
+        <location filename="../../clienteling/ui/labels.py" line="366"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="363"/>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="370"/>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="377"/>
+        <location filename="../../clienteling/ui/labels.py" line="386"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="383"/>
+        <location filename="../../clienteling/ui/labels.py" line="392"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="389"/>
+        <location filename="../../clienteling/ui/labels.py" line="398"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>
