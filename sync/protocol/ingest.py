@@ -15,6 +15,9 @@ which body the event carries:
 | `sns.interaction`  | `activity` | a like, follow or share on social media                   |
 | `support.inquiry`  | `activity` | a support inquiry, opened or updated (same `ref`)         |
 | `email.engagement` | `activity` | an email sent, opened or clicked                          |
+| `customer`         | `profile`  | a customer's profile, created or updated                  |
+| `product`          | `product`  | a product of the catalog, created or replaced             |
+| `stock`            | `stock`    | how many of a product a store has on hand                 |
 
 Every event names the customer by what the source knows (`customer`: email, phone, loyalty
 card, online account id, LINE user id, and names for a new profile); the server resolves it to
@@ -23,7 +26,7 @@ one profile. Changes arriving out of order are put in order by `occurred_at`.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -48,6 +51,9 @@ EventKind = Literal[
     "sns.interaction",
     "support.inquiry",
     "email.engagement",
+    "customer",
+    "product",
+    "stock",
 ]
 EVENT_KINDS: tuple[str, ...] = (
     "order",
@@ -58,6 +64,9 @@ EVENT_KINDS: tuple[str, ...] = (
     "sns.interaction",
     "support.inquiry",
     "email.engagement",
+    "customer",
+    "product",
+    "stock",
 )
 # The activity channel each activity kind lands in on the profile.
 ACTIVITY_CHANNEL = {
@@ -173,6 +182,45 @@ class ActivityIn(Strict):
     status: Literal["open", "pending", "resolved", "closed"] | None = None
 
 
+class ProfileIn(Strict):
+    """What a customer event says about the person (only the fields sent change). Names are
+    in `customer` (they also name a new profile)."""
+
+    birthday: date | None = None
+    home_store: StoreCode | None = None
+
+
+class ProductIn(Strict):
+    sku: Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[!-~]+$")]
+    jan: Gtin
+    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    name_kana: Name = ""
+    category: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    brand: Annotated[str, StringConstraints(max_length=100)] = ""
+    price_jpy: Yen
+    accessory_skus: Annotated[list[str], Field(default_factory=list, max_length=50)]
+
+
+class StockIn(Strict):
+    store: StoreCode
+    sku: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    on_hand: Annotated[int, Field(ge=0, le=10_000_000)]
+
+
+# Which body each kind carries.
+BODY_OF_KIND = {
+    "order": "order",
+    "pos.sale": "order",
+    "order.status": "status",
+    "customer": "profile",
+    "product": "product",
+    "stock": "stock",
+}
+BODIES = ("order", "status", "activity", "profile", "product", "stock")
+# Kinds that are about a customer (and name one).
+WITHOUT_CUSTOMER = ("order.status", "product", "stock")
+
+
 class IngestEvent(Strict):
     source: SourceName
     event_id: ExternalId
@@ -182,23 +230,20 @@ class IngestEvent(Strict):
     order: OrderIn | None = None
     status: StatusIn | None = None
     activity: ActivityIn | None = None
+    profile: ProfileIn | None = None
+    product: ProductIn | None = None
+    stock: StockIn | None = None
 
     @model_validator(mode="after")
     def _body_matches_kind(self) -> IngestEvent:
-        wanted = (
-            "order"
-            if self.kind in ("order", "pos.sale")
-            else "status"
-            if self.kind == "order.status"
-            else "activity"
-        )
-        for body in ("order", "status", "activity"):
+        wanted = BODY_OF_KIND.get(self.kind, "activity")
+        for body in BODIES:
             present = getattr(self, body) is not None
             if body == wanted and not present:
                 raise ValueError(f"a {self.kind} event carries `{wanted}`")
             if body != wanted and present:
                 raise ValueError(f"a {self.kind} event carries `{wanted}`, not `{body}`")
-        if self.kind != "order.status" and self.customer is None:
+        if self.kind not in WITHOUT_CUSTOMER and self.customer is None:
             raise ValueError(f"a {self.kind} event names its `customer`")
         if self.kind == "pos.sale" and self.order is not None and self.order.store is None:
             raise ValueError("a pos.sale names its `store`")

@@ -1,4 +1,5 @@
-"""Command line: `python -m sync.server --database-url URL --host H --port P --seed demo`."""
+"""Command line: `python -m sync.server --database-url URL --host H --port P --seed demo`, and
+`python -m sync.server import ...` to load CSV files (sync.server.import_cli)."""
 
 from __future__ import annotations
 
@@ -46,7 +47,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == ["import"]:
+        from sync.server.import_cli import main as import_main
+
+        return import_main(given[1:])
+    args = parse_args(given)
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
     builder = None
     if args.snapshot_dir is not None:

@@ -31,6 +31,7 @@ from sync.server.buckets import customers_bucket
 from sync.server.bulk_sql import chunk_size, insert_many, one_of, update_many
 from sync.server.changes import record_changes
 from sync.server.ingest.activities import ActivityBook, activity_id_for
+from sync.server.ingest.catalog import apply_product, apply_profile, apply_stock
 from sync.server.ingest.identity import (
     IdentityResolver,
     IngestRejected,
@@ -40,7 +41,7 @@ from sync.server.ingest.identity import (
 )
 from sync.server.ingest.orders import Line, OrderBook
 from sync.server.integrations import IntegrationAuth
-from sync.server.models import IngestedEvent, Product, Store, table_of
+from sync.server.models import Category, IngestedEvent, Inventory, Product, Store, table_of
 from sync.server.timeutil import utcnow
 
 Result = IngestResult | IngestRejected
@@ -72,6 +73,7 @@ class Catalog:
         self.by_gtin: dict[str, Product] = {}
         self._reloaded: set[str] = set()
         self.stores = _stores(session)
+        self.categories = set(session.execute(select(Category.code)).scalars())
 
     def load(self, skus: set[str], jans: set[str]) -> None:
         skus -= set(self.products)
@@ -129,6 +131,11 @@ def _stores(session: Session, *, fresh: bool = False) -> dict[str, Store]:
 def _references(event: IngestEvent) -> tuple[set[str], set[str]]:
     skus: set[str] = set()
     jans: set[str] = set()
+    if event.stock is not None:
+        skus.add(event.stock.sku)
+    if event.product is not None:
+        skus.update(event.product.accessory_skus)
+        skus.add(event.product.sku)
     for ref in (event.order.lines if event.order else []) + (
         [event.activity] if event.activity else []
     ):
@@ -144,6 +151,7 @@ class Batch:
         self.session = session
         self.auth = auth
         self.catalog = Catalog(session)
+        self.new_skus: set[str] = set()
         home = auth.home_store_id
         self.home_store = next((s for s in self.catalog.stores.values() if s.id == home), None)
 
@@ -215,6 +223,10 @@ class Batch:
             more_skus, more_jans = _references(item.event)
             skus |= more_skus
             jans |= more_jans
+            if item.event.product is not None:
+                jans.add(item.event.product.jan)
+        # Products this batch makes: its stock rows and accessories may name them.
+        self.new_skus = {i.event.product.sku for i in items if i.event.product is not None}
         self.catalog.load(skus, jans)
         live = []
         for item in items:
@@ -253,6 +265,29 @@ class Batch:
         return resolved
 
     def _check_references(self, event: IngestEvent) -> None:
+        if event.product is not None:
+            if event.product.category not in self.catalog.categories:
+                raise IngestRejected("unknown_category", "product.category: no such category")
+            for sku in event.product.accessory_skus:
+                if sku not in self.catalog.products and sku not in self.new_skus:
+                    raise IngestRejected(
+                        "unknown_product", "product.accessory_skus: no product has this sku"
+                    )
+            clash = self.catalog.by_gtin.get(event.product.jan)
+            if clash is not None and clash.sku != event.product.sku:
+                raise IngestRejected("conflict", "product.jan: another product has this jan")
+        if event.stock is not None:
+            store = self.catalog.store(event.stock.store, "stock.store")
+            sku = event.stock.sku
+            if sku not in self.catalog.products and sku not in self.new_skus:
+                raise IngestRejected("unknown_product", "stock.sku: no product has this sku")
+            held = self.session.get(Inventory, (store.id, sku)) if store is not None else None
+            if held is not None and event.stock.on_hand < held.reserved:
+                raise IngestRejected(
+                    "below_reserved", "stock.on_hand: less than is held for customers now"
+                )
+        if event.profile is not None:
+            self.catalog.store(event.profile.home_store, "profile.home_store")
         if event.order is not None:
             store = self.catalog.store(event.order.store, "order.store")
             self.catalog.store(event.order.pickup_store, "order.pickup_store")
@@ -265,6 +300,8 @@ class Batch:
             self.catalog.product(event.activity.sku, event.activity.jan)
 
     def _place(self, event: IngestEvent) -> Store | None:
+        if event.profile is not None:
+            return self.catalog.store(event.profile.home_store, "profile.home_store")
         if event.order is None:
             return None
         return self.catalog.store(event.order.store, "order.store") or self.catalog.store(
@@ -348,7 +385,22 @@ class Batch:
         event = item.event
         if event.status is not None:
             return orders.apply_status(event)
+        if event.product is not None:
+            product = apply_product(self.session, event)
+            self.catalog.products[product.sku] = product
+            self.catalog.by_gtin[product.gtin] = product
+            return "applied", None
+        if event.stock is not None:
+            store = self.catalog.store(event.stock.store, "stock.store")
+            assert store is not None
+            apply_stock(self.session, event, store)
+            return "applied", None
         assert item.customer_id is not None
+        if event.profile is not None:
+            outcome = apply_profile(
+                self.session, item.customer_id, event, self._place(event), item.created
+            )
+            return outcome, item.customer_id
         if event.order is not None:
             body = event.order
             lines = []
