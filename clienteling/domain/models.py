@@ -189,6 +189,20 @@ class FollowUp:
 
 
 @dataclass(frozen=True, slots=True)
+class ProfileSummary:
+    """What the profile adds up to over every channel (computed on the server)."""
+
+    lifetime_jpy: int
+    order_count: int
+    last_purchase: tuple[tuple[str, str], ...]  # (channel, ISO time), latest first
+    preferred_store_name: str | None
+    preferred_channel: str | None
+    favourite_categories: tuple[str, ...]  # category codes
+    sizes: tuple[str, ...]
+    open_inquiries: int
+
+
+@dataclass(frozen=True, slots=True)
 class Profile:
     """The unified customer profile: everything the counter needs on one screen."""
 
@@ -212,6 +226,7 @@ class Profile:
     notes: tuple[Note, ...] = ()  # newest first, pending ones included
     reservations: tuple[Reservation, ...] = ()
     followups: tuple[FollowUp, ...] = ()
+    summary: ProfileSummary | None = None
 
     @property
     def display_name(self) -> str:

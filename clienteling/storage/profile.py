@@ -16,6 +16,7 @@ from clienteling.domain.models import (
     Order,
     OrderLine,
     Profile,
+    ProfileSummary,
     SyncState,
 )
 from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
@@ -342,4 +343,24 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
         notes=newest_first(notes, "created_at"),
         reservations=tuple(reservations),
         followups=tuple(sorted(followups, key=lambda f: f.due_date)),
+        summary=_summary(c.get("summary"), names),
+    )
+
+
+def _summary(data: Any, names: _Names) -> ProfileSummary | None:
+    """The server's summary in the customer's document (None before it sent one)."""
+    if not isinstance(data, dict):
+        return None
+    last = data.get("last_purchase") or {}
+    return ProfileSummary(
+        lifetime_jpy=_yen(data.get("lifetime_jpy", 0)),
+        order_count=int(data.get("order_count", 0) or 0),
+        last_purchase=tuple(
+            sorted(((str(k), str(v)) for k, v in last.items()), key=lambda kv: kv[1], reverse=True)
+        ),
+        preferred_store_name=names.store(data.get("preferred_store_id")),
+        preferred_channel=data.get("preferred_channel"),
+        favourite_categories=tuple(str(c) for c in data.get("favourite_categories") or ()),
+        sizes=tuple(str(x) for x in data.get("sizes") or ()),
+        open_inquiries=int(data.get("open_inquiries", 0) or 0),
     )

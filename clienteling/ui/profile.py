@@ -81,6 +81,9 @@ class ProfileView(QWidget):
         self.contact = plain_label(name="profileContact")
         self.contact.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.contact.setWordWrap(True)
+        # What the profile adds up to over every channel (from the server).
+        self.summary = plain_label(name="profileSummary")
+        self.summary.setWordWrap(True)
         self.add_note_button = QPushButton(self.tr("Add note"), page)
         self.add_note_button.setObjectName("addNoteButton")
         self.add_note_button.clicked.connect(self.on_add_note_button_clicked)
@@ -93,6 +96,7 @@ class ProfileView(QWidget):
         identity.addWidget(self.kana)
         identity.addWidget(self.tier)
         identity.addWidget(self.contact)
+        identity.addWidget(self.summary)
         actions = QVBoxLayout()
         actions.addWidget(self.add_note_button)
         actions.addWidget(self.add_interest_button)
@@ -235,6 +239,8 @@ class ProfileView(QWidget):
         self.contact.setText(
             "\n".join("   ".join(p for p in line if p) for line in (reach, about) if any(line))
         )
+        self.summary.setText(self._summary_text(profile))
+        self.summary.setVisible(profile.summary is not None)
         self._show_consents(profile.consents)
         self._show_orders(profile)
         self._show_activities(profile)
@@ -245,6 +251,38 @@ class ProfileView(QWidget):
         self._retitle_tabs(profile)
         self.tabs.setCurrentIndex(tab)
         self._stack.setCurrentIndex(1)
+
+    def _summary_text(self, profile: Profile) -> str:
+        """Two lines: value and habits, then the latest purchase on each channel."""
+        summary = profile.summary
+        if summary is None:
+            return ""
+        first = [
+            self.tr("Lifetime %1 over %2 orders")
+            .replace("%1", labels.yen(summary.lifetime_jpy))
+            .replace("%2", f"{summary.order_count:,}")
+        ]
+        prefers = [
+            labels.channel(summary.preferred_channel) if summary.preferred_channel else "",
+            summary.preferred_store_name or "",
+        ]
+        if any(prefers):
+            first.append(self.tr("Mostly: %1").replace("%1", " / ".join(p for p in prefers if p)))
+        if summary.favourite_categories:
+            named = (self.category_labels.get(c, c) for c in summary.favourite_categories)
+            first.append(self.tr("Likes: %1").replace("%1", ", ".join(named)))
+        if summary.sizes:
+            first.append(self.tr("Sizes: %1").replace("%1", ", ".join(summary.sizes)))
+        if summary.open_inquiries:
+            first.append(self.tr("Open inquiries: %1").replace("%1", str(summary.open_inquiries)))
+        last = [
+            f"{labels.channel(channel)} {labels.when(at, with_time=False)}"
+            for channel, at in summary.last_purchase
+        ]
+        lines = ["   ".join(first)]
+        if last:
+            lines.append(self.tr("Last purchase: %1").replace("%1", "   ".join(last)))
+        return "\n".join(lines)
 
     def _retitle_tabs(self, profile: Profile) -> None:
         titles = [

@@ -1146,156 +1146,186 @@
         <translation>Scan a loyalty card or search for a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="84"/>
+        <location filename="../../clienteling/ui/profile.py" line="87"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="87"/>
+        <location filename="../../clienteling/ui/profile.py" line="90"/>
         <source>Log item of interest</source>
         <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="113"/>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="117"/>
+        <location filename="../../clienteling/ui/profile.py" line="126"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="114"/>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
-        <location filename="../../clienteling/ui/profile.py" line="153"/>
+        <location filename="../../clienteling/ui/profile.py" line="118"/>
+        <location filename="../../clienteling/ui/profile.py" line="126"/>
+        <location filename="../../clienteling/ui/profile.py" line="157"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="115"/>
+        <location filename="../../clienteling/ui/profile.py" line="119"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="116"/>
+        <location filename="../../clienteling/ui/profile.py" line="120"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="117"/>
-        <location filename="../../clienteling/ui/profile.py" line="155"/>
+        <location filename="../../clienteling/ui/profile.py" line="121"/>
+        <location filename="../../clienteling/ui/profile.py" line="159"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="118"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="126"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="126"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="154"/>
+        <location filename="../../clienteling/ui/profile.py" line="158"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="132"/>
+        <location filename="../../clienteling/ui/profile.py" line="136"/>
         <source>Show product</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="135"/>
+        <location filename="../../clienteling/ui/profile.py" line="139"/>
         <source>Dismiss…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="152"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="160"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="171"/>
+        <location filename="../../clienteling/ui/profile.py" line="175"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="220"/>
+        <location filename="../../clienteling/ui/profile.py" line="224"/>
         <source>Tier: %1    Points: %2</source>
         <translation>Tier: %1    Points: %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="227"/>
+        <location filename="../../clienteling/ui/profile.py" line="231"/>
         <source>Card %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="230"/>
+        <location filename="../../clienteling/ui/profile.py" line="234"/>
         <source>Birthday %1</source>
         <translation>Birthday %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="231"/>
+        <location filename="../../clienteling/ui/profile.py" line="235"/>
         <source>Home store: %1</source>
         <translation>Home store: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="251"/>
+        <location filename="../../clienteling/ui/profile.py" line="261"/>
+        <source>Lifetime %1 over %2 orders</source>
+        <translation>Lifetime %1 over %2 orders</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="270"/>
+        <source>Mostly: %1</source>
+        <translation>Mostly: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="273"/>
+        <source>Likes: %1</source>
+        <translation>Likes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <source>Sizes: %1</source>
+        <translation>Sizes: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="277"/>
+        <source>Open inquiries: %1</source>
+        <translation>Open inquiries: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="284"/>
+        <source>Last purchase: %1</source>
+        <translation>Last purchase: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="289"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="252"/>
+        <location filename="../../clienteling/ui/profile.py" line="290"/>
         <source>Activity (%1)</source>
         <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="253"/>
+        <location filename="../../clienteling/ui/profile.py" line="291"/>
         <source>Interests (%1)</source>
         <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="254"/>
+        <location filename="../../clienteling/ui/profile.py" line="292"/>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="255"/>
+        <location filename="../../clienteling/ui/profile.py" line="293"/>
         <source>Reservations (%1)</source>
         <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="256"/>
+        <location filename="../../clienteling/ui/profile.py" line="294"/>
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="271"/>
+        <location filename="../../clienteling/ui/profile.py" line="309"/>
         <source>No consent recorded</source>
         <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="281"/>
+        <location filename="../../clienteling/ui/profile.py" line="319"/>
         <source>granted</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="281"/>
+        <location filename="../../clienteling/ui/profile.py" line="319"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="353"/>
+        <location filename="../../clienteling/ui/profile.py" line="391"/>
         <source>Category: %1</source>
         <translation>Category: %1</translation>
     </message>

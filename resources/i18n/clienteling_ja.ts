@@ -1136,156 +1136,186 @@
         <translation>ポイントカードをスキャンするか、お客様を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="84"/>
+        <location filename="../../clienteling/ui/profile.py" line="87"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="87"/>
+        <location filename="../../clienteling/ui/profile.py" line="90"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="113"/>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="117"/>
+        <location filename="../../clienteling/ui/profile.py" line="126"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="114"/>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
-        <location filename="../../clienteling/ui/profile.py" line="153"/>
+        <location filename="../../clienteling/ui/profile.py" line="118"/>
+        <location filename="../../clienteling/ui/profile.py" line="126"/>
+        <location filename="../../clienteling/ui/profile.py" line="157"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="115"/>
+        <location filename="../../clienteling/ui/profile.py" line="119"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="116"/>
+        <location filename="../../clienteling/ui/profile.py" line="120"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="117"/>
-        <location filename="../../clienteling/ui/profile.py" line="155"/>
+        <location filename="../../clienteling/ui/profile.py" line="121"/>
+        <location filename="../../clienteling/ui/profile.py" line="159"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="118"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="126"/>
         <source>What</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="126"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="154"/>
+        <location filename="../../clienteling/ui/profile.py" line="158"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="132"/>
+        <location filename="../../clienteling/ui/profile.py" line="136"/>
         <source>Show product</source>
         <translation>商品を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="135"/>
+        <location filename="../../clienteling/ui/profile.py" line="139"/>
         <source>Dismiss…</source>
         <translation>取り下げ…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="152"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>Due</source>
         <translation>予定日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="160"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="171"/>
+        <location filename="../../clienteling/ui/profile.py" line="175"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="220"/>
+        <location filename="../../clienteling/ui/profile.py" line="224"/>
         <source>Tier: %1    Points: %2</source>
         <translation>ランク：%1    ポイント：%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="227"/>
+        <location filename="../../clienteling/ui/profile.py" line="231"/>
         <source>Card %1</source>
         <translation>カード %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="230"/>
+        <location filename="../../clienteling/ui/profile.py" line="234"/>
         <source>Birthday %1</source>
         <translation>誕生日 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="231"/>
+        <location filename="../../clienteling/ui/profile.py" line="235"/>
         <source>Home store: %1</source>
         <translation>ホーム店舗：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="251"/>
+        <location filename="../../clienteling/ui/profile.py" line="261"/>
+        <source>Lifetime %1 over %2 orders</source>
+        <translation>累計 %1（%2件の注文）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="270"/>
+        <source>Mostly: %1</source>
+        <translation>よく利用: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="273"/>
+        <source>Likes: %1</source>
+        <translation>好きなカテゴリ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <source>Sizes: %1</source>
+        <translation>サイズ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="277"/>
+        <source>Open inquiries: %1</source>
+        <translation>対応中の問い合わせ: %1件</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="284"/>
+        <source>Last purchase: %1</source>
+        <translation>最終購入: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="289"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="252"/>
+        <location filename="../../clienteling/ui/profile.py" line="290"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="253"/>
+        <location filename="../../clienteling/ui/profile.py" line="291"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="254"/>
+        <location filename="../../clienteling/ui/profile.py" line="292"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="255"/>
+        <location filename="../../clienteling/ui/profile.py" line="293"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="256"/>
+        <location filename="../../clienteling/ui/profile.py" line="294"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="271"/>
+        <location filename="../../clienteling/ui/profile.py" line="309"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="281"/>
+        <location filename="../../clienteling/ui/profile.py" line="319"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="281"/>
+        <location filename="../../clienteling/ui/profile.py" line="319"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="353"/>
+        <location filename="../../clienteling/ui/profile.py" line="391"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>

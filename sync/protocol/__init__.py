@@ -426,6 +426,8 @@ class CategoryData(TypedDict):
     # An image reference: "res:<name>" for a picture the app ships, or an https URL.
     image: str | None
     position: int
+    # Its products come in sizes worth remembering (clothes, helmets, frames).
+    sized: NotRequired[bool]
 
 
 class StaffData(TypedDict):
@@ -471,6 +473,20 @@ class ConsentData(TypedDict):
     wording_version: str
 
 
+class SummaryData(TypedDict):
+    """What a profile adds up to, computed on the server from every channel (added to v1)."""
+
+    lifetime_jpy: str  # paid, less refunds; cancelled orders left out
+    order_count: int
+    last_purchase: dict[str, str]  # channel -> ISO time of the latest order there
+    preferred_store_id: str | None
+    preferred_channel: str | None
+    favourite_categories: list[str]  # category codes, most bought first (at most 3)
+    sizes: list[str]  # sizes seen in what they bought (M, 110cm, 480mm), most often first
+    open_inquiries: int  # support inquiries open or pending
+    as_of: str
+
+
 class CustomerData(TypedDict):
     id: str
     family_name: str
@@ -491,6 +507,7 @@ class CustomerData(TypedDict):
     consents: list[ConsentData]
     created_at: str
     updated_at: str
+    summary: NotRequired[SummaryData | None]
 
 
 class OrderLineData(TypedDict):

@@ -26,11 +26,18 @@ one profile. Changes arriving out of order are put in order by `occurred_at`.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 from sync.protocol import Strict
 
@@ -233,6 +240,12 @@ class IngestEvent(Strict):
     profile: ProfileIn | None = None
     product: ProductIn | None = None
     stock: StockIn | None = None
+
+    @field_validator("occurred_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        # Stored in UTC: SQLite keeps the wall time of an offset it is given, not the instant.
+        return value.astimezone(UTC)
 
     @model_validator(mode="after")
     def _body_matches_kind(self) -> IngestEvent:

@@ -10,7 +10,7 @@ over one prepared statement) and IN lists.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Table, bindparam, update
@@ -117,6 +117,18 @@ def one_of(session: Session, column: Any, values: Iterable[Any]) -> ColumnElemen
 
 CHUNK = 500
 PG_CHUNK = 20_000
+
+
+def chunks(values: Iterable[Any], size: int = CHUNK) -> Iterator[list[Any]]:
+    """`values` in lists of at most `size`."""
+    batch: list[Any] = []
+    for value in values:
+        batch.append(value)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def chunk_size(session: Session) -> int:

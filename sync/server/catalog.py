@@ -22,6 +22,7 @@ def category_data(row: Category) -> CategoryData:
         label_en=row.label_en,
         image=row.image,
         position=row.position,
+        sized=row.sized,
     )
 
 
@@ -30,7 +31,8 @@ def top_up_categories(engine: Engine, categories: Iterable[CategoryData]) -> int
     a chain whose labels changed); returns how many changed. Unchanged ones cost nothing."""
     changed = 0
     with write_session(engine) as session:
-        for wanted in categories:
+        for given in categories:
+            wanted = CategoryData(**{"sized": False, **given})
             row = session.get(Category, wanted["code"])
             if row is not None and category_data(row) == wanted:
                 continue

@@ -20,10 +20,12 @@ from sync.protocol import (
     InventoryData,
     NoteData,
     ReservationData,
+    SummaryData,
     price_to_wire,
 )
 from sync.server.buckets import customers_bucket, stock_bucket, store_bucket
-from sync.server.changes import record_change
+from sync.server.bulk_sql import chunk_size, chunks, one_of
+from sync.server.changes import record_change, record_changes
 from sync.server.models import (
     Consent,
     Customer,
@@ -35,6 +37,7 @@ from sync.server.models import (
     Reservation,
     Store,
 )
+from sync.server.summaries import stored as stored_summaries
 from sync.server.timeutil import iso
 
 __all__ = ["price_to_wire"]
@@ -44,35 +47,57 @@ def _dict(data: Any) -> dict[str, Any]:
     return cast(dict[str, Any], data)
 
 
+def _consent_rows(session: Session, customer_ids: list[str]) -> dict[str, list[ConsentData]]:
+    """The latest ledger entry per (purpose, channel) of each customer: the state now."""
+    latest: dict[str, dict[tuple[str, str], Consent]] = {cid: {} for cid in customer_ids}
+    for part in chunks(customer_ids, chunk_size(session)):
+        rows = session.execute(
+            select(Consent)
+            .where(one_of(session, col(Consent.customer_id), part))
+            .order_by(col(Consent.recorded_at), col(Consent.id))
+        ).scalars()
+        for row in rows:
+            latest[row.customer_id][(row.purpose, row.channel)] = row
+    return {
+        cid: [
+            ConsentData(
+                purpose=c.purpose,
+                channel=c.channel,
+                state=c.state,
+                source=c.source,
+                recorded_at=iso(c.recorded_at),
+                wording_version=c.wording_version,
+            )
+            for _, c in sorted(found.items())
+        ]
+        for cid, found in latest.items()
+    }
+
+
 def current_consents(session: Session, customer_id: str) -> list[ConsentData]:
     """The latest ledger entry per (purpose, channel): the state that counts now."""
-    rows = session.execute(
-        select(Consent)
-        .where(Consent.customer_id == customer_id)
-        .order_by(col(Consent.recorded_at), col(Consent.id))
-    ).scalars()
-    latest: dict[tuple[str, str], Consent] = {}
-    for row in rows:
-        latest[(row.purpose, row.channel)] = row
-    return [
-        ConsentData(
-            purpose=c.purpose,
-            channel=c.channel,
-            state=c.state,
-            source=c.source,
-            recorded_at=iso(c.recorded_at),
-            wording_version=c.wording_version,
-        )
-        for _, c in sorted(latest.items())
-    ]
+    return _consent_rows(session, [customer_id])[customer_id]
 
 
-def customer_data(session: Session, customer: Customer) -> CustomerData:
-    claimed = session.execute(
-        select(CustomerIdentity.kind, CustomerIdentity.value).where(
-            CustomerIdentity.customer_id == customer.id
-        )
-    ).all()
+def _identity_rows(session: Session, customer_ids: list[str]) -> dict[str, set[tuple[str, str]]]:
+    claimed: dict[str, set[tuple[str, str]]] = {cid: set() for cid in customer_ids}
+    for part in chunks(customer_ids, chunk_size(session)):
+        rows = session.execute(
+            select(
+                CustomerIdentity.customer_id, CustomerIdentity.kind, CustomerIdentity.value
+            ).where(one_of(session, col(CustomerIdentity.customer_id), part))
+        ).all()
+        for cid, kind, value in rows:
+            claimed[cid].add((kind, value))
+    return claimed
+
+
+def _document(
+    customer: Customer,
+    claimed: set[tuple[str, str]],
+    consents: list[ConsentData],
+    summary: SummaryData | None,
+) -> CustomerData:
     # The profile's own values are listed whether or not this customer holds the identity
     # row: one held by a customer of another region must not show as missing here.
     own = {
@@ -81,7 +106,7 @@ def customer_data(session: Session, customer: Customer) -> CustomerData:
         ("loyalty_card", customer.loyalty_card),
         ("online_account", customer.online_account),
     }
-    identities = sorted({(k, v) for k, v in claimed} | {(k, v) for k, v in own if v})
+    identities = sorted(claimed | {(k, v) for k, v in own if v})
     return CustomerData(
         id=customer.id,
         family_name=customer.family_name,
@@ -99,18 +124,47 @@ def customer_data(session: Session, customer: Customer) -> CustomerData:
         preferred_staff_id=customer.preferred_staff_id,
         merged_into=customer.merged_into,
         identities=[IdentityData(kind=k, value=v) for k, v in identities],
-        consents=current_consents(session, customer.id),
+        consents=consents,
         created_at=iso(customer.created_at),
         updated_at=iso(customer.updated_at),
+        summary=summary,
     )
+
+
+def customer_data(session: Session, customer: Customer) -> CustomerData:
+    [data] = customers_data(session, [customer])
+    return data
+
+
+def customers_data(session: Session, customers: list[Customer]) -> list[CustomerData]:
+    """The documents of many customers with a few queries, whatever their number."""
+    ids = [c.id for c in customers]
+    claimed = _identity_rows(session, ids)
+    consents = _consent_rows(session, ids)
+    summaries = stored_summaries(session, ids)
+    return [_document(c, claimed[c.id], consents[c.id], summaries.get(c.id)) for c in customers]
 
 
 def publish_customer(session: Session, customer: Customer) -> None:
+    publish_customers(session, [customer])
+
+
+def publish_customers(session: Session, customers: list[Customer]) -> None:
+    """Every customer's full document to their region's bucket."""
+    if not customers:
+        return
     session.flush()
-    data = customer_data(session, customer)
-    record_change(
-        session, customers_bucket(customer.region), "customer", customer.id, "upsert", _dict(data)
-    )
+    by_bucket: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+    for customer, data in zip(customers, customers_data(session, customers), strict=True):
+        by_bucket.setdefault(customers_bucket(customer.region), []).append(
+            ("customer", customer.id, _dict(data))
+        )
+    for bucket in sorted(by_bucket):
+        if len(by_bucket[bucket]) == 1:
+            entity, entity_id, payload = by_bucket[bucket][0]
+            record_change(session, bucket, entity, entity_id, "upsert", payload)
+        else:
+            record_changes(session, bucket, by_bucket[bucket])
 
 
 def note_data(note: Note) -> NoteData:

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.sql.expression import false
 from sqlmodel import Field, SQLModel
 
 metadata = SQLModel.metadata
@@ -169,6 +171,11 @@ class Category(SQLModel, table=True):
     label_en: str = Field(max_length=200)
     image: str | None = Field(default=None, max_length=500)
     position: int = 0
+    # Its products come in sizes worth remembering (clothes, helmets, frames): the profile's
+    # sizes are read from these purchases only, not from a lock's length.
+    sized: bool = Field(
+        default=False, sa_column=Column(Boolean, nullable=False, server_default=false())
+    )
 
 
 class ProductAccessory(SQLModel, table=True):
@@ -413,6 +420,16 @@ class AuthThrottle(SQLModel, table=True):
     failures: int = 0
     first_failure_at: datetime = Field(sa_column=_ts())
     locked_until: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class CustomerSummary(SQLModel, table=True):
+    """What a profile adds up to, kept current as orders and inquiries arrive
+    (sync.server.summaries); travels inside the customer's document."""
+
+    __tablename__ = "customer_summary"
+    customer_id: str = Field(primary_key=True, max_length=36)
+    data_json: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(sa_column=_ts())
 
 
 class IntegrationCredential(SQLModel, table=True):

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol import OrderData, OrderLineData, price_to_wire
-from sync.server.documents import interest_data, publish_customer_child
+from sync.server.documents import interest_data, publish_customer, publish_customer_child
 from sync.server.models import Customer, Interest, Order, OrderLine, Product
+from sync.server.summaries import refresh
 from sync.server.timeutil import as_utc, iso
 
 
@@ -50,7 +51,10 @@ def record_order(session: Session, customer: Customer, order: Order, lines: list
     session.flush()
     data = order_data(order, lines)
     publish_customer_child(session, customer.region, "order", order.id, data)
-    return mark_purchased(session, customer, order.ordered_at, [line.sku for line in lines])
+    changed = mark_purchased(session, customer, order.ordered_at, [line.sku for line in lines])
+    refresh(session, [customer.id])  # the profile adds up again
+    publish_customer(session, customer)
+    return changed
 
 
 def mark_purchased(

@@ -323,3 +323,55 @@ def test_hostile_lines_are_reported_never_a_server_error(http: httpx.Client, lin
         headers={**bearer(shop["token"]), "Content-Type": "application/json"},
     )
     assert single.status_code in (400, 422), single.text
+
+
+def test_the_profile_adds_up_over_every_channel(http: httpx.Client) -> None:
+    shop = credential(http)
+    token = shop["token"]
+    bike = [{"sku": "BIKE-1", "quantity": 1, "unit_price_jpy": "89800"}]
+    helmets = [{"sku": "HELMET-1", "quantity": 2, "unit_price_jpy": "6800"}]
+    lights = [{"sku": "LIGHT-1", "quantity": 1, "unit_price_jpy": "2980"}]
+    sent = [
+        order_event("p1", "W-1", at="2026-11-01T10:00:00Z", lines=helmets),
+        order_event("p2", "W-2", at="2026-11-02T10:00:00Z", lines=lights, channel="app"),
+        order_event("p3", "W-3", at="2026-11-03T10:00:00Z", lines=bike),
+        status_event("p4", "W-3", "cancelled", "2026-11-03T11:00:00Z"),
+        order_event("p5", "W-4", at="2026-11-04T10:00:00Z", lines=lights),
+        status_event("p6", "W-4", "returned", "2026-11-05T10:00:00Z", refund="2980"),
+        activity_event("p7", "support.inquiry", ref="T-1", status="open"),
+        activity_event("p8", "support.inquiry", ref="T-2", status="closed"),
+    ]
+    for event in sent:
+        assert send(http, token, event).status_code == 200
+    till = signed_in(http, device(http, SHIBUYA, "M001"), "A001")
+    till.pull_all()
+    summary = till.entities("customer")[tid("customer:0")]["summary"]
+    # The seeded store sale (89,800), helmets 13,600, the app light 2,980; the cancelled bike
+    # and the refunded light count nothing.
+    assert summary["lifetime_jpy"] == str(89800 + 13600 + 2980)
+    assert summary["order_count"] == 4  # the returned one is an order, worth nothing now
+    assert set(summary["last_purchase"]) == {"store", "online", "app"}
+    assert summary["last_purchase"]["online"].startswith("2026-11-04")
+    assert summary["preferred_channel"] == "online"
+    assert summary["preferred_store_id"] == SHIBUYA
+    assert summary["favourite_categories"][0] == "accessory"
+    assert summary["open_inquiries"] == 1
+
+
+def test_times_with_an_offset_are_kept_as_the_same_instant(
+    http: httpx.Client, engine: Engine
+) -> None:
+    shop = credential(http)
+    early = order_event("tz-1", "W-TZ", at="2026-11-01T08:00:00+09:00")
+    assert send(http, shop["token"], early).status_code == 200
+    till = signed_in(http, device(http, SHIBUYA, "M001"), "A001")
+    till.pull_all()
+    order = next(o for o in till.entities("order").values() if o.get("source") == "webshop")
+    assert order["ordered_at"] == "2026-10-31T23:00:00Z"
+    summary = till.entities("customer")[tid("customer:0")]["summary"]
+    assert summary["last_purchase"]["online"] == "2026-10-31T23:00:00Z"
+    # A later status change in another offset still counts as later.
+    shipped = status_event("tz-2", "W-TZ", "shipped", "2026-11-01T00:30:00+01:00")
+    assert send(http, shop["token"], shipped).json()["outcome"] == "applied"
+    older = status_event("tz-3", "W-TZ", "paid", "2026-11-01T08:10:00+09:00")
+    assert send(http, shop["token"], older).json()["outcome"] == "stale"

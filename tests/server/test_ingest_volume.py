@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
+from sync.server import summaries
 from sync.server.db import read_session
 from sync.server.models import Activity, Customer, IngestedEvent, Order
 from sync.server.runner import ServerThread
@@ -154,3 +155,12 @@ def test_a_hundred_thousand_events_through_both_endpoints_count_once(
             if e.get("customer", {}).get("email", "").startswith("walkin")
         }
         assert after - before == len(named)  # one profile per new person, never two
+        # What each profile adds up to, kept current batch by batch under concurrent
+        # requests, equals a recomputation from scratch.
+        everyone = list(session.execute(select(Customer.id)).scalars())
+        kept = summaries.stored(session, everyone)
+        fresh = summaries.compute(session, everyone)
+        with_orders = {cid for cid, data in fresh.items() if data["order_count"]}
+        assert with_orders and with_orders <= set(kept)
+        for cid in with_orders:
+            assert {**kept[cid], "as_of": ""} == {**fresh[cid], "as_of": ""}, cid

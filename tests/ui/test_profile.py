@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import httpx
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from clienteling.ui import labels
-from tests.ui.conftest import Terminal, type_text
+from tests.ui.conftest import CentralServer, Terminal, run, type_text
 
 
 def row(tree: QTreeWidget, index: int) -> QTreeWidgetItem:
@@ -108,3 +109,59 @@ def test_opening_another_customer_replaces_every_section(qtbot: QtBot, terminal:
     assert len(shown) == max(1, len(profile.consents))
     assert view.orders.topLevelItemCount() == len(profile.orders)
     assert view.notes.count() == len(profile.notes)
+
+
+def test_an_online_order_from_the_web_shop_adds_up_at_the_top_of_the_profile(
+    qtbot: QtBot, terminal: Terminal, central: CentralServer
+) -> None:
+    """A web shop sends an order through the ingestion API; after a sync the profile's summary
+    line counts it (lifetime value, orders, the last online purchase)."""
+    hit, profile = terminal.customer_with_orders()
+    card = profile.loyalty_card
+    assert card is not None
+    http = httpx.Client(base_url=central.base_url, timeout=30)
+    stores = http.get("/v1/stores").json()
+    admin_store = next(s for s in stores if s["code"] == "FUT")
+    reg = http.post(
+        "/v1/devices", json={"staff_code": "S900", "pin": "900900", "store_id": admin_store["id"]}
+    ).json()
+    admin = http.post(
+        "/v1/sessions",
+        json={"device_token": reg["device_token"], "staff_code": "S900", "pin": "900900"},
+    ).json()["session_token"]
+    made = http.post(
+        "/v1/integrations",
+        json={"source": f"shop-{hit.id[:8]}", "name": "Web shop", "kinds": ["order"]},
+        headers={"Authorization": f"Bearer {admin}"},
+    ).json()
+    sku = profile.orders[0].lines[0].sku
+    event = {
+        "source": made["source"],
+        "event_id": "ui-1",
+        "kind": "order",
+        "occurred_at": "2026-11-30T20:00:00+09:00",
+        "customer": {"loyalty_card": card},
+        "order": {
+            "order_id": "W-UI-1",
+            "lines": [{"sku": sku, "quantity": 1, "unit_price_jpy": "12345"}],
+            "status": "paid",
+        },
+    }
+    sent = http.post(
+        "/v1/ingest/events", json=event, headers={"Authorization": f"Bearer {made['token']}"}
+    )
+    assert sent.status_code == 200, sent.text
+    run(qtbot, terminal.engine.sync_once())
+    window = terminal.window
+    with qtbot.waitSignal(window.customer_opened, timeout=3000):
+        window.results.customer_open_requested.emit(hit.id)
+    shown = terminal.services.profiles.load(hit.id)
+    assert shown is not None and shown.summary is not None
+    # Every order counts but a cancelled one.
+    counted = [o for o in shown.orders if o.status != "cancelled"]
+    assert shown.summary.order_count == len(counted)
+    text = window.profile.summary.text()
+    assert window.profile.summary.isVisible()
+    assert labels.yen(shown.summary.lifetime_jpy) in text
+    assert labels.channel("online") in text and "2026" in text
+    assert window.profile.summary.textFormat() == Qt.TextFormat.PlainText

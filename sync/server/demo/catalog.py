@@ -110,6 +110,22 @@ CATEGORY_PICTURES: dict[str, str] = {
 }
 
 
+# Categories whose products come in sizes a customer keeps (clothes, helmets, gloves, frames).
+SIZED_CATEGORIES = frozenset(
+    {
+        "road_bike",
+        "cross_bike",
+        "city_bike",
+        "e_bike",
+        "kids_bike",
+        "helmet",
+        "cycling_gloves",
+        "baby_clothes",
+        "kids_clothes",
+    }
+)
+
+
 def build_categories() -> list[CategoryData]:
     """The catalog's categories in display order, with both labels and a picture."""
     return [
@@ -119,6 +135,7 @@ def build_categories() -> list[CategoryData]:
             label_en=CATEGORY_LABELS_EN[code],
             image=f"res:catalog/{CATEGORY_PICTURES[code]}",
             position=position,
+            sized=code in SIZED_CATEGORIES,
         )
         for position, (code, label) in enumerate(CATEGORY_LABELS.items())
     ]

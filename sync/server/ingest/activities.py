@@ -19,8 +19,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol import ActivityData
 from sync.protocol.ingest import ACTIVITY_CHANNEL, IngestEvent, Outcome
-from sync.server.bulk_sql import chunk_size, insert_many, one_of, update_many
-from sync.server.ingest.identity import chunks
+from sync.server.bulk_sql import chunk_size, chunks, insert_many, one_of, update_many
 from sync.server.models import Activity, table_of
 from sync.server.timeutil import as_utc, iso
 
@@ -70,6 +69,8 @@ class ActivityBook:
     session: Session
     source: str
     rows: dict[str, ActivityState] = field(default_factory=dict)
+    # Customers an activity was moved away from (their summaries change too).
+    moved_from: set[str] = field(default_factory=set)
 
     def load(self, ids: set[str], regions: dict[str, str]) -> None:
         """Only activities with a ref can exist already (others are new by their event id)."""
@@ -121,6 +122,8 @@ class ActivityBook:
             return "applied"
         if state.status_at is not None and as_utc(state.status_at) > as_utc(at):
             return "stale"
+        if state.customer_id != customer_id:
+            self.moved_from.add(state.customer_id)
         state.customer_id, state.region, state.kind = customer_id, region, action
         state.sku = sku or state.sku
         state.summary = body.summary or state.summary

@@ -28,7 +28,7 @@ from sqlmodel import col, select
 
 from sync.protocol.ingest import IngestEvent, IngestResult, Outcome
 from sync.server.buckets import customers_bucket
-from sync.server.bulk_sql import chunk_size, insert_many, one_of, update_many
+from sync.server.bulk_sql import chunk_size, chunks, insert_many, one_of, update_many
 from sync.server.changes import record_changes
 from sync.server.ingest.activities import ActivityBook, activity_id_for
 from sync.server.ingest.catalog import apply_product, apply_profile, apply_stock
@@ -36,12 +36,18 @@ from sync.server.ingest.identity import (
     IdentityResolver,
     IngestRejected,
     Key,
-    chunks,
     identifiers,
 )
 from sync.server.ingest.orders import Line, OrderBook
 from sync.server.integrations import IntegrationAuth
-from sync.server.models import Category, IngestedEvent, Inventory, Product, Store, table_of
+from sync.server.models import (
+    Category,
+    IngestedEvent,
+    Inventory,
+    Product,
+    Store,
+    table_of,
+)
 from sync.server.timeutil import utcnow
 
 Result = IngestResult | IngestRejected
@@ -152,6 +158,7 @@ class Batch:
         self.auth = auth
         self.catalog = Catalog(session)
         self.new_skus: set[str] = set()
+        self.touched: set[str] = set()
         home = auth.home_store_id
         self.home_store = next((s for s in self.catalog.stores.values() if s.id == home), None)
 
@@ -373,11 +380,27 @@ class Batch:
                 assert isinstance(match.result, IngestResult)
                 match.result.outcome = wait.outcome or "applied"
         self._record_outcomes(later, orders)
+        self._touched(published, items)
+        self.touched |= orders.moved_from | activities.moved_from
         by_bucket: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
         for region, entity, entity_id, data in published:
             by_bucket.setdefault(customers_bucket(region), []).append((entity, entity_id, data))
         for bucket in sorted(by_bucket):
             record_changes(self.session, bucket, by_bucket[bucket])
+
+    def _touched(
+        self, published: list[tuple[str, str, str, dict[str, Any]]], items: list[_Item]
+    ) -> None:
+        """Profiles whose orders, open inquiries or details changed: they add up again once
+        this transaction is in (sync.server.summaries.refresh_after)."""
+        self.touched |= {
+            data["customer_id"]
+            for _, entity, _, data in published
+            if entity == "order" or data.get("channel") == "support"
+        }
+        self.touched |= {
+            i.customer_id for i in items if i.event.profile is not None and i.customer_id
+        }
 
     def _apply_one(
         self, item: _Item, orders: OrderBook, activities: ActivityBook

@@ -26,6 +26,7 @@ from sync.server.errors import ApiError
 from sync.server.ingest.batch import Batch, Result
 from sync.server.ingest.identity import IngestRejected
 from sync.server.integrations import IntegrationAuth
+from sync.server.summaries import refresh_after
 
 BATCH = 2000
 MAX_LISTED_REJECTIONS = 1000
@@ -92,10 +93,11 @@ def _transaction(
     engine: Engine, auth: IntegrationAuth, events: list[IngestEvent], publish: Publish
 ) -> list[Result]:
     with write_session(engine) as session:
-        results = Batch(session, auth).run(events)
+        batch = Batch(session, auth)
+        results = batch.run(events)
         buckets = touched_buckets(session)
         forget_touched(session)
-    publish(buckets)
+    publish(buckets | refresh_after(engine, batch.touched))
     return results
 
 

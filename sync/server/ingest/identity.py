@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol.ingest import CustomerRef
-from sync.server.bulk_sql import chunk_size, insert_many, one_of
+from sync.server.bulk_sql import chunk_size, chunks, insert_many, one_of
 from sync.server.documents import publish_customer
 from sync.server.models import Customer, CustomerIdentity, Store, table_of
 from sync.server.mutations.base import Rejected
@@ -30,7 +30,6 @@ IDENTITY_ORDER = ("loyalty_card", "online_account", "line_user", "email", "phone
 # Identities that are also columns of the profile.
 PROFILE_COLUMNS = ("email", "phone", "loyalty_card", "online_account")
 MAX_MERGE_HOPS = 16
-CHUNK = 500
 
 Key = tuple[str, str]
 
@@ -42,17 +41,6 @@ class IngestRejected(Exception):
         super().__init__(reason)
         self.code = code
         self.reason = reason
-
-
-def chunks(values: Iterable[str], size: int = CHUNK) -> Iterable[list[str]]:
-    batch: list[str] = []
-    for value in values:
-        batch.append(value)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 _normalised: dict[Key, str] = {}

@@ -25,14 +25,13 @@ from sqlmodel import col, select
 
 from sync.protocol import OrderData, OrderLineData, price_to_wire
 from sync.protocol.ingest import IngestEvent, Outcome, StatusIn
-from sync.server.bulk_sql import chunk_size, insert_many, one_of, update_many
+from sync.server.bulk_sql import chunk_size, chunks, insert_many, one_of, update_many
 from sync.server.documents import (
     interest_data,
     publish_customer_child,
     publish_inventory,
     publish_reservation,
 )
-from sync.server.ingest.identity import chunks
 from sync.server.models import (
     Customer,
     IngestedEvent,
@@ -142,6 +141,8 @@ class OrderBook:
     waiting: dict[str, list[Waiting]] = field(default_factory=dict)  # by external id
     regions: dict[str, str] = field(default_factory=dict)  # customer id -> region
     resolved_waiting: list[Waiting] = field(default_factory=list)
+    # Customers an order was moved away from (their summaries change too).
+    moved_from: set[str] = field(default_factory=set)
 
     def load(self, external_ids: set[str], regions: dict[str, str]) -> None:
         """The batch's orders as they are now (locked to commit on PostgreSQL), and the status
@@ -241,6 +242,8 @@ class OrderBook:
             )
             self.orders[oid] = state
         else:
+            if state.customer_id != customer_id:
+                self.moved_from.add(state.customer_id)
             state.customer_id, state.region = customer_id, region
             state.channel, state.total, state.status = channel, total, body.status
             state.store_id = place.id if place is not None else state.store_id
