@@ -484,7 +484,6 @@ class SummaryData(TypedDict):
     favourite_categories: list[str]  # category codes, most bought first (at most 3)
     sizes: list[str]  # sizes seen in what they bought (M, 110cm, 480mm), most often first
     open_inquiries: int  # support inquiries open or pending
-    as_of: str
 
 
 class CustomerData(TypedDict):

@@ -48,6 +48,7 @@ from sync.server.pins import SERVER_PIN_COST, BadgeKey, PinCost, ensure_badge_ke
 from sync.server.seed_postgres import PostgresSink
 from sync.server.seed_rows import Changes, Rows, produce_customers
 from sync.server.seed_sqlite import SqliteSink, load_pragmas
+from sync.server.summaries import refresh_after
 
 # From this many customers the SQLite load rebuilds secondary indexes after inserting.
 REBUILD_INDEXES_FROM = 20_000
@@ -134,10 +135,28 @@ def load_chain(
                 if loaded:
                     sink = PostgresSink(raw)
                     _load(conn, sink, chain, pin_cost, sqlite=False, parallel=parallel)
-    if not loaded:
+    if loaded:
+        add_up_history(engine, _with_history(chain))
+    else:
         # Loaded by an older version: the catalog data added since (categories) comes now.
         top_up_categories(engine, getattr(chain, "categories", ()))
     return loaded
+
+
+def _with_history(chain: DemoChainLike) -> set[str]:
+    """The chain's customers with orders or support inquiries."""
+    ids = {o["customer_id"] for o in chain.iter_orders()}
+    ids |= {a["customer_id"] for a in chain.iter_activities() if a["channel"] == "support"}
+    return ids
+
+
+def add_up_history(engine: Engine, customer_ids: set[str], batch: int = 2_000) -> int:
+    """The summary of each of `customer_ids` (what the profile adds up to), as ingestion keeps
+    it afterwards; returns how many."""
+    ordered = sorted(customer_ids)
+    for start in range(0, len(ordered), batch):
+        refresh_after(engine, set(ordered[start : start + batch]))
+    return len(ordered)
 
 
 def _already_loaded(conn: Connection, chain: DemoChainLike) -> bool:

@@ -134,8 +134,7 @@ def compute(session: Session, customer_ids: Iterable[str]) -> dict[str, SummaryD
         ).all()
         for cid, _ in open_counts:
             acc[cid]["inquiries"] += 1
-    now = iso(utcnow())
-    return {cid: _summary(a, now) for cid, a in acc.items()}
+    return {cid: _summary(a) for cid, a in acc.items()}
 
 
 def _favourite(counts: Counter[str], latest: dict[str, datetime]) -> str | None:
@@ -144,7 +143,7 @@ def _favourite(counts: Counter[str], latest: dict[str, datetime]) -> str | None:
     return max(counts, key=lambda k: (counts[k], latest.get(k) or datetime.min, k))
 
 
-def _summary(a: dict[str, Any], now: str) -> SummaryData:
+def _summary(a: dict[str, Any]) -> SummaryData:
     return SummaryData(
         lifetime_jpy=price_to_wire(a["value"]),
         order_count=a["count"],
@@ -154,7 +153,6 @@ def _summary(a: dict[str, Any], now: str) -> SummaryData:
         favourite_categories=[c for c, _ in sorted(a["categories"].items(), key=_rank)[:3]],
         sizes=[s for s, _ in sorted(a["sizes"].items(), key=_rank)[:3]],
         open_inquiries=a["inquiries"],
-        as_of=now,
     )
 
 

@@ -25,7 +25,7 @@ from sync.server.seed import load_chain
 from sync.server.seed_rows import _uuid5
 from sync.server.seed_sqlite import SqliteTimestamps, sqlite_datetime
 from tests.server.conftest import PIN_COST
-from tests.server.test_seed import bucket_positions
+from tests.server.test_seed import bucket_positions, summary_gaps
 
 _TABLES = ("customer", "customer_identity", "consent", "orders", "order_line", "activity")
 
@@ -152,12 +152,14 @@ def test_parallel_load_into_a_loaded_database(engine: Engine) -> None:
     assert load_chain(engine, generate(customers=400), pin_cost=PIN_COST, parallel=True)
     with read_session(engine) as s:
         top, counts, seqs = bucket_positions(s)
+        gaps = summary_gaps(s, top)
         customers = s.execute(
             text("SELECT count(*) FROM customer WHERE created_at IS NOT NULL")
         ).scalar_one()
         story = s.execute(
             select(ChangeRow.data_json).where(ChangeRow.entity == "customer").limit(1)
         ).scalar_one()
-    assert top == seqs == counts
+    assert top == seqs
+    assert {b: top[b] - counts[b] for b in top} == gaps
     assert customers >= 400
     assert json.loads(story or "{}")["id"]
