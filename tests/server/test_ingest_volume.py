@@ -34,7 +34,9 @@ ACTIVITY_KINDS = ("web.view", "app.event", "sns.interaction", "email.engagement"
 
 
 def _customer(rng: random.Random, new_people: int) -> dict[str, Any]:
-    if rng.random() < 0.1:
+    """Mostly people the shop has not met yet (a few dozen events each, as real customers
+    have); the rest the chain's own customers, named by email or phone."""
+    if rng.random() < 0.9:
         n = rng.randrange(new_people)
         return {"email": f"walkin{n}@example.jp", "family_name": "新規"}
     n = rng.randrange(4)
@@ -47,7 +49,7 @@ def _events(rng: random.Random) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     final: dict[str, str] = {}
     tickets: set[str] = set()
     activities = 0
-    new_people = 300
+    new_people = 3000
     n = 0
     while len(events) < TOTAL:
         n += 1
@@ -96,6 +98,7 @@ def _events(rng: random.Random) -> tuple[list[dict[str, Any]], dict[str, Any]]:
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)
 def test_a_hundred_thousand_events_through_both_endpoints_count_once(
     server: ServerThread, engine: Engine
 ) -> None:
@@ -108,7 +111,7 @@ def test_a_hundred_thousand_events_through_both_endpoints_count_once(
     rng.shuffle(events)  # status changes before their orders, older after newer
     # Repeated deliveries: a tenth again, in other requests than the first time.
     repeats = rng.sample(events, TOTAL // 10)
-    by_bulk, singles = events[: TOTAL - 500], events[TOTAL - 500 :]
+    by_bulk, singles = events[: TOTAL - 150], events[TOTAL - 150 :]
     bodies = [by_bulk[i : i + 10_000] for i in range(0, len(by_bulk), 10_000)]
     bodies += [repeats[i : i + 5_000] for i in range(0, len(repeats), 5_000)]
     rng.shuffle(bodies)
@@ -127,7 +130,7 @@ def test_a_hundred_thousand_events_through_both_endpoints_count_once(
 
     with ThreadPoolExecutor(3) as pool:
         reports = list(pool.map(send_bulk, bodies))
-    outcomes = [send_single(e) for e in singles + repeats[:200]]
+    outcomes = [send_single(e) for e in singles + repeats[:50]]
     rejected = sum(r["rejected_count"] for r in reports)
     assert rejected == 0, [r["rejected"][:3] for r in reports]
     assert all(o in ("applied", "duplicate", "waiting", "stale") for o in outcomes)

@@ -318,8 +318,8 @@ class Batch:
     # -- 4: claiming, applying, writing -------------------------------------------------------
 
     def _claim(self, items: list[_Item]) -> list[_Item]:
-        """Record the events as received; one that another request recorded meanwhile is that
-        request's (a duplicate here)."""
+        """Record the events as received. One that another request recorded meanwhile fails
+        the insert on its key: the batch runs again and then finds it (a duplicate)."""
         if not items:
             return []
         self.identity.write()  # the profiles events refer to exist before anything else
