@@ -31,7 +31,16 @@ from sync.protocol import (
     SnapshotReply,
     StorePublic,
 )
-from sync.server import auth, devices
+from sync.protocol.merges import (
+    DismissRequest,
+    IdentityRules,
+    IdentityRulesVersion,
+    MergeList,
+    MergePublic,
+    MergeRequest,
+    SuggestionList,
+)
+from sync.server import auth, devices, merge_review
 from sync.server.auth import CurrentStaff, EngineDep, SettingsDep
 from sync.server.buckets import device_buckets
 from sync.server.config import Settings
@@ -51,6 +60,7 @@ from sync.server.snapshots import SnapshotService
 from sync.server.sweeper import purge_old_tombstones, sweep_reservations
 
 log = logging.getLogger(__name__)
+IdPath = Annotated[str, Path(max_length=36, pattern=r"^[!-~]{1,36}$")]
 
 PURGE_EVERY_S = 3600.0  # tombstones older than the retention are purged about hourly
 
@@ -176,6 +186,45 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         """Revoke a terminal of the caller's store: its sessions end, and at its next contact
         it erases its data. Managers only."""
         return devices.revoke_device(engine, staff, device_id)
+
+    @app.get("/v1/identity/suggestions", tags=["identity"])
+    def list_merge_suggestions(staff: CurrentStaff, engine: EngineDep) -> SuggestionList:
+        """Open duplicate suggestions of the caller's region (every region for an admin):
+        managers only."""
+        return merge_review.list_suggestions(engine, staff)
+
+    @app.post("/v1/identity/suggestions/{suggestion_id}/dismiss", tags=["identity"])
+    def dismiss_merge_suggestion(
+        staff: CurrentStaff, engine: EngineDep, suggestion_id: IdPath, body: DismissRequest
+    ) -> SuggestionList:
+        """The two profiles are two people: never suggested or merged by the rules again."""
+        return merge_review.dismiss(engine, staff, suggestion_id, body)
+
+    @app.post("/v1/identity/merges", tags=["identity"])
+    def approve_merge(staff: CurrentStaff, engine: EngineDep, body: MergeRequest) -> MergePublic:
+        """Approve a suggestion: the two profiles become one (the older survives unless the
+        survivor is named). Managers only."""
+        return merge_review.approve(engine, staff, body, publish)
+
+    @app.get("/v1/identity/merges", tags=["identity"])
+    def list_merges(staff: CurrentStaff, engine: EngineDep) -> MergeList:
+        return merge_review.list_merges(engine, staff)
+
+    @app.post("/v1/identity/merges/{merge_id}/undo", tags=["identity"])
+    def undo_merge(staff: CurrentStaff, engine: EngineDep, merge_id: IdPath) -> MergePublic:
+        """What the merge moved goes back; the pair is then two people for the rules."""
+        return merge_review.undo_merge(engine, staff, merge_id, publish)
+
+    @app.get("/v1/identity/rules", tags=["identity"])
+    def get_identity_rules(staff: CurrentStaff, engine: EngineDep) -> IdentityRulesVersion:
+        return merge_review.get_rules(engine, staff)
+
+    @app.put("/v1/identity/rules", tags=["identity"])
+    def put_identity_rules(
+        staff: CurrentStaff, engine: EngineDep, body: IdentityRules
+    ) -> IdentityRulesVersion:
+        """Replace the chain's identity rules (a new version): admins only."""
+        return merge_review.put_rules(engine, staff, body)
 
     @app.delete("/v1/sessions/current", tags=["auth"], status_code=204)
     def sign_out(staff: CurrentStaff, engine: EngineDep) -> None:

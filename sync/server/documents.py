@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol import (
+    ActivityData,
     ConsentData,
     CustomerData,
     FollowupData,
@@ -27,6 +28,7 @@ from sync.server.buckets import customers_bucket, stock_bucket, store_bucket
 from sync.server.bulk_sql import chunk_size, chunks, one_of
 from sync.server.changes import record_change, record_changes
 from sync.server.models import (
+    Activity,
     Consent,
     Customer,
     CustomerIdentity,
@@ -176,6 +178,19 @@ def note_data(note: Note) -> NoteData:
         staff_name=note.staff_name,
         store_id=note.store_id,
         created_at=iso(note.created_at),
+    )
+
+
+def activity_data(row: Activity) -> ActivityData:
+    return ActivityData(
+        id=row.id,
+        customer_id=row.customer_id,
+        channel=row.channel,
+        kind=row.kind,
+        occurred_at=iso(row.occurred_at),
+        sku=row.sku,
+        summary=row.summary,
+        status=row.status,
     )
 
 

@@ -116,7 +116,7 @@ class Customer(SQLModel, table=True):
     points: int = 0
     home_store_id: str | None = Field(default=None, max_length=36)
     preferred_staff_id: str | None = Field(default=None, max_length=36)
-    merged_into: str | None = Field(default=None, max_length=36)
+    merged_into: str | None = Field(default=None, index=True, max_length=36)
     # The bucket the customer's documents travel in ("customers:{region}").
     region: str = Field(index=True, max_length=64)
     created_at: datetime = Field(sa_column=_ts())
@@ -475,3 +475,57 @@ class ServerSecret(SQLModel, table=True):
     __tablename__ = "server_secret"
     name: str = Field(primary_key=True, max_length=64)
     value: str = Field(max_length=200)
+
+
+# ---------------------------------------------------------------------------------------------
+# Identity resolution (sync.server.merges)
+
+
+class ChainRule(SQLModel, table=True):
+    """A versioned set of the chain's rules (as data): `kind` names which set ("identity");
+    the highest version of a kind is in force, older ones are kept for the record."""
+
+    __tablename__ = "chain_rule"
+    __table_args__ = (UniqueConstraint("kind", "version", name="uq_chain_rule_version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32)
+    version: int
+    body_json: str = Field(sa_column=Column(Text, nullable=False))
+    created_by: str = Field(max_length=36)
+    created_at: datetime = Field(sa_column=_ts())
+
+
+class MergeSuggestion(SQLModel, table=True):
+    """Two profiles the rules think may be one person, for a manager of their region to review.
+    `first_id` < `second_id`: one row per pair. A dismissed pair (or a merge undone) is never
+    suggested or merged by the rules again."""
+
+    __tablename__ = "merge_suggestion"
+    __table_args__ = (UniqueConstraint("first_id", "second_id", name="uq_merge_pair"),)
+    id: str = Field(primary_key=True, max_length=36)
+    region: str = Field(index=True, max_length=64)
+    first_id: str = Field(max_length=36)
+    second_id: str = Field(max_length=36)
+    evidence: str = Field(max_length=200)  # comma-separated
+    status: str = Field(max_length=16)  # open, merged, dismissed
+    created_at: datetime = Field(sa_column=_ts())
+    decided_by: str | None = Field(default=None, max_length=36)
+    decided_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class CustomerMerge(SQLModel, table=True):
+    """One merge: who was merged into whom, why, by whom, and exactly what moved (row ids per
+    table, and the survivor's fields filled from the merged profile), so it can be undone."""
+
+    __tablename__ = "customer_merge"
+    id: str = Field(primary_key=True, max_length=36)
+    region: str = Field(index=True, max_length=64)
+    survivor_id: str = Field(index=True, max_length=36)
+    merged_id: str = Field(index=True, max_length=36)
+    evidence: str = Field(max_length=200)
+    suggestion_id: str | None = Field(default=None, max_length=36)
+    merged_by: str | None = Field(default=None, max_length=36)  # None: by the rules
+    merged_at: datetime = Field(sa_column=_ts())
+    moved_json: str = Field(sa_column=Column(Text, nullable=False))
+    undone_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    undone_by: str | None = Field(default=None, max_length=36)

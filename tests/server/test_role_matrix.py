@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from sync.protocol import PROTOCOL_VERSION
+from sync.protocol.merges import DEFAULT_RULES
 from sync.server.runner import ServerThread
 from tests.server.authorship_helpers import device, signed_in
 from tests.server.chain import PIN, SHIBUYA
@@ -63,6 +64,11 @@ def _ingest(path: str) -> Call:
 
     return call
 
+
+MANAGERS = {"nobody": 401, "associate": 403, "manager": 200, "admin": 200}
+# Signed in as a manager, an id nobody has is not found.
+MANAGERS_UNKNOWN = {"nobody": 401, "associate": 403, "manager": 404, "admin": 404}
+UNKNOWN = "01900000-0000-7000-8000-000000000000"
 
 # (method, route) -> (call, expected status per role)
 MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
@@ -124,6 +130,34 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
     ),
     ("POST", "/v1/integrations/{credential_id}/revoke"): (
         _revoke_credential,
+        {"nobody": 401, "associate": 403, "manager": 403, "admin": 200},
+    ),
+    ("GET", "/v1/identity/suggestions"): (
+        lambda h, a, c: h.get("/v1/identity/suggestions", headers=a),
+        MANAGERS,
+    ),
+    ("POST", "/v1/identity/suggestions/{suggestion_id}/dismiss"): (
+        lambda h, a, c: h.post(f"/v1/identity/suggestions/{UNKNOWN}/dismiss", json={}, headers=a),
+        MANAGERS_UNKNOWN,
+    ),
+    ("POST", "/v1/identity/merges"): (
+        lambda h, a, c: h.post("/v1/identity/merges", json={"suggestion_id": UNKNOWN}, headers=a),
+        MANAGERS_UNKNOWN,
+    ),
+    ("GET", "/v1/identity/merges"): (
+        lambda h, a, c: h.get("/v1/identity/merges", headers=a),
+        MANAGERS,
+    ),
+    ("POST", "/v1/identity/merges/{merge_id}/undo"): (
+        lambda h, a, c: h.post(f"/v1/identity/merges/{UNKNOWN}/undo", headers=a),
+        MANAGERS_UNKNOWN,
+    ),
+    ("GET", "/v1/identity/rules"): (
+        lambda h, a, c: h.get("/v1/identity/rules", headers=a),
+        MANAGERS,
+    ),
+    ("PUT", "/v1/identity/rules"): (
+        lambda h, a, c: h.put("/v1/identity/rules", json=DEFAULT_RULES.model_dump(), headers=a),
         {"nobody": 401, "associate": 403, "manager": 403, "admin": 200},
     ),
     ("POST", "/v1/ingest/events"): (_ingest("/v1/ingest/events"), dict.fromkeys(ROLES, 401)),

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from sync.protocol import MUTATION_ARGS
 from sync.server.auth import AuthContext
 from sync.server.config import Settings
+from sync.server.identity_rules import survivor_of
 from sync.server.models import Customer
 
 
@@ -78,13 +79,8 @@ def load_customer(ctx: MutationContext, customer_id: str) -> Customer:
     customer = ctx.session.get(Customer, customer_id)
     if customer is None or not visible_region(ctx, customer.region):
         raise Rejected("not_found", CUSTOMER_NOT_FOUND)
-    if customer.merged_into:
-        raise Rejected(
-            "conflict",
-            "The customer was merged into another profile.",
-            {"merged_into": customer.merged_into},
-        )
-    return customer
+    # An id merged away (a terminal offline at the time still holds it) is the survivor.
+    return survivor_of(ctx.session, customer)
 
 
 def require_store(ctx: MutationContext, store_id: str, what: str) -> None:

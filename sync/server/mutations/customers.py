@@ -9,7 +9,10 @@ from sqlalchemy import delete
 from sqlmodel import col, select
 
 from sync.protocol import CustomerCreateArgs, CustomerUpdateArgs
+from sync.server import identity_rules
 from sync.server.documents import publish_customer
+from sync.server.identity_rules import survivor_of
+from sync.server.merges import consider
 from sync.server.models import Customer, CustomerIdentity, Staff, Store
 from sync.server.mutations.base import (
     MutationContext,
@@ -73,8 +76,26 @@ def _set_identity(ctx: MutationContext, customer_id: str, kind: str, value: str 
     session.flush()
 
 
+def _visible_owner(ctx: MutationContext, kind: str, value: str | None) -> Customer | None:
+    """The customer of the caller's region holding this identity, if any (one held in another
+    region is never looked at: the caller may not learn it exists)."""
+    if value is None:
+        return None
+    owner = ctx.session.execute(
+        select(Customer)
+        .join(CustomerIdentity, col(Customer.id) == col(CustomerIdentity.customer_id))
+        .where(CustomerIdentity.kind == kind, CustomerIdentity.value == value)
+    ).scalar_one_or_none()
+    return owner if owner is not None and visible_region(ctx, owner.region) else None
+
+
 @handles("customer.create")
 def create_customer(ctx: MutationContext, args: CustomerCreateArgs) -> dict[str, Any]:
+    """A new profile. If its email or phone is already someone's in this region, the chain's
+    identity rules decide: one person (this profile is merged into that one at once: notes and
+    interests made on this id land there), maybe one (a suggestion for a manager; this profile
+    keeps the value on its face but not as its identity), or two people (no rule: refused, the
+    staff member sees the clash). Two terminals creating one walk-in offline end as one."""
     if ctx.session.get(Customer, args.id) is not None:
         # Ids are random (UUIDv7 made by the terminal): only a replay under a new mutation id
         # or a forged request meets one, so this says nothing a caller did not know.
@@ -105,12 +126,40 @@ def create_customer(ctx: MutationContext, args: CustomerCreateArgs) -> dict[str,
         created_at=ctx.now,
         updated_at=ctx.now,
     )
+    owners: dict[str, Customer] = {}
+    for kind, value in (("email", email), ("phone", phone)):
+        owner = _visible_owner(ctx, kind, value)
+        if owner is not None and owner.region == region:
+            owners[kind] = owner
+    rules = identity_rules.current(ctx.session)
+    decided = {
+        kind: identity_rules.decide(
+            rules, identity_rules.profile_evidence(customer, owner, _shared(owners, owner))
+        )
+        for kind, owner in owners.items()
+    }
+    if any(action is None for action in decided.values()):
+        kind = next(k for k, a in decided.items() if a is None)
+        raise Rejected("conflict", f"Another customer already has this {kind}.", {"field": kind})
     ctx.session.add(customer)
     ctx.session.flush()
-    _set_identity(ctx, customer.id, "email", email)
-    _set_identity(ctx, customer.id, "phone", phone)
+    for kind, value in (("email", email), ("phone", phone)):
+        if kind not in owners:
+            _set_identity(ctx, customer.id, kind, value)
+    result: dict[str, Any] = {"id": customer.id}
+    for owner in {o.id: o for o in owners.values()}.values():
+        action = consider(ctx.session, customer, owner, _shared(owners, owner), rules)
+        if action == "merge":
+            result["merged_into"] = survivor_of(ctx.session, customer).id
+            return result
+        if action == "suggest":
+            result["suggested"] = True
     publish_customer(ctx.session, customer)
-    return {"id": customer.id}
+    return result
+
+
+def _shared(owners: dict[str, Customer], owner: Customer) -> set[str]:
+    return {kind for kind, o in owners.items() if o.id == owner.id}
 
 
 @handles("customer.update")
