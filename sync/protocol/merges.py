@@ -61,7 +61,15 @@ DEFAULT_RULES = IdentityRules(
         IdentityRule(when=["phone"], then="suggest"),
         IdentityRule(when=["name", "birthday"], then="suggest"),
     ],
-    create_from=["order", "pos.sale", "customer", "support.inquiry"],
+    # A view on the web shop or an email opened names someone, but no one new to the chain.
+    create_from=[
+        "order",
+        "pos.sale",
+        "customer",
+        "support.inquiry",
+        "app.event",
+        "sns.interaction",
+    ],
 )
 
 

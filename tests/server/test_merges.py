@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 from sqlalchemy import Engine
 from sqlmodel import select
 
 from sync.protocol import new_id
 from sync.server.db import read_session
-from sync.server.models import Customer, Note
+from sync.server.models import Activity, Customer, Note
 from sync.server.runner import ServerThread
 from tests.server.chain import SHIBUYA, UMEDA, tid
 from tests.server.conftest import Terminal, mutation, open_terminal
+from tests.server.ingest_helpers import activity_event, bearer, credential
 
 
 def _create(t: Terminal, family: str, kana: str, phone: str, **more: Any) -> dict[str, Any]:
@@ -93,9 +95,7 @@ def test_a_suggestion_approved_and_undone(server: ServerThread, engine: Engine) 
     note_second = _note(associate, second["id"], "花子さん")
 
     # Associates do not review duplicates; another region's manager does not see them.
-    assert (
-        associate.http.get("/v1/identity/suggestions", headers=associate.auth).status_code == 403
-    )
+    assert associate.http.get("/v1/identity/suggestions", headers=associate.auth).status_code == 403
     umeda = open_terminal(server.base_url, UMEDA, "M003")
     assert _suggestions(umeda) == []
     [s] = _suggestions(manager)
@@ -185,8 +185,7 @@ def test_rules_are_data_an_admin_replaces(server: ServerThread) -> None:
     assert {"when": ["phone", "name"], "then": "merge"} in r.json()["rules"]["rules"]
     strict = {"rules": [{"when": ["email", "name"], "then": "merge"}], "create_from": ["order"]}
     assert (
-        manager.http.put("/v1/identity/rules", json=strict, headers=manager.auth).status_code
-        == 403
+        manager.http.put("/v1/identity/rules", json=strict, headers=manager.auth).status_code == 403
     )
     bad = admin.http.put(
         "/v1/identity/rules",
@@ -212,3 +211,29 @@ def test_rules_are_data_an_admin_replaces(server: ServerThread) -> None:
         )
     )
     assert (r2["status"], r2["reason"], r2["data"]["field"]) == ("rejected", "conflict", "phone")
+
+
+def test_an_event_naming_two_profiles_joins_them_by_the_rules(
+    server: ServerThread, engine: Engine
+) -> None:
+    """A web view whose email is one profile's and phone another's, both 山田 たろう born the
+    same day: one person by the default rules. A stranger's view creates no one (the rules
+    create profiles from orders, sales, inquiries, app and SNS events, not from views)."""
+    http = httpx.Client(base_url=server.base_url, timeout=20)
+    shop = credential(http, "webshop", creates_customers=True, home_store="S001")
+    view = activity_event(
+        "v-1", customer={"email": "c0@example.jp", "phone": "090-0000-0002"}, sku="BIKE-1"
+    )
+    r = http.post("/v1/ingest/events", json=view, headers=bearer(shop["token"]))
+    assert r.status_code == 200, r.text
+    with read_session(engine) as s:
+        a, b = s.get(Customer, tid("customer:0")), s.get(Customer, tid("customer:2"))
+        assert a is not None and b is not None
+        survivor, merged = (a, b) if b.merged_into else (b, a)
+        assert merged.merged_into == survivor.id
+        views = s.execute(select(Activity).where(Activity.kind == "view")).scalars().all()
+        assert {v.customer_id for v in views} == {survivor.id}
+    stranger = activity_event("v-2", customer={"email": "nobody.yet@example.jp"})
+    refused = http.post("/v1/ingest/events", json=stranger, headers=bearer(shop["token"]))
+    assert refused.status_code == 422
+    assert "rules" in refused.json()["message"]

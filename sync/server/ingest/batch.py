@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol.ingest import IngestEvent, IngestResult, Outcome
+from sync.server import identity_rules
 from sync.server.buckets import customers_bucket
 from sync.server.bulk_sql import chunk_size, chunks, insert_many, one_of, update_many
 from sync.server.changes import record_changes
@@ -40,6 +41,7 @@ from sync.server.ingest.identity import (
 )
 from sync.server.ingest.orders import Line, OrderBook
 from sync.server.integrations import IntegrationAuth
+from sync.server.merges import consider, lock
 from sync.server.models import (
     Category,
     IngestedEvent,
@@ -161,6 +163,7 @@ class Batch:
         self.touched: set[str] = set()
         home = auth.home_store_id
         self.home_store = next((s for s in self.catalog.stores.values() if s.id == home), None)
+        self.rules = identity_rules.current(session)
 
     def run(self, events: Sequence[IngestEvent]) -> list[Result]:
         items = [_Item(i, e, body_hash(e)) for i, e in enumerate(events)]
@@ -170,6 +173,7 @@ class Batch:
         live = self._claim(live)
         if live:
             self._apply(live)
+            self._judge_links()
         for item in items:
             if item.first is not None:
                 item.result = self._as_duplicate(item, item.first.result)
@@ -253,11 +257,13 @@ class Batch:
                 resolved.append(item)
                 continue
             assert item.event.customer is not None
+            rules_allow = item.event.kind in self.rules.create_from
             try:
                 found = self.identity.resolve(
                     item.event.customer,
                     item.keys,
-                    may_create=self.auth.creates_customers,
+                    may_create=self.auth.creates_customers and rules_allow,
+                    rules_allow=rules_allow,
                     store=self._place(item.event) or self.home_store,
                 )
             except IngestRejected as exc:
@@ -270,6 +276,16 @@ class Batch:
             )
             resolved.append(item)
         return resolved
+
+    def _judge_links(self) -> None:
+        """Profiles an event linked (its identifiers are two people's): merged, suggested or
+        left apart by the chain's rules, in this batch's transaction."""
+        for (first, second), kinds in sorted(self.identity.links.items()):
+            people = lock(self.session, (first, second))
+            if first in people and second in people:
+                action = consider(self.session, people[first], people[second], kinds, self.rules)
+                if action == "merge":
+                    self.touched.update((first, second))
 
     def _check_references(self, event: IngestEvent) -> None:
         if event.product is not None:

@@ -111,6 +111,9 @@ class IdentityResolver:
         self.session = session
         self.owners: dict[Key, str] = {}
         self.people: dict[str, Person] = {}
+        # Two profiles one event names (its card is one's, its email the other's): the identity
+        # kinds linking them, for the chain's rules to judge once the batch is written.
+        self.links: dict[tuple[str, str], set[str]] = {}
 
     def load(self, refs: Iterable[list[Key]]) -> None:
         by_kind: dict[str, set[str]] = {}
@@ -163,7 +166,13 @@ class IdentityResolver:
         return person
 
     def resolve(
-        self, ref: CustomerRef, keys: list[Key], *, may_create: bool, store: Store | None
+        self,
+        ref: CustomerRef,
+        keys: list[Key],
+        *,
+        may_create: bool,
+        store: Store | None,
+        rules_allow: bool = True,
     ) -> Resolved:
         owner: Person | None = None
         for key in keys:
@@ -175,7 +184,10 @@ class IdentityResolver:
             if not may_create:
                 raise IngestRejected(
                     "unknown_customer",
-                    "customer: no profile matches and this source may not create one",
+                    "customer: no profile matches and this source may not create one"
+                    if rules_allow
+                    else "customer: no profile matches and the chain's rules create none "
+                    "from this kind of event",
                 )
             if store is None:
                 raise IngestRejected(
@@ -185,6 +197,12 @@ class IdentityResolver:
             person = self._create(ref, keys, store)
             return Resolved(person.id, person.region, True)
         for kind, value in keys:
+            other_id = self.owners.get((kind, value))
+            if other_id is not None and other_id in self.people:
+                other = self._survivor(self.people[other_id])
+                if other.id != owner.id and other.region == owner.region:
+                    first, second = sorted((owner.id, other.id))
+                    self.links.setdefault((first, second), set()).add(kind)
             if (kind, value) in self.owners or kind in owner.kinds:
                 continue
             owner.learned.append((kind, value))
