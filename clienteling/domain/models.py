@@ -32,6 +32,8 @@ class CustomerHit:
     tier: str
     home_store_id: str | None
     matched_on: str  # "card" | "phone" | "phone_last4" | "email" | "name" | "kana" | "romaji"
+    # Made on this terminal and not on the server yet (a walk-in created offline).
+    sync: SyncState = SyncState.SYNCED
 
     @property
     def display_name(self) -> str:
@@ -227,6 +229,11 @@ class Profile:
     reservations: tuple[Reservation, ...] = ()
     followups: tuple[FollowUp, ...] = ()
     summary: ProfileSummary | None = None
+    # A walk-in created here and not confirmed by the server yet (or refused: the reason).
+    sync: SyncState = SyncState.SYNCED
+    rejected_reason: str | None = None
+    # The id asked for, when it was merged into this profile (a duplicate joined).
+    merged_from: str | None = None
 
     @property
     def display_name(self) -> str:

@@ -7,6 +7,7 @@ from typing import Protocol
 
 from clienteling.domain.storetime import StoreClock
 from clienteling.services.context import StaffContext
+from clienteling.services.customers import CustomerService
 from clienteling.services.devices import DeviceService
 from clienteling.services.interests import InterestService
 from clienteling.services.lock import LockService
@@ -31,6 +32,7 @@ class AppServices:
     context: StaffContext
     search: SearchService
     profiles: ProfileService
+    customers: CustomerService
     notes: NoteService
     interests: InterestService
     sync_status: SyncStatusService
@@ -54,6 +56,7 @@ class AppServices:
             context=context,
             search=SearchService(cache),
             profiles=ProfileService(cache),
+            customers=CustomerService(cache, context, engine),
             notes=NoteService(cache, context, engine),
             interests=InterestService(cache, context, engine),
             sync_status=SyncStatusService(cache, engine, engine),

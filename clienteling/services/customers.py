@@ -1,9 +1,37 @@
-"""Checks shared by the services that write to a customer's profile."""
+"""Customers at the counter: the checks shared by the services that write to a profile, and a
+walk-in customer created here (online or offline).
+
+A new customer is a `customer.create` in the outbox with the marketing consents given at the
+counter as `consent.record` entries after it. Until the server sends the profile back it is
+found by name, kana, phone and email and opens like any other (storage overlays the outbox).
+If the server finds the same person already (another terminal made them offline too, by the
+chain's identity rules), this profile is merged into that one and opens as it.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
 from clienteling.domain.errors import InvalidInput
+from clienteling.domain.phone import normalise_phone
+from clienteling.domain.text import is_kana
+from clienteling.domain.validation import clean_user_text
+from clienteling.services.context import StaffContext
+from clienteling.services.ports import SyncTrigger
 from clienteling.storage.cache import LocalCache
+from clienteling.storage.outbox import utc_now_iso
+from sync.protocol import ConsentRecordArgs, CustomerCreateArgs, new_id
+
+MAX_NAME = 200
+MAX_EMAIL = 254
+# The channels the counter asks about, and what each needs on the profile.
+CONSENT_CHANNELS = ("email", "sms", "line")
+# The wording the customer agreed to at the counter (shown in the form), by version.
+CONSENT_WORDING = "counter-2026-12"
 
 
 def require_customer(cache: LocalCache, customer_id: str) -> str:
@@ -12,3 +40,107 @@ def require_customer(cache: LocalCache, customer_id: str) -> str:
     if not cid or not cache.customer_exists(cid):
         raise InvalidInput("This customer is not in the local cache: search for them again.")
     return cid
+
+
+@dataclass(frozen=True, slots=True)
+class NewCustomer:
+    """What the staff member typed for a walk-in; empty strings for fields left blank."""
+
+    family_name: str
+    given_name: str = ""
+    family_kana: str = ""
+    given_kana: str = ""
+    phone: str = ""
+    email: str = ""
+    consents: tuple[str, ...] = ()  # marketing channels the customer agreed to
+
+
+def _optional(text: str, what: str, max_len: int) -> str:
+    if not isinstance(text, str) or not text.strip():
+        return ""
+    return clean_user_text(text, max_len=max_len, what=what)
+
+
+def _kana(text: str, what: str) -> str:
+    reading = _optional(text, what, MAX_NAME)
+    if reading and not is_kana(reading):
+        raise InvalidInput(f"{what} must be written in kana.")
+    return reading
+
+
+def _email(text: str) -> str:
+    email = _optional(text, "Email", MAX_EMAIL)
+    if not email:
+        return ""
+    folded = unicodedata.normalize("NFKC", email)
+    local, _, domain = folded.partition("@")
+    if not local or "." not in domain.strip(".") or any(ch.isspace() for ch in folded):
+        raise InvalidInput("This is not an email address.")
+    return email
+
+
+class CustomerService:
+    def __init__(self, cache: LocalCache, context: StaffContext, trigger: SyncTrigger) -> None:
+        self._cache = cache
+        self._context = context
+        self._trigger = trigger
+
+    def create(self, entry: NewCustomer) -> str:
+        """Save a walk-in (pending until the server confirms it); returns its id, or raises
+        InvalidInput saying what to fix."""
+        family = clean_user_text(entry.family_name, max_len=MAX_NAME, what="Family name")
+        given = _optional(entry.given_name, "Given name", MAX_NAME)
+        family_kana = _kana(entry.family_kana, "Family name reading")
+        given_kana = _kana(entry.given_kana, "Given name reading")
+        phone_text = _optional(entry.phone, "Phone", 40)
+        phone = normalise_phone(phone_text) if phone_text else None
+        if phone_text and phone is None:
+            raise InvalidInput("This is not a phone number.")
+        email = _email(entry.email)
+        if not phone and not email:
+            raise InvalidInput(
+                "Give a phone number or an email address, so the customer can be found again."
+            )
+        unknown = set(entry.consents) - set(CONSENT_CHANNELS)
+        if unknown:
+            raise InvalidInput("This consent channel is not offered at the counter.")
+        if "email" in entry.consents and not email:
+            raise InvalidInput("Email marketing needs an email address.")
+        if {"sms", "line"} & set(entry.consents) and not phone:
+            raise InvalidInput("Messages by SMS or LINE need a phone number.")
+        try:
+            args = CustomerCreateArgs(
+                id=new_id(),
+                family_name=family,
+                given_name=given,
+                family_kana=family_kana,
+                given_kana=given_kana,
+                phone=phone,
+                email=email or None,
+                home_store_id=self._context.store_id,
+            )
+        except ValidationError as exc:
+            raise InvalidInput("This customer cannot be saved: check the fields.") from exc
+        entries: list[tuple[str, dict[str, Any]]] = [
+            ("customer.create", args.model_dump(mode="json", exclude_none=True))
+        ]
+        for channel in CONSENT_CHANNELS:
+            if channel in entry.consents:
+                consent = ConsentRecordArgs(
+                    id=new_id(),
+                    customer_id=args.id,
+                    purpose="marketing",
+                    channel=channel,
+                    state="granted",
+                    wording_version=CONSENT_WORDING,
+                )
+                entries.append(("consent.record", consent.model_dump(mode="json")))
+        self._cache.enqueue_all(
+            entries,
+            customer_id=args.id,
+            summary=f"{family} {given}".strip(),
+            meta=self._context.author_meta(),
+            created_at=utc_now_iso(),
+        )
+        self._trigger.request_sync()
+        return args.id

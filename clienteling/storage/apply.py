@@ -134,6 +134,7 @@ _CUSTOMER_FIELDS = (
     ("phone", "phone"),
     ("email", "email"),
     ("loyalty_card", "card"),
+    ("merged_into", "merged"),
 )
 
 
@@ -147,14 +148,19 @@ def _customer_upsert_sql(keep: bool, bulk: bool) -> str:
     # Bulk: pks given from the page's top and the change's place in the page (see
     # _customer_doc_sql), so rows append in order and their payload rows line up.
     pk, pk_value = ("pk, ", "?3 + s.ord + 1, ") if bulk else ("", "")
+    # A profile merged into another keeps its row (an id held offline opens the survivor)
+    # with empty search keys: a search finds the survivor only.
+    live = "s.merged IS NULL"
     sql = (
         f"INSERT INTO srv_customer ({pk}id, {_CUSTOMER_COLUMNS}) "
         f"SELECT {pk_value}s.id, coalesce(s.fn, ''), coalesce(s.gn, ''), coalesce(s.fk, ''), "
         "coalesce(s.gk, ''), coalesce(s.tier, ''), s.home, "
-        f"coalesce(f.key, name_key_of(s.fn)) || {g}, {g}, "
-        f"coalesce(fk.key, reading_key_of(s.fk)) || {gk}, {gk}, "
-        "nullif(s.phone, ''), CASE WHEN length(s.phone) >= 4 THEN substr(s.phone, -4) END, "
-        f"{_EMAIL_KEY}, nullif(s.card, '') FROM ({source}) AS s "
+        f"iif({live}, coalesce(f.key, name_key_of(s.fn)) || {g}, ''), iif({live}, {g}, ''), "
+        f"iif({live}, coalesce(fk.key, reading_key_of(s.fk)) || {gk}, ''), "
+        f"iif({live}, {gk}, ''), iif({live}, nullif(s.phone, ''), NULL), "
+        f"CASE WHEN {live} AND length(s.phone) >= 4 THEN substr(s.phone, -4) END, "
+        f"iif({live}, {_EMAIL_KEY}, NULL), iif({live}, nullif(s.card, ''), NULL) "
+        f"FROM ({source}) AS s "
         "LEFT JOIN temp.name_keys AS f ON f.text = s.fn "
         "LEFT JOIN temp.name_keys AS g ON g.text = s.gn "
         "LEFT JOIN temp.reading_keys AS fk ON fk.text = s.fk "

@@ -390,34 +390,60 @@ class LocalCache:
         `created_at` (UTC ISO) defaults to now. Raises OutboxFull when `name` is capped
         (outbox.PENDING_CAPS) and that many entries of it are still waiting to be sent.
         """
-        mutation_id = new_id()
-        with self._write() as cur:
-            cap = outbox.PENDING_CAPS.get(name)
-            if cap is not None:
-                waiting = cur.execute(
-                    "SELECT count(*) FROM outbox WHERE name = ? AND status = 'pending'", (name,)
-                ).fetchone()[0]
-                if waiting >= cap:
-                    raise OutboxFull(
-                        f"{waiting} requests of this kind are still waiting to be sent; "
-                        "reconnect to the server before making more."
-                    )
-            cur.execute(
-                "INSERT INTO outbox (mutation_id, name, version, args_json, meta_json, "
-                "customer_id, summary, status, attempts, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)",
-                (
-                    mutation_id,
-                    name,
-                    version,
-                    json.dumps(args, ensure_ascii=False, default=str),
-                    json.dumps(meta or {}, ensure_ascii=False, default=str),
-                    customer_id,
-                    outbox.short_summary(summary),
-                    created_at or outbox.utc_now_iso(),
-                ),
-            )
+        [mutation_id] = self.enqueue_all(
+            [(name, args)],
+            customer_id=customer_id,
+            summary=summary,
+            version=version,
+            meta=meta,
+            created_at=created_at,
+        )
         return mutation_id
+
+    def enqueue_all(
+        self,
+        entries: list[tuple[str, dict[str, Any]]],
+        *,
+        customer_id: str | None,
+        summary: str,
+        version: int = 1,
+        meta: dict[str, Any] | None = None,
+        created_at: str | None = None,
+    ) -> list[str]:
+        """Several outbox entries (name, args) of one customer in one transaction, in order:
+        all are saved or none (a new customer and the consents given with it)."""
+        ids = []
+        with self._write() as cur:
+            for name, args in entries:
+                cap = outbox.PENDING_CAPS.get(name)
+                if cap is not None:
+                    waiting = cur.execute(
+                        "SELECT count(*) FROM outbox WHERE name = ? AND status = 'pending'",
+                        (name,),
+                    ).fetchone()[0]
+                    if waiting >= cap:
+                        raise OutboxFull(
+                            f"{waiting} requests of this kind are still waiting to be sent; "
+                            "reconnect to the server before making more."
+                        )
+                mutation_id = new_id()
+                cur.execute(
+                    "INSERT INTO outbox (mutation_id, name, version, args_json, meta_json, "
+                    "customer_id, summary, status, attempts, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)",
+                    (
+                        mutation_id,
+                        name,
+                        version,
+                        json.dumps(args, ensure_ascii=False, default=str),
+                        json.dumps(meta or {}, ensure_ascii=False, default=str),
+                        customer_id,
+                        outbox.short_summary(summary),
+                        created_at or outbox.utc_now_iso(),
+                    ),
+                )
+                ids.append(mutation_id)
+        return ids
 
     def search_customers(self, query: str, limit: int = 50) -> list[CustomerHit]:
         with self._read() as db:
@@ -502,7 +528,11 @@ class LocalCache:
 
     def customer_exists(self, customer_id: str) -> bool:
         with self._read() as db:
-            found = db.execute("SELECT 1 FROM srv_customer WHERE id = ?", (customer_id,))
+            found = db.execute(
+                "SELECT 1 FROM srv_customer WHERE id = ?1 UNION ALL SELECT 1 FROM outbox "
+                "WHERE customer_id = ?1 AND name = 'customer.create' AND status = 'pending'",
+                (customer_id,),
+            )
             return found.fetchone() is not None
 
     def row_counts(self) -> dict[str, int]:

@@ -22,6 +22,7 @@ from clienteling.domain.models import (
 from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
 from clienteling.storage.reservations import of_customer
 
+MAX_MERGE_HOPS = 16
 _OVERLAID = (
     "note.add",
     "interest.add",
@@ -112,7 +113,7 @@ def _reason(entry: OutboxRow) -> str | None:
     return entry.last_error if entry.status == "rejected" else None
 
 
-def load_profile(cur: Any, customer_id: str) -> Profile | None:
+def _customer_doc(cur: Any, customer_id: str) -> dict[str, Any] | None:
     row = cur.execute(
         # (While a first sync loads, a customer sent twice has two rows: the newer has the
         # higher pk.)
@@ -120,9 +121,31 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
         "WHERE c.id = ? ORDER BY c.pk DESC LIMIT 1",
         (customer_id,),
     ).fetchone()
-    if row is None:
-        return None
-    c: dict[str, Any] = json.loads(row[0])
+    return json.loads(row[0]) if row else None
+
+
+def survivor_id(cur: Any, customer_id: str) -> str:
+    """The profile an id lives on in: itself, or the one it was merged into (an id held from
+    before the merge, in a note written offline or a list, opens the survivor)."""
+    for _ in range(MAX_MERGE_HOPS):
+        doc = _customer_doc(cur, customer_id)
+        target = doc.get("merged_into") if doc else None
+        if not isinstance(target, str) or _customer_doc(cur, target) is None:
+            return customer_id
+        customer_id = target
+    return customer_id
+
+
+def load_profile(cur: Any, customer_id: str) -> Profile | None:
+    asked = customer_id
+    customer_id = survivor_id(cur, customer_id)
+    c = _customer_doc(cur, customer_id)
+    created: OutboxRow | None = None
+    if c is None:
+        created = pending_customer(cur, customer_id)
+        if created is None:
+            return None
+        c = {**created.args, "consents": []}
     names = _Names(cur)
     by_customer = "WHERE customer_id = ? ORDER BY {} DESC"
 
@@ -233,9 +256,9 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
     entries = [
         OutboxRow.from_db(r)
         for r in cur.execute(
-            f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE customer_id = ? AND name IN ({marks}) "
-            "ORDER BY seq",
-            (customer_id, *_OVERLAID),
+            f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE customer_id IN (?, ?) "
+            f"AND name IN ({marks}) ORDER BY seq",
+            (customer_id, asked, *_OVERLAID),
         ).fetchall()
     ]
     have = {n.id for n in notes} | {i.id for i in interests}
@@ -250,7 +273,7 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
                 )
             continue
         if e.name == "customer.update":
-            if e.status != "rejected" and a.get("id") == customer_id:
+            if e.status != "rejected" and a.get("id") in (customer_id, asked):
                 c.update({k: a[k] for k in _UPDATABLE if a.get(k) is not None})
             continue
         if a.get("id") in have:
@@ -344,7 +367,20 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
         reservations=tuple(reservations),
         followups=tuple(sorted(followups, key=lambda f: f.due_date)),
         summary=_summary(c.get("summary"), names),
+        sync=_sync_of(created) if created else SyncState.SYNCED,
+        rejected_reason=_reason(created) if created else None,
+        merged_from=asked if asked != customer_id else None,
     )
+
+
+def pending_customer(cur: Any, customer_id: str) -> OutboxRow | None:
+    """The customer.create made here for this id that the server has not sent back yet."""
+    row = cur.execute(
+        f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE customer_id = ? AND name = 'customer.create' "
+        "AND status IN ('pending', 'rejected') ORDER BY seq DESC LIMIT 1",
+        (customer_id,),
+    ).fetchone()
+    return OutboxRow.from_db(row) if row else None
 
 
 def _summary(data: Any, names: _Names) -> ProfileSummary | None:

@@ -6,16 +6,17 @@ index order with a LIMIT, so the cost does not grow with the number of cached cu
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from clienteling.domain.barcode import is_valid_gtin
-from clienteling.domain.models import CustomerHit
+from clienteling.domain.models import CustomerHit, SyncState
 from clienteling.domain.phone import normalise_phone
 from clienteling.domain.romaji import romaji_variants
-from clienteling.domain.text import digits_only, is_kana, looks_like_phone
+from clienteling.domain.text import digits_only, email_key, is_kana, looks_like_phone
 from clienteling.storage.keys import name_key, reading_key
 
 HIT_COLUMNS = (
@@ -32,12 +33,69 @@ def fts_phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+@dataclass(frozen=True)
+class _Pending:
+    """A customer created on this terminal that the server has not sent back yet, with the
+    keys srv_customer would give it, so it is found exactly as it will be after sync."""
+
+    row: tuple[Any, ...]  # HIT_COLUMNS
+    keys: dict[str, str | None]
+    sync: SyncState
+
+
+def pending_customers(cur: Any) -> list[_Pending]:
+    """The walk-ins waiting in the outbox (a handful; read per search, never indexed)."""
+    found = []
+    for args_json, status in cur.execute(
+        "SELECT o.args_json, o.status FROM outbox AS o WHERE o.status IN ('pending', 'rejected') "
+        "AND o.name = 'customer.create' AND NOT EXISTS "
+        "(SELECT 1 FROM srv_customer AS c WHERE c.id = o.customer_id) ORDER BY o.seq DESC"
+    ).fetchall():
+        a = json.loads(args_json)
+        if not isinstance(a, dict) or not isinstance(a.get("id"), str):
+            continue
+        text = {k: str(a.get(k) or "") for k in CREATE_FIELDS}
+        phone = normalise_phone(text["phone"]) if text["phone"] else None
+        email = email_key(text["email"]) if text["email"] else None
+        row = (
+            a["id"],
+            text["family_name"],
+            text["given_name"],
+            text["family_kana"],
+            text["given_kana"],
+            phone,
+            email,
+            None,
+            "",
+            a.get("home_store_id"),
+        )
+        given, given_kana = name_key(text["given_name"]), reading_key(text["given_kana"])
+        keys = {
+            "name_key": name_key(text["family_name"]) + given,
+            "given_key": given,
+            "kana_key": reading_key(text["family_kana"]) + given_kana,
+            "given_kana_key": given_kana,
+            "phone": phone,
+            "phone_last4": phone[-4:] if phone else None,
+            "email": email,
+            "loyalty_card": None,
+        }
+        sync = SyncState.REJECTED if status == "rejected" else SyncState.PENDING
+        found.append(_Pending(row, keys, sync))
+    return found
+
+
+CREATE_FIELDS = ("family_name", "given_name", "family_kana", "given_kana", "phone", "email")
+
+
 @dataclass
 class _Collector:
-    """Gathers hits in rank order, without duplicates, up to the limit."""
+    """Gathers hits in rank order, without duplicates, up to the limit. Each lookup asks the
+    cache, then the walk-ins created here and not synced yet."""
 
     cur: Any
     limit: int
+    pending: list[_Pending] = field(default_factory=list)
     hits: list[CustomerHit] = field(default_factory=list)
     seen: set[str] = field(default_factory=set)
 
@@ -45,7 +103,17 @@ class _Collector:
     def full(self) -> bool:
         return len(self.hits) >= self.limit
 
-    def add_rows(self, rows: Iterable[tuple[Any, ...]], matched_on: str) -> None:
+    def _pending(self, matched_on: str, test: Any) -> None:
+        for p in self.pending:
+            if test(p.keys):
+                self.add_rows([p.row], matched_on, p.sync)
+
+    def add_rows(
+        self,
+        rows: Iterable[tuple[Any, ...]],
+        matched_on: str,
+        sync: SyncState = SyncState.SYNCED,
+    ) -> None:
         for row in rows:
             if self.full:
                 return
@@ -65,6 +133,7 @@ class _Collector:
                     tier=row[8],
                     home_store_id=row[9],
                     matched_on=matched_on,
+                    sync=sync,
                 )
             )
 
@@ -76,6 +145,7 @@ class _Collector:
             (value, self.limit),
         ).fetchall()
         self.add_rows(rows, matched_on)
+        self._pending(matched_on, lambda keys: keys[column] == value)
 
     def prefix(self, column: str, value: str, matched_on: str) -> None:
         if self.full or not value:
@@ -89,6 +159,7 @@ class _Collector:
             (value, value + _TOP, want),
         ).fetchall()
         self.add_rows(rows, matched_on)
+        self._pending(matched_on, lambda keys: (keys[column] or "").startswith(value))
 
     def substring(self, text: str, matched_on: str) -> None:
         if self.full or len(text) < MIN_SUBSTRING:
@@ -101,6 +172,7 @@ class _Collector:
             (fts_phrase(text), want),
         ).fetchall()
         self.add_rows(rows, matched_on)
+        self._pending(matched_on, lambda keys: text in (keys["kana_key"] or ""))
 
 
 def _is_digits_query(text: str) -> bool:
@@ -122,7 +194,7 @@ def search_customers(cur: Any, query: str, limit: int, *, fts_ready: bool) -> li
     text = query.strip()
     if not text or limit <= 0:
         return []
-    found = _Collector(cur, limit)
+    found = _Collector(cur, limit, pending_customers(cur))
     if _is_digits_query(text) or looks_like_phone(text):
         digits = digits_only(text)
         if len(digits) == 13 and is_valid_gtin(digits):

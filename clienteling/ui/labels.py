@@ -253,6 +253,39 @@ def clock_time(iso: str | None) -> str:
 # Fixed messages of the services and the barcode parser (English at the source), translated
 # here so a Japanese screen never shows English sentences. Literal calls so lupdate sees them.
 _SERVICE_EXACT: dict[str, Callable[[], str]] = {
+    "This is not a phone number.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This is not a phone number."
+    ),
+    "This is not an email address.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This is not an email address."
+    ),
+    "Give a phone number or an email address, so the customer can be found again.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages",
+            "Give a phone number or an email address, so the customer can be found again.",
+        )
+    ),
+    "This consent channel is not offered at the counter.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This consent channel is not offered at the counter."
+    ),
+    "Email marketing needs an email address.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Email marketing needs an email address."
+    ),
+    "Messages by SMS or LINE need a phone number.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Messages by SMS or LINE need a phone number."
+    ),
+    "This customer cannot be saved: check the fields.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This customer cannot be saved: check the fields."
+    ),
+    "Only a manager can review duplicate profiles.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Only a manager can review duplicate profiles."
+    ),
+    "Reviewing duplicates needs the server: this terminal is offline.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages",
+            "Reviewing duplicates needs the server: this terminal is offline.",
+        )
+    ),
     "The terminal list needs the server: this terminal is offline.": lambda: (
         QCoreApplication.translate(
             "ServiceMessages", "The terminal list needs the server: this terminal is offline."
@@ -334,7 +367,21 @@ _WHAT: dict[str, Callable[[], str]] = {
     "Comment": lambda: QCoreApplication.translate("ServiceMessages", "Comment"),
     "Category": lambda: QCoreApplication.translate("ServiceMessages", "Category"),
     "Reason": lambda: QCoreApplication.translate("ServiceMessages", "Reason"),
+    "Family name": lambda: QCoreApplication.translate("ServiceMessages", "Family name"),
+    "Given name": lambda: QCoreApplication.translate("ServiceMessages", "Given name"),
+    "Family name reading": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Family name reading"
+    ),
+    "Given name reading": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Given name reading"
+    ),
+    "Phone": lambda: QCoreApplication.translate("ServiceMessages", "Phone"),
+    "Email": lambda: QCoreApplication.translate("ServiceMessages", "Email"),
+    "phone": lambda: QCoreApplication.translate("ServiceMessages", "phone number"),
+    "email": lambda: QCoreApplication.translate("ServiceMessages", "email address"),
 }
+# The fields a message may name, longest first (so "Family name reading" is not "Family name").
+_WHATS = "|".join(re.escape(w) for w in sorted(_WHAT, key=len, reverse=True))
 
 # Messages carrying values: the pattern's groups fill %1, %2, ... of the translated template.
 _SERVICE_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[], str]], ...] = (
@@ -382,20 +429,28 @@ _SERVICE_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[], str]], ...] = (
         ),
     ),
     (
-        re.compile(r"(Note|Comment|Category|Reason) is empty\."),
+        re.compile(rf"({_WHATS}) is empty\."),
         lambda: QCoreApplication.translate("ServiceMessages", "%1 is empty."),
     ),
     (
-        re.compile(
-            r"(Note|Comment|Category|Reason) is too long: (\d+) characters, the limit is (\d+)\."
-        ),
+        re.compile(rf"({_WHATS}) is too long: (\d+) characters, the limit is (\d+)\."),
         lambda: QCoreApplication.translate(
             "ServiceMessages", "%1 is too long: %2 characters, the limit is %3."
         ),
     ),
     (
-        re.compile(r"(Note|Comment|Category|Reason) must be text\."),
+        re.compile(rf"({_WHATS}) must be text\."),
         lambda: QCoreApplication.translate("ServiceMessages", "%1 must be text."),
+    ),
+    (
+        re.compile(rf"({_WHATS}) must be written in kana\."),
+        lambda: QCoreApplication.translate("ServiceMessages", "%1 must be written in kana."),
+    ),
+    (
+        re.compile(r"Another customer already has this (phone|email)\."),
+        lambda: QCoreApplication.translate(
+            "ServiceMessages", "Another customer already has this %1."
+        ),
     ),
 )
 

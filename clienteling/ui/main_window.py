@@ -33,9 +33,11 @@ from clienteling.domain.barcode import (
     parse_scan,
 )
 from clienteling.domain.errors import InvalidInput
+from clienteling.services.customers import NewCustomer
 from clienteling.services.devices import TerminalRevoked
 from clienteling.ui import labels
 from clienteling.ui.bridge import SyncBridge
+from clienteling.ui.customer_dialog import NewCustomerDialog
 from clienteling.ui.devices.view import DevicesView
 from clienteling.ui.formatting import plain_label
 from clienteling.ui.interest_dialog import InterestDialog, InterestInput
@@ -106,6 +108,11 @@ class MainWindow(QMainWindow):
         self.switch_staff_button.setObjectName("switchStaff")
         self.switch_staff_button.setToolTip(self.tr("A colleague signs in at this terminal"))
         self.switch_staff_button.clicked.connect(lambda: self.staff_switch_requested.emit(""))
+        self.new_customer_button = QPushButton(self.tr("New customer"), self)
+        self.new_customer_button.setObjectName("newCustomer")
+        self.new_customer_button.setToolTip(self.tr("Register a walk-in customer"))
+        self.new_customer_button.setAutoDefault(False)
+        self.new_customer_button.clicked.connect(self.on_new_customer_button_clicked)
         self.banner = plain_label("", name="banner")
         self.banner.setWordWrap(True)
         # The banner's row stays reserved: a message appearing must not move what is under a
@@ -147,6 +154,7 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.addLayout(page_bar)
         top.addWidget(self.search_box, 1)
+        top.addWidget(self.new_customer_button)
         top.addWidget(self.staff_label)
         top.addWidget(self.switch_staff_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -492,6 +500,24 @@ class MainWindow(QMainWindow):
 
     def on_results_customer_open_requested(self, customer_id: str) -> None:
         self.open_customer(customer_id)
+
+    def on_new_customer_button_clicked(self) -> None:
+        """A walk-in: the form starts from what was typed in the search box; once saved (here,
+        online or not) the new profile opens and search finds it."""
+        made: list[str] = []
+
+        def submit(entry: NewCustomer) -> str | None:
+            try:
+                made.append(self._services.customers.create(entry))
+            except InvalidInput as exc:
+                return labels.service_message(str(exc))
+            return None
+
+        if NewCustomerDialog.ask(self, submit, typed=self.search_box.text()):
+            log.info("customer created (%s)", made[-1])
+            self.refresh_sync_status()
+            self.open_customer(made[-1])
+            self.show_message(self._saved_message(self.tr("Customer saved.")))
 
     # -- notes and interests --------------------------------------------------------------------
 

@@ -83,6 +83,10 @@ class ProfileView(QWidget):
         self.contact.setWordWrap(True)
         # What the profile adds up to over every channel (from the server).
         self.summary = plain_label(name="profileSummary")
+        # A walk-in not on the server yet (or refused), or a duplicate joined to this profile.
+        self.standing = plain_label(name="profileStanding")
+        self.standing.setWordWrap(True)
+        self.standing.hide()
         self.summary.setWordWrap(True)
         self.add_note_button = QPushButton(self.tr("Add note"), page)
         self.add_note_button.setObjectName("addNoteButton")
@@ -97,6 +101,7 @@ class ProfileView(QWidget):
         identity.addWidget(self.tier)
         identity.addWidget(self.contact)
         identity.addWidget(self.summary)
+        identity.addWidget(self.standing)
         actions = QVBoxLayout()
         actions.addWidget(self.add_note_button)
         actions.addWidget(self.add_interest_button)
@@ -241,6 +246,9 @@ class ProfileView(QWidget):
         )
         self.summary.setText(self._summary_text(profile))
         self.summary.setVisible(profile.summary is not None)
+        standing = self._standing_text(profile)
+        self.standing.setText(standing)
+        self.standing.setVisible(bool(standing))
         self._show_consents(profile.consents)
         self._show_orders(profile)
         self._show_activities(profile)
@@ -251,6 +259,23 @@ class ProfileView(QWidget):
         self._retitle_tabs(profile)
         self.tabs.setCurrentIndex(tab)
         self._stack.setCurrentIndex(1)
+
+    def _standing_text(self, profile: Profile) -> str:
+        if profile.sync == SyncState.REJECTED:
+            return self.tr("The server refused this new customer: %1").replace(
+                "%1", labels.service_message(profile.rejected_reason or "")
+            )
+        if profile.sync == SyncState.PENDING:
+            return self.tr(
+                "New customer, saved on this terminal: not on the server yet. Notes and items "
+                "of interest can be added already."
+            )
+        if profile.merged_from:
+            return self.tr(
+                "Another profile of this customer was joined to this one: everything on it is "
+                "shown here."
+            )
+        return ""
 
     def _summary_text(self, profile: Profile) -> str:
         """Two lines: value and habits, then the latest purchase on each channel."""

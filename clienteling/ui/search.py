@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -21,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from clienteling.domain.models import CustomerHit
+from clienteling.domain.models import CustomerHit, SyncState
 from clienteling.ui import labels
 from clienteling.ui.formatting import national_phone, plain_tooltip
 
@@ -145,8 +146,12 @@ def hit_text(hit: CustomerHit) -> str:
     details = [
         national_phone(hit.phone),
         hit.loyalty_card or "",
-        labels.tier(hit.tier),
+        labels.tier(hit.tier) if hit.tier else "",
     ]
+    if hit.sync == SyncState.PENDING:
+        details.append(QCoreApplication.translate("SearchResults", "new, not synced yet"))
+    elif hit.sync == SyncState.REJECTED:
+        details.append(QCoreApplication.translate("SearchResults", "new, refused by the server"))
     return first + "\n" + "   ".join(part for part in details if part)
 
 

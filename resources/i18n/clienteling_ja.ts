@@ -702,201 +702,295 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="100"/>
+        <location filename="../../clienteling/ui/main_window.py" line="102"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="105"/>
+        <location filename="../../clienteling/ui/main_window.py" line="107"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="107"/>
+        <location filename="../../clienteling/ui/main_window.py" line="109"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="132"/>
+        <location filename="../../clienteling/ui/main_window.py" line="111"/>
+        <source>New customer</source>
+        <translation>新規顧客</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="113"/>
+        <source>Register a walk-in customer</source>
+        <translation>来店されたお客様を新規登録</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="139"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="133"/>
+        <location filename="../../clienteling/ui/main_window.py" line="140"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="134"/>
+        <location filename="../../clienteling/ui/main_window.py" line="141"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="135"/>
+        <location filename="../../clienteling/ui/main_window.py" line="142"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="260"/>
+        <location filename="../../clienteling/ui/main_window.py" line="268"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="367"/>
+        <location filename="../../clienteling/ui/main_window.py" line="375"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="384"/>
+        <location filename="../../clienteling/ui/main_window.py" line="392"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="404"/>
+        <location filename="../../clienteling/ui/main_window.py" line="412"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="420"/>
-        <location filename="../../clienteling/ui/main_window.py" line="595"/>
-        <location filename="../../clienteling/ui/main_window.py" line="605"/>
+        <location filename="../../clienteling/ui/main_window.py" line="428"/>
+        <location filename="../../clienteling/ui/main_window.py" line="621"/>
+        <location filename="../../clienteling/ui/main_window.py" line="631"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="437"/>
+        <location filename="../../clienteling/ui/main_window.py" line="445"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="480"/>
+        <location filename="../../clienteling/ui/main_window.py" line="488"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="516"/>
+        <location filename="../../clienteling/ui/main_window.py" line="520"/>
+        <source>Customer saved.</source>
+        <translation>お客様を登録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="542"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="542"/>
+        <location filename="../../clienteling/ui/main_window.py" line="568"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="547"/>
+        <location filename="../../clienteling/ui/main_window.py" line="573"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="548"/>
+        <location filename="../../clienteling/ui/main_window.py" line="574"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="549"/>
+        <location filename="../../clienteling/ui/main_window.py" line="575"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="553"/>
+        <location filename="../../clienteling/ui/main_window.py" line="579"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="554"/>
+        <location filename="../../clienteling/ui/main_window.py" line="580"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="567"/>
+        <location filename="../../clienteling/ui/main_window.py" line="593"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="577"/>
-        <location filename="../../clienteling/ui/main_window.py" line="600"/>
+        <location filename="../../clienteling/ui/main_window.py" line="603"/>
+        <location filename="../../clienteling/ui/main_window.py" line="626"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="629"/>
+        <location filename="../../clienteling/ui/main_window.py" line="655"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="672"/>
+        <location filename="../../clienteling/ui/main_window.py" line="698"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="675"/>
+        <location filename="../../clienteling/ui/main_window.py" line="701"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="677"/>
+        <location filename="../../clienteling/ui/main_window.py" line="703"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="679"/>
+        <location filename="../../clienteling/ui/main_window.py" line="705"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="682"/>
+        <location filename="../../clienteling/ui/main_window.py" line="708"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="702"/>
+        <location filename="../../clienteling/ui/main_window.py" line="728"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="707"/>
+        <location filename="../../clienteling/ui/main_window.py" line="733"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="711"/>
+        <location filename="../../clienteling/ui/main_window.py" line="737"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="722"/>
+        <location filename="../../clienteling/ui/main_window.py" line="748"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="731"/>
+        <location filename="../../clienteling/ui/main_window.py" line="757"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="743"/>
+        <location filename="../../clienteling/ui/main_window.py" line="769"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="750"/>
+        <location filename="../../clienteling/ui/main_window.py" line="776"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="776"/>
+        <location filename="../../clienteling/ui/main_window.py" line="802"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="804"/>
+        <location filename="../../clienteling/ui/main_window.py" line="830"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="35"/>
+        <source>New customer</source>
+        <translation>新規顧客</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="37"/>
+        <source>e.g. 山田</source>
+        <translation>例: 山田</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="38"/>
+        <source>e.g. 花子</source>
+        <translation>例: 花子</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="39"/>
+        <source>e.g. やまだ</source>
+        <translation>例: やまだ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="40"/>
+        <source>e.g. はなこ</source>
+        <translation>例: はなこ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="41"/>
+        <source>e.g. 090-1234-5678</source>
+        <translation>例: 090-1234-5678</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="42"/>
+        <source>e.g. hanako@example.jp</source>
+        <translation>例: hanako@example.jp</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="43"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="65"/>
+        <source>Email</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="45"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="47"/>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="62"/>
+        <source>Name (family, given)</source>
+        <translation>氏名（姓・名）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="63"/>
+        <source>Reading (kana)</source>
+        <translation>フリガナ（かな）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="64"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="66"/>
+        <source>News and offers by</source>
+        <translation>お知らせ・ご案内の受け取り</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="69"/>
+        <source>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</source>
+        <translation>お客様に確認してください：「チェックした方法で当店からのお知らせやご案内をお送りしてもよろしいですか？いつでも停止できます。」同意いただいたものだけにチェックを入れてください。</translation>
     </message>
 </context>
 <context>
@@ -1136,186 +1230,201 @@
         <translation>ポイントカードをスキャンするか、お客様を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="87"/>
+        <location filename="../../clienteling/ui/profile.py" line="91"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="90"/>
+        <location filename="../../clienteling/ui/profile.py" line="94"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="117"/>
-        <location filename="../../clienteling/ui/profile.py" line="126"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="131"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="118"/>
-        <location filename="../../clienteling/ui/profile.py" line="126"/>
-        <location filename="../../clienteling/ui/profile.py" line="157"/>
+        <location filename="../../clienteling/ui/profile.py" line="123"/>
+        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="162"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="119"/>
+        <location filename="../../clienteling/ui/profile.py" line="124"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="120"/>
+        <location filename="../../clienteling/ui/profile.py" line="125"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="121"/>
-        <location filename="../../clienteling/ui/profile.py" line="159"/>
+        <location filename="../../clienteling/ui/profile.py" line="126"/>
+        <location filename="../../clienteling/ui/profile.py" line="164"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="127"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="126"/>
+        <location filename="../../clienteling/ui/profile.py" line="131"/>
         <source>What</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="126"/>
+        <location filename="../../clienteling/ui/profile.py" line="131"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="158"/>
+        <location filename="../../clienteling/ui/profile.py" line="163"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="136"/>
+        <location filename="../../clienteling/ui/profile.py" line="141"/>
         <source>Show product</source>
         <translation>商品を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="139"/>
+        <location filename="../../clienteling/ui/profile.py" line="144"/>
         <source>Dismiss…</source>
         <translation>取り下げ…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="161"/>
         <source>Due</source>
         <translation>予定日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="160"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="175"/>
+        <location filename="../../clienteling/ui/profile.py" line="180"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="224"/>
+        <location filename="../../clienteling/ui/profile.py" line="229"/>
         <source>Tier: %1    Points: %2</source>
         <translation>ランク：%1    ポイント：%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="231"/>
+        <location filename="../../clienteling/ui/profile.py" line="236"/>
         <source>Card %1</source>
         <translation>カード %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="234"/>
+        <location filename="../../clienteling/ui/profile.py" line="239"/>
         <source>Birthday %1</source>
         <translation>誕生日 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="235"/>
+        <location filename="../../clienteling/ui/profile.py" line="240"/>
         <source>Home store: %1</source>
         <translation>ホーム店舗：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="261"/>
+        <location filename="../../clienteling/ui/profile.py" line="265"/>
+        <source>The server refused this new customer: %1</source>
+        <translation>サーバーがこの新規顧客の登録を受け付けませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="270"/>
+        <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
+        <translation>新規顧客（この端末に保存済み・サーバー未送信）。メモや関心商品はすでに追加できます。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
+        <translation>このお客様の別のプロフィールが統合されました。その内容もすべてここに表示されています。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="286"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>累計 %1（%2件の注文）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="270"/>
+        <location filename="../../clienteling/ui/profile.py" line="295"/>
         <source>Mostly: %1</source>
         <translation>よく利用: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="273"/>
+        <location filename="../../clienteling/ui/profile.py" line="298"/>
         <source>Likes: %1</source>
         <translation>好きなカテゴリ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <location filename="../../clienteling/ui/profile.py" line="300"/>
         <source>Sizes: %1</source>
         <translation>サイズ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="277"/>
+        <location filename="../../clienteling/ui/profile.py" line="302"/>
         <source>Open inquiries: %1</source>
         <translation>対応中の問い合わせ: %1件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="284"/>
+        <location filename="../../clienteling/ui/profile.py" line="309"/>
         <source>Last purchase: %1</source>
         <translation>最終購入: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="289"/>
+        <location filename="../../clienteling/ui/profile.py" line="314"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="290"/>
+        <location filename="../../clienteling/ui/profile.py" line="315"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="291"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="292"/>
+        <location filename="../../clienteling/ui/profile.py" line="317"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="293"/>
+        <location filename="../../clienteling/ui/profile.py" line="318"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="294"/>
+        <location filename="../../clienteling/ui/profile.py" line="319"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="309"/>
+        <location filename="../../clienteling/ui/profile.py" line="334"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="319"/>
+        <location filename="../../clienteling/ui/profile.py" line="344"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="319"/>
+        <location filename="../../clienteling/ui/profile.py" line="344"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="391"/>
+        <location filename="../../clienteling/ui/profile.py" line="416"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>
@@ -1468,15 +1577,25 @@ for %2</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="48"/>
+        <location filename="../../clienteling/ui/search.py" line="49"/>
         <source>Search: name, kana, romaji, phone, email or card</source>
         <translation>検索：氏名・カナ・ローマ字・電話番号・メール・カード番号</translation>
     </message>
 </context>
 <context>
     <name>SearchResults</name>
+    <message>
+        <location filename="../../clienteling/ui/search.py" line="152"/>
+        <source>new, not synced yet</source>
+        <translation>新規・未同期</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/search.py" line="154"/>
+        <source>new, refused by the server</source>
+        <translation>新規・サーバーが拒否</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/search.py" line="187"/>
+        <location filename="../../clienteling/ui/search.py" line="192"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n 人のお客様</numerusform>
@@ -1486,189 +1605,284 @@ for %2</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <location filename="../../clienteling/ui/labels.py" line="256"/>
+        <source>This is not a phone number.</source>
+        <translation>電話番号として正しくありません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="259"/>
+        <source>This is not an email address.</source>
+        <translation>メールアドレスとして正しくありません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="263"/>
+        <source>Give a phone number or an email address, so the customer can be found again.</source>
+        <translation>次回もお客様を検索できるよう、電話番号かメールアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="268"/>
+        <source>This consent channel is not offered at the counter.</source>
+        <translation>この連絡方法の同意は店頭では受け付けていません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="271"/>
+        <source>Email marketing needs an email address.</source>
+        <translation>メールでのご案内にはメールアドレスが必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="274"/>
+        <source>Messages by SMS or LINE need a phone number.</source>
+        <translation>SMS・LINEでのご案内には電話番号が必要です。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="277"/>
+        <source>This customer cannot be saved: check the fields.</source>
+        <translation>このお客様は保存できません。入力内容を確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="280"/>
+        <source>Only a manager can review duplicate profiles.</source>
+        <translation>重複プロフィールの確認は店長のみ行えます。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="284"/>
+        <source>Reviewing duplicates needs the server: this terminal is offline.</source>
+        <translation>重複の確認にはサーバー接続が必要です。この端末はオフラインです。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="290"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>端末の一覧にはサーバーへの接続が必要です。この端末は現在オフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="261"/>
+        <location filename="../../clienteling/ui/labels.py" line="294"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>端末の表示と登録解除ができるのはマネージャーだけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="264"/>
+        <location filename="../../clienteling/ui/labels.py" line="297"/>
         <source>No terminal of this store has this id.</source>
         <translation>この店舗にこの ID の端末はありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="267"/>
+        <location filename="../../clienteling/ui/labels.py" line="300"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>サインインできませんでした。スタッフコード（またはバッジ）とPINを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="271"/>
+        <location filename="../../clienteling/ui/labels.py" line="304"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>登録できませんでした。端末を登録できるのは、この店舗のマネージャーがスタッフコードとPINを入力した場合だけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="276"/>
+        <location filename="../../clienteling/ui/labels.py" line="309"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="277"/>
+        <location filename="../../clienteling/ui/labels.py" line="310"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="280"/>
+        <location filename="../../clienteling/ui/labels.py" line="313"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="283"/>
+        <location filename="../../clienteling/ui/labels.py" line="316"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="286"/>
+        <location filename="../../clienteling/ui/labels.py" line="319"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <location filename="../../clienteling/ui/labels.py" line="322"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="292"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="328"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="331"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="301"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="304"/>
+        <location filename="../../clienteling/ui/labels.py" line="337"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="307"/>
+        <location filename="../../clienteling/ui/labels.py" line="340"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="311"/>
+        <location filename="../../clienteling/ui/labels.py" line="344"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="348"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="318"/>
+        <location filename="../../clienteling/ui/labels.py" line="351"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="321"/>
+        <location filename="../../clienteling/ui/labels.py" line="354"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="324"/>
+        <location filename="../../clienteling/ui/labels.py" line="357"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="327"/>
+        <location filename="../../clienteling/ui/labels.py" line="360"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="333"/>
+        <location filename="../../clienteling/ui/labels.py" line="366"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="334"/>
+        <location filename="../../clienteling/ui/labels.py" line="367"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="335"/>
+        <location filename="../../clienteling/ui/labels.py" line="368"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="336"/>
+        <location filename="../../clienteling/ui/labels.py" line="369"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="343"/>
+        <location filename="../../clienteling/ui/labels.py" line="370"/>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="371"/>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <source>Family name reading</source>
+        <translation>姓のフリガナ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="375"/>
+        <source>Given name reading</source>
+        <translation>名のフリガナ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="378"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
+        <source>Email</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="380"/>
+        <source>phone number</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="381"/>
+        <source>email address</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="390"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>サインインの失敗が続いたため、一時的に停止しています。%1 分後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="350"/>
+        <location filename="../../clienteling/ui/labels.py" line="397"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="354"/>
+        <location filename="../../clienteling/ui/labels.py" line="401"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="360"/>
+        <location filename="../../clienteling/ui/labels.py" line="407"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="366"/>
+        <location filename="../../clienteling/ui/labels.py" line="413"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="419"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="379"/>
+        <location filename="../../clienteling/ui/labels.py" line="426"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="386"/>
+        <location filename="../../clienteling/ui/labels.py" line="433"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="392"/>
+        <location filename="../../clienteling/ui/labels.py" line="437"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="398"/>
+        <location filename="../../clienteling/ui/labels.py" line="443"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="447"/>
+        <source>%1 must be written in kana.</source>
+        <translation>%1はかなで入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="451"/>
+        <source>Another customer already has this %1.</source>
+        <translation>この%1は別のお客様が登録済みです。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,129 @@
+"""The new-customer form for a walk-in: name, kana reading, phone or email, and the marketing
+channels the customer agrees to (the wording they were shown is on the form). A refused entry
+keeps the form open with the reason, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clienteling.domain.text import digits_only, is_kana, looks_like_phone
+from clienteling.services.customers import NewCustomer
+from clienteling.ui.formatting import plain_label
+from clienteling.ui.submit_dialog import SubmitDialog
+
+# Called with the entry; returns an error message to show, or None when it was saved.
+CustomerSubmit = Callable[[NewCustomer], str | None]
+
+
+class NewCustomerDialog(SubmitDialog):
+    def __init__(
+        self, submit: CustomerSubmit, *, typed: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._submit = submit
+        self.setObjectName("newCustomerDialog")
+        self.setWindowTitle(self.tr("New customer"))
+        self.setMinimumWidth(620)
+        self.family_name = self._field("familyName", self.tr("e.g. 山田"))
+        self.given_name = self._field("givenName", self.tr("e.g. 花子"))
+        self.family_kana = self._field("familyKana", self.tr("e.g. やまだ"))
+        self.given_kana = self._field("givenKana", self.tr("e.g. はなこ"))
+        self.phone = self._field("phone", self.tr("e.g. 090-1234-5678"))
+        self.email = self._field("email", self.tr("e.g. hanako@example.jp"))
+        self.consent_email = QCheckBox(self.tr("Email"), self)
+        self.consent_email.setObjectName("consentEmail")
+        self.consent_sms = QCheckBox(self.tr("SMS"), self)
+        self.consent_sms.setObjectName("consentSms")
+        self.consent_line = QCheckBox(self.tr("LINE"), self)
+        self.consent_line.setObjectName("consentLine")
+        self._prefill(typed.strip())
+
+        names = QHBoxLayout()
+        names.addWidget(self.family_name)
+        names.addWidget(self.given_name)
+        readings = QHBoxLayout()
+        readings.addWidget(self.family_kana)
+        readings.addWidget(self.given_kana)
+        consents = QHBoxLayout()
+        for box in (self.consent_email, self.consent_sms, self.consent_line):
+            consents.addWidget(box)
+        consents.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Name (family, given)"), names)
+        form.addRow(self.tr("Reading (kana)"), readings)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Email"), self.email)
+        form.addRow(self.tr("News and offers by"), consents)
+        wording = plain_label(
+            self.tr(
+                "Ask the customer: “May we send you news and offers from our shops on the "
+                "channels ticked? You can stop them at any time.” Tick only what they agree to."
+            ),
+            self,
+            name="consentWording",
+        )
+        wording.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(wording)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.family_name.setFocus()
+
+    def _field(self, name: str, placeholder: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setObjectName(name)
+        field.setPlaceholderText(placeholder)
+        return field
+
+    def _prefill(self, typed: str) -> None:
+        """What was typed into the search box (and found no one) starts the form."""
+        if not typed:
+            return
+        if "@" in typed:
+            self.email.setText(typed)
+        elif looks_like_phone(typed) and len(digits_only(typed)) >= 10:
+            self.phone.setText(typed)
+        elif is_kana(typed):
+            family, _, given = typed.partition(" ")
+            self.family_kana.setText(family)
+            self.given_kana.setText(given.strip())
+        else:
+            family, _, given = typed.partition(" ")
+            self.family_name.setText(family)
+            self.given_name.setText(given.strip())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, submit: CustomerSubmit, *, typed: str = "") -> bool:
+        """Show the form modally; True when a customer was saved."""
+        return cls(submit, typed=typed, parent=parent).run_modal()
+
+    def entry(self) -> NewCustomer:
+        boxes = (
+            ("email", self.consent_email),
+            ("sms", self.consent_sms),
+            ("line", self.consent_line),
+        )
+        return NewCustomer(
+            family_name=self.family_name.text(),
+            given_name=self.given_name.text(),
+            family_kana=self.family_kana.text(),
+            given_kana=self.given_kana.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            consents=tuple(channel for channel, box in boxes if box.isChecked()),
+        )
+
+    def submit(self) -> str | None:
+        return self._submit(self.entry())
