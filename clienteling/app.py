@@ -219,7 +219,12 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
     runtime.engine = engine
     language = choose_language(args.lang)
     services = AppServices.build(
-        cache, context, engine, language=language, device_admin=runtime.api
+        cache,
+        context,
+        engine,
+        language=language,
+        device_admin=runtime.api,
+        identity_admin=runtime.api,
     )
     remember_pin(services, terminal)
     bridge = SyncBridge(app)
@@ -291,7 +296,12 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
         if signed_in.staff_id != context.staff_id:
             window.set_services(
                 AppServices.build(
-                    cache, signed_in, engine, language=language, device_admin=runtime.api
+                    cache,
+                    signed_in,
+                    engine,
+                    language=language,
+                    device_admin=runtime.api,
+                    identity_admin=runtime.api,
                 )
             )
         remember_pin(window.services, terminal)
@@ -332,7 +342,12 @@ async def switch_staff(
         context = remember(cache, context_of(session))
         language = window.services.products.language
         services = AppServices.build(
-            cache, context, engine, language=language, device_admin=terminal.api
+            cache,
+            context,
+            engine,
+            language=language,
+            device_admin=terminal.api,
+            identity_admin=terminal.api,
         )
         remember_pin(services, terminal)
         window.set_services(services)

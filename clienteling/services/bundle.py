@@ -9,10 +9,16 @@ from clienteling.domain.storetime import StoreClock
 from clienteling.services.context import StaffContext
 from clienteling.services.customers import CustomerService
 from clienteling.services.devices import DeviceService
+from clienteling.services.duplicates import DuplicateService
 from clienteling.services.interests import InterestService
 from clienteling.services.lock import LockService
 from clienteling.services.notes import NoteService
-from clienteling.services.ports import DeviceAdmin, EngineStatusSource, SyncTrigger
+from clienteling.services.ports import (
+    DeviceAdmin,
+    EngineStatusSource,
+    IdentityAdmin,
+    SyncTrigger,
+)
 from clienteling.services.products import ProductService
 from clienteling.services.profiles import ProfileService
 from clienteling.services.reservations import ReservationService
@@ -40,6 +46,7 @@ class AppServices:
     reservations: ReservationService
     clock: StoreClock
     devices: DeviceService
+    duplicates: DuplicateService
     lock: LockService
 
     @classmethod
@@ -51,6 +58,7 @@ class AppServices:
         *,
         language: str = "ja",
         device_admin: DeviceAdmin | None = None,
+        identity_admin: IdentityAdmin | None = None,
     ) -> AppServices:
         return cls(
             context=context,
@@ -64,5 +72,6 @@ class AppServices:
             reservations=ReservationService(cache, context, engine),
             clock=StoreClock(cache.store_time_zone(context.store_id)),
             devices=DeviceService(device_admin, context),
+            duplicates=DuplicateService(identity_admin, context, engine),
             lock=LockService(cache, context.staff_id),
         )

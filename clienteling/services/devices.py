@@ -75,9 +75,16 @@ class DeviceService:
         return self._api
 
 
-def _problem(exc: ApiError) -> Exception:
+def online_problem(exc: ApiError, offline: str) -> Exception:
+    """What a manager's online request that failed means: this terminal was revoked (it must
+    erase its data), the server is out of reach (`offline` says what needs it), or the
+    server's own reason."""
     if exc.code == DEVICE_REVOKED:
         return TerminalRevoked(exc.message)
     if exc.transient:
-        return InvalidInput("The terminal list needs the server: this terminal is offline.")
+        return InvalidInput(offline)
     return InvalidInput(exc.message)
+
+
+def _problem(exc: ApiError) -> Exception:
+    return online_problem(exc, "The terminal list needs the server: this terminal is offline.")

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from sync.protocol import DeviceList, DevicePublic
+from sync.protocol.merges import MergeList, MergePublic, SuggestionList
 
 
 class SyncTrigger(Protocol):
@@ -32,6 +33,16 @@ class EngineStatusLike(Protocol):
 class EngineStatusSource(Protocol):
     @property
     def status(self) -> EngineStatusLike: ...
+
+
+class IdentityAdmin(Protocol):
+    """The central API's duplicate review (sync.client.api.ApiClient)."""
+
+    async def merge_suggestions(self) -> SuggestionList: ...
+    async def approve_merge(self, suggestion_id: str, survivor_id: str | None) -> MergePublic: ...
+    async def dismiss_suggestion(self, suggestion_id: str) -> SuggestionList: ...
+    async def merges(self) -> MergeList: ...
+    async def undo_merge(self, merge_id: str) -> MergePublic: ...
 
 
 class DeviceAdmin(Protocol):

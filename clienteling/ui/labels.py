@@ -455,6 +455,23 @@ _SERVICE_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[], str]], ...] = (
 )
 
 
+_EVIDENCE: dict[str, Callable[[], str]] = {
+    "email": lambda: QCoreApplication.translate("Labels", "same email"),
+    "phone": lambda: QCoreApplication.translate("Labels", "same phone"),
+    "name": lambda: QCoreApplication.translate("Labels", "same name"),
+    "birthday": lambda: QCoreApplication.translate("Labels", "same birthday"),
+    "loyalty_card": lambda: QCoreApplication.translate("Labels", "same loyalty card"),
+    "online_account": lambda: QCoreApplication.translate("Labels", "same online account"),
+    "line_user": lambda: QCoreApplication.translate("Labels", "same LINE account"),
+}
+
+
+def identity_evidence(kind: str) -> str:
+    """What two profiles share that made the rules suspect one person."""
+    label = _EVIDENCE.get(kind)
+    return label() if label is not None else kind
+
+
 def service_message(text: str) -> str:
     """A message from the services or the barcode parser in the UI language (unknown ones are
     shown as they are)."""

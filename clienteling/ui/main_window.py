@@ -39,6 +39,7 @@ from clienteling.ui import labels
 from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.customer_dialog import NewCustomerDialog
 from clienteling.ui.devices.view import DevicesView
+from clienteling.ui.duplicates.page import DuplicatesPage
 from clienteling.ui.formatting import plain_label
 from clienteling.ui.interest_dialog import InterestDialog, InterestInput
 from clienteling.ui.lock_screen import LockScreen
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
         self.product_view = ProductView(self)
         self.store_lists = StoreListsView(self)
         self.devices_view = DevicesView(self)
+        self.duplicates = DuplicatesPage(self)
         self._devices_task: asyncio.Future[None] | None = None
         self.confirm_dialog: QMessageBox | None = None
         self.sync_indicator = SyncIndicator(self)
@@ -140,6 +142,7 @@ class MainWindow(QMainWindow):
                 ("products", self.tr("Products")),
                 ("store", self.tr("Store lists")),
                 ("devices", self.tr("Terminals")),
+                ("duplicates", self.tr("Duplicates")),
             )
         ):
             button = QPushButton(title, self)
@@ -173,6 +176,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(products)
         self.pages.addWidget(self.store_lists)
         self.pages.addWidget(self.devices_view)
+        self.pages.addWidget(self.duplicates)
         work = QWidget(self)
         layout = QVBoxLayout(work)
         layout.addLayout(top)
@@ -231,6 +235,8 @@ class MainWindow(QMainWindow):
         self.sync_indicator.details_requested.connect(self.on_sync_indicator_details_requested)
         self.devices_view.refresh_requested.connect(self.refresh_devices)
         self.devices_view.revoke_requested.connect(self.on_devices_view_revoke_requested)
+        self.duplicates.terminal_revoked.connect(self.terminal_revoked)
+        self.duplicates.done.connect(self.on_duplicates_done)
         if bridge is not None:
             bridge.sync_changed.connect(self.on_bridge_sync_changed)
         if scanner is not None:
@@ -281,7 +287,13 @@ class MainWindow(QMainWindow):
         self.page_buttons.button(self.PAGES.index("devices")).setVisible(
             services.devices.can_manage
         )
-        if self.page == "devices" and not services.devices.can_manage:
+        self.duplicates.set_service(services.duplicates)
+        self.page_buttons.button(self.PAGES.index("duplicates")).setVisible(
+            self.duplicates.available
+        )
+        if (self.page == "devices" and not services.devices.can_manage) or (
+            self.page == "duplicates" and not self.duplicates.available
+        ):
             self.show_page("customers")
 
     def _refresh_categories(self) -> None:
@@ -293,7 +305,7 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------
 
-    PAGES = ("customers", "products", "store", "devices")
+    PAGES = ("customers", "products", "store", "devices", "duplicates")
 
     def show_page(self, name: str) -> None:
         self.show_page_index(self.PAGES.index(name))
@@ -308,6 +320,8 @@ class MainWindow(QMainWindow):
             self.refresh_store_lists()
         elif name == "devices":
             self.refresh_devices()
+        elif name == "duplicates":
+            self.duplicates.refresh()
         elif name == "products":
             self.product_view.set_customer(self._customer_name())
             self.product_search.field.setFocus()
@@ -727,6 +741,10 @@ class MainWindow(QMainWindow):
         log.info("terminal revoked (%s)", device_id)
         self.show_message(self.tr("%1 was revoked.").replace("%1", row.name or device_id))
         await self._load_devices()
+
+    def on_duplicates_done(self, text: str) -> None:
+        self.show_message(text)
+        self.reload_profile()  # the open profile may be one of the two
 
     def _saved_message(self, first: str) -> str:
         if self.sync_indicator.online:

@@ -14,32 +14,32 @@
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="323"/>
+        <location filename="../../clienteling/app.py" line="333"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="379"/>
+        <location filename="../../clienteling/app.py" line="394"/>
         <source>This terminal was offline too long</source>
         <translation>This terminal was offline too long</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="380"/>
+        <location filename="../../clienteling/app.py" line="395"/>
         <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="390"/>
+        <location filename="../../clienteling/app.py" line="405"/>
         <source>This terminal was removed</source>
         <translation>This terminal was removed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="391"/>
+        <location filename="../../clienteling/app.py" line="406"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/app.py" line="406"/>
+        <location filename="../../clienteling/app.py" line="421"/>
         <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
         <translation>
             <numerusform>This terminal has not reached the server for more than %n day: sign in again (this needs the server) to use it.</numerusform>
@@ -47,12 +47,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="441"/>
+        <location filename="../../clienteling/app.py" line="456"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="548"/>
+        <location filename="../../clienteling/app.py" line="563"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
     </message>
@@ -136,6 +136,141 @@
         <location filename="../../clienteling/ui/devices/view.py" line="128"/>
         <source>In use</source>
         <translation>In use</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/page.py" line="60"/>
+        <source>The two profiles are one now: %1.</source>
+        <translation>The two profiles are one now: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/page.py" line="71"/>
+        <source>Kept as two customers.</source>
+        <translation>Kept as two customers.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/page.py" line="83"/>
+        <source>Merge undone: %1 is a profile of its own again.</source>
+        <translation>Merge undone: %1 is a profile of its own again.</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="66"/>
+        <source>Possible duplicate profiles</source>
+        <translation>Possible duplicate profiles</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="73"/>
+        <source>Profile A</source>
+        <translation>Profile A</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="73"/>
+        <source>Profile B</source>
+        <translation>Profile B</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="73"/>
+        <source>Why they may be one person</source>
+        <translation>Why they may be one person</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="76"/>
+        <source>Same person: keep A</source>
+        <translation>Same person: keep A</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="79"/>
+        <source>Same person: keep B</source>
+        <translation>Same person: keep B</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="82"/>
+        <source>Not the same person</source>
+        <translation>Not the same person</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="85"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="88"/>
+        <source>Recent merges</source>
+        <translation>Recent merges</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="92"/>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="92"/>
+        <source>Joined into it</source>
+        <translation>Joined into it</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="92"/>
+        <source>Merged</source>
+        <translation>Merged</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="92"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="95"/>
+        <source>Undo this merge</source>
+        <translation>Undo this merge</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="131"/>
+        <source>No possible duplicates to review.</source>
+        <translation>No possible duplicates to review.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="166"/>
+        <source>Since %1</source>
+        <translation>Since %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/duplicates/view.py" line="168"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/duplicates/view.py" line="170"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="179"/>
+        <source>automatically, by the rules</source>
+        <translation>automatically, by the rules</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="184"/>
+        <source>Undone %1</source>
+        <translation>Undone %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/duplicates/view.py" line="185"/>
+        <source>%n record(s) moved</source>
+        <translation>
+            <numerusform>%n record moved</numerusform>
+            <numerusform>%n records moved</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -622,6 +757,41 @@
         <translation></translation>
     </message>
     <message>
+        <location filename="../../clienteling/ui/labels.py" line="459"/>
+        <source>same email</source>
+        <translation>same email</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="460"/>
+        <source>same phone</source>
+        <translation>same phone</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="461"/>
+        <source>same name</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="462"/>
+        <source>same birthday</source>
+        <translation>same birthday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="463"/>
+        <source>same loyalty card</source>
+        <translation>same loyalty card</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="464"/>
+        <source>same online account</source>
+        <translation>same online account</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="465"/>
+        <source>same LINE account</source>
+        <translation>same LINE account</translation>
+    </message>
+    <message>
         <location filename="../../clienteling/ui/labels.py" line="63"/>
         <location filename="../../clienteling/ui/labels.py" line="175"/>
         <source>Ready for pickup</source>
@@ -704,57 +874,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="102"/>
+        <location filename="../../clienteling/ui/main_window.py" line="103"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="107"/>
+        <location filename="../../clienteling/ui/main_window.py" line="108"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="109"/>
+        <location filename="../../clienteling/ui/main_window.py" line="110"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="111"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>New customer</source>
-        <translation type="unfinished">New customer</translation>
+        <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="113"/>
+        <location filename="../../clienteling/ui/main_window.py" line="114"/>
         <source>Register a walk-in customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="139"/>
+        <location filename="../../clienteling/ui/main_window.py" line="141"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="140"/>
+        <location filename="../../clienteling/ui/main_window.py" line="142"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="141"/>
+        <location filename="../../clienteling/ui/main_window.py" line="143"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="142"/>
+        <location filename="../../clienteling/ui/main_window.py" line="144"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="268"/>
+        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <source>Duplicates</source>
+        <translation>Duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="274"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="375"/>
+        <location filename="../../clienteling/ui/main_window.py" line="389"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -762,29 +937,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="392"/>
+        <location filename="../../clienteling/ui/main_window.py" line="406"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="412"/>
+        <location filename="../../clienteling/ui/main_window.py" line="426"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="428"/>
-        <location filename="../../clienteling/ui/main_window.py" line="621"/>
-        <location filename="../../clienteling/ui/main_window.py" line="631"/>
+        <location filename="../../clienteling/ui/main_window.py" line="442"/>
+        <location filename="../../clienteling/ui/main_window.py" line="635"/>
+        <location filename="../../clienteling/ui/main_window.py" line="645"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="445"/>
+        <location filename="../../clienteling/ui/main_window.py" line="459"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="488"/>
+        <location filename="../../clienteling/ui/main_window.py" line="502"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -792,128 +967,128 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="520"/>
+        <location filename="../../clienteling/ui/main_window.py" line="534"/>
         <source>Customer saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="542"/>
+        <location filename="../../clienteling/ui/main_window.py" line="556"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="568"/>
+        <location filename="../../clienteling/ui/main_window.py" line="582"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="573"/>
+        <location filename="../../clienteling/ui/main_window.py" line="587"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="574"/>
+        <location filename="../../clienteling/ui/main_window.py" line="588"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="575"/>
+        <location filename="../../clienteling/ui/main_window.py" line="589"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="579"/>
+        <location filename="../../clienteling/ui/main_window.py" line="593"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="580"/>
+        <location filename="../../clienteling/ui/main_window.py" line="594"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="593"/>
+        <location filename="../../clienteling/ui/main_window.py" line="607"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="603"/>
-        <location filename="../../clienteling/ui/main_window.py" line="626"/>
+        <location filename="../../clienteling/ui/main_window.py" line="617"/>
+        <location filename="../../clienteling/ui/main_window.py" line="640"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="655"/>
+        <location filename="../../clienteling/ui/main_window.py" line="669"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="698"/>
+        <location filename="../../clienteling/ui/main_window.py" line="712"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="701"/>
+        <location filename="../../clienteling/ui/main_window.py" line="715"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="703"/>
+        <location filename="../../clienteling/ui/main_window.py" line="717"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="705"/>
+        <location filename="../../clienteling/ui/main_window.py" line="719"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="708"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="728"/>
+        <location filename="../../clienteling/ui/main_window.py" line="742"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="733"/>
+        <location filename="../../clienteling/ui/main_window.py" line="751"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="737"/>
+        <location filename="../../clienteling/ui/main_window.py" line="755"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="748"/>
+        <location filename="../../clienteling/ui/main_window.py" line="766"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="757"/>
+        <location filename="../../clienteling/ui/main_window.py" line="775"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="769"/>
+        <location filename="../../clienteling/ui/main_window.py" line="787"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="776"/>
+        <location filename="../../clienteling/ui/main_window.py" line="794"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="802"/>
+        <location filename="../../clienteling/ui/main_window.py" line="820"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="830"/>
+        <location filename="../../clienteling/ui/main_window.py" line="848"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -923,78 +1098,78 @@
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="35"/>
         <source>New customer</source>
-        <translation type="unfinished">New customer</translation>
+        <translation>New customer</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="37"/>
         <source>e.g. 山田</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 山田</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="38"/>
         <source>e.g. 花子</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 花子</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="39"/>
         <source>e.g. やまだ</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. やまだ</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="40"/>
         <source>e.g. はなこ</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. はなこ</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="41"/>
         <source>e.g. 090-1234-5678</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 090-1234-5678</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="42"/>
         <source>e.g. hanako@example.jp</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. hanako@example.jp</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="43"/>
         <location filename="../../clienteling/ui/customer_dialog.py" line="65"/>
         <source>Email</source>
-        <translation type="unfinished">Email</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="45"/>
         <source>SMS</source>
-        <translation type="unfinished">SMS</translation>
+        <translation>SMS</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="47"/>
         <source>LINE</source>
-        <translation type="unfinished">LINE</translation>
+        <translation>LINE</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="62"/>
         <source>Name (family, given)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (family, given)</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="63"/>
         <source>Reading (kana)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading (kana)</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="64"/>
         <source>Phone</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="66"/>
         <source>News and offers by</source>
-        <translation type="unfinished"></translation>
+        <translation>News and offers by</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/customer_dialog.py" line="69"/>
         <source>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</translation>
     </message>
 </context>
 <context>
@@ -1346,17 +1521,17 @@
     <message>
         <location filename="../../clienteling/ui/profile.py" line="265"/>
         <source>The server refused this new customer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The server refused this new customer: %1</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/profile.py" line="270"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
-        <translation type="unfinished"></translation>
+        <translation>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/profile.py" line="275"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Another profile of this customer was joined to this one: everything on it is shown here.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/profile.py" line="286"/>
@@ -1598,12 +1773,12 @@ for %2</source>
     <message>
         <location filename="../../clienteling/ui/search.py" line="152"/>
         <source>new, not synced yet</source>
-        <translation type="unfinished"></translation>
+        <translation>new, not synced yet</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/search.py" line="154"/>
         <source>new, refused by the server</source>
-        <translation type="unfinished"></translation>
+        <translation>new, refused by the server</translation>
     </message>
     <message numerus="yes">
         <location filename="../../clienteling/ui/search.py" line="192"/>
@@ -1619,47 +1794,47 @@ for %2</source>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="256"/>
         <source>This is not a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not a phone number.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="259"/>
         <source>This is not an email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>This is not an email address.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="263"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Give a phone number or an email address, so the customer can be found again.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="268"/>
         <source>This consent channel is not offered at the counter.</source>
-        <translation type="unfinished"></translation>
+        <translation>This consent channel is not offered at the counter.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="271"/>
         <source>Email marketing needs an email address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Email marketing needs an email address.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="274"/>
         <source>Messages by SMS or LINE need a phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Messages by SMS or LINE need a phone number.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="277"/>
         <source>This customer cannot be saved: check the fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>This customer cannot be saved: check the fields.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="280"/>
         <source>Only a manager can review duplicate profiles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a manager can review duplicate profiles.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="284"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reviewing duplicates needs the server: this terminal is offline.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="290"/>
@@ -1799,42 +1974,42 @@ for %2</source>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="370"/>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Family name</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="371"/>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Given name</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>Family name reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Family name reading</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="375"/>
         <source>Given name reading</source>
-        <translation type="unfinished"></translation>
+        <translation>Given name reading</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="378"/>
         <source>Phone</source>
-        <translation type="unfinished">Phone</translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>Email</source>
-        <translation type="unfinished">Email</translation>
+        <translation>Email</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="380"/>
         <source>phone number</source>
-        <translation type="unfinished"></translation>
+        <translation>phone number</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="381"/>
         <source>email address</source>
-        <translation type="unfinished"></translation>
+        <translation>email address</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="390"/>
@@ -1889,12 +2064,12 @@ for %2</source>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="447"/>
         <source>%1 must be written in kana.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 must be written in kana.</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="451"/>
         <source>Another customer already has this %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Another customer already has this %1.</translation>
     </message>
 </context>
 <context>

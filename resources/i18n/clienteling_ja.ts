@@ -14,44 +14,44 @@
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="323"/>
+        <location filename="../../clienteling/app.py" line="333"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="379"/>
+        <location filename="../../clienteling/app.py" line="394"/>
         <source>This terminal was offline too long</source>
         <translation>この端末は長期間オフラインでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="380"/>
+        <location filename="../../clienteling/app.py" line="395"/>
         <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>この端末は許可された期間を超えてサーバーに接続していなかったため、端末内のお客様データとサインイン用の鍵を消去しました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="390"/>
+        <location filename="../../clienteling/app.py" line="405"/>
         <source>This terminal was removed</source>
         <translation>この端末は登録解除されました</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="391"/>
+        <location filename="../../clienteling/app.py" line="406"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>マネージャーがこの端末を店舗から登録解除しました。端末内のお客様データとサインイン用の鍵は消去されました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/app.py" line="406"/>
+        <location filename="../../clienteling/app.py" line="421"/>
         <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
         <translation>
             <numerusform>この端末は %n 日以上サーバーに接続していません。使うにはもう一度サインインしてください（サーバーへの接続が必要です）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="441"/>
+        <location filename="../../clienteling/app.py" line="456"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>このコンピューターには OS のキーリング（Secret Service、キーチェーン、資格情報マネージャー）がないため、この端末の鍵はデータと同じ場所のファイルにしか保存できません。実際のサーバーでは使えません。キーリングを設定するか、デモ・テスト用の機器では --allow-file-secrets を付けて起動してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="548"/>
+        <location filename="../../clienteling/app.py" line="563"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -134,6 +134,138 @@
         <location filename="../../clienteling/ui/devices/view.py" line="128"/>
         <source>In use</source>
         <translation>使用中</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPage</name>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/page.py" line="60"/>
+        <source>The two profiles are one now: %1.</source>
+        <translation>2つのプロフィールを統合しました: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/page.py" line="71"/>
+        <source>Kept as two customers.</source>
+        <translation>別々のお客様として残しました。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/page.py" line="83"/>
+        <source>Merge undone: %1 is a profile of its own again.</source>
+        <translation>統合を取り消しました: %1 は再び別のプロフィールです。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="66"/>
+        <source>Possible duplicate profiles</source>
+        <translation>重複の可能性があるプロフィール</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="73"/>
+        <source>Profile A</source>
+        <translation>プロフィールA</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="73"/>
+        <source>Profile B</source>
+        <translation>プロフィールB</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="73"/>
+        <source>Why they may be one person</source>
+        <translation>同一人物の可能性がある理由</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="76"/>
+        <source>Same person: keep A</source>
+        <translation>同一人物: Aに統合</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="79"/>
+        <source>Same person: keep B</source>
+        <translation>同一人物: Bに統合</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="82"/>
+        <source>Not the same person</source>
+        <translation>別人</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="85"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="88"/>
+        <source>Recent merges</source>
+        <translation>最近の統合</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="92"/>
+        <source>Kept</source>
+        <translation>残したプロフィール</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="92"/>
+        <source>Joined into it</source>
+        <translation>統合されたプロフィール</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="92"/>
+        <source>Merged</source>
+        <translation>統合日時</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="92"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="95"/>
+        <source>Undo this merge</source>
+        <translation>この統合を取り消す</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="131"/>
+        <source>No possible duplicates to review.</source>
+        <translation>確認が必要な重複はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="166"/>
+        <source>Since %1</source>
+        <translation>%1 から</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/duplicates/view.py" line="168"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>注文 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/duplicates/view.py" line="170"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>メモ %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="179"/>
+        <source>automatically, by the rules</source>
+        <translation>ルールによる自動統合</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/duplicates/view.py" line="184"/>
+        <source>Undone %1</source>
+        <translation>%1 に取り消し</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/duplicates/view.py" line="185"/>
+        <source>%n record(s) moved</source>
+        <translation>
+            <numerusform>%n 件を移動</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -620,6 +752,41 @@
         <translation>販売済みにする</translation>
     </message>
     <message>
+        <location filename="../../clienteling/ui/labels.py" line="459"/>
+        <source>same email</source>
+        <translation>同じメールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="460"/>
+        <source>same phone</source>
+        <translation>同じ電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="461"/>
+        <source>same name</source>
+        <translation>同じ氏名</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="462"/>
+        <source>same birthday</source>
+        <translation>同じ誕生日</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="463"/>
+        <source>same loyalty card</source>
+        <translation>同じ会員カード</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="464"/>
+        <source>same online account</source>
+        <translation>同じオンラインアカウント</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="465"/>
+        <source>same LINE account</source>
+        <translation>同じLINEアカウント</translation>
+    </message>
+    <message>
         <location filename="../../clienteling/ui/labels.py" line="63"/>
         <location filename="../../clienteling/ui/labels.py" line="175"/>
         <source>Ready for pickup</source>
@@ -702,214 +869,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="102"/>
+        <location filename="../../clienteling/ui/main_window.py" line="103"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="107"/>
+        <location filename="../../clienteling/ui/main_window.py" line="108"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="109"/>
+        <location filename="../../clienteling/ui/main_window.py" line="110"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="111"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="113"/>
+        <location filename="../../clienteling/ui/main_window.py" line="114"/>
         <source>Register a walk-in customer</source>
         <translation>来店されたお客様を新規登録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="139"/>
+        <location filename="../../clienteling/ui/main_window.py" line="141"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="140"/>
+        <location filename="../../clienteling/ui/main_window.py" line="142"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="141"/>
+        <location filename="../../clienteling/ui/main_window.py" line="143"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="142"/>
+        <location filename="../../clienteling/ui/main_window.py" line="144"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="268"/>
+        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <source>Duplicates</source>
+        <translation>重複確認</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="274"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="375"/>
+        <location filename="../../clienteling/ui/main_window.py" line="389"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="392"/>
+        <location filename="../../clienteling/ui/main_window.py" line="406"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="412"/>
+        <location filename="../../clienteling/ui/main_window.py" line="426"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="428"/>
-        <location filename="../../clienteling/ui/main_window.py" line="621"/>
-        <location filename="../../clienteling/ui/main_window.py" line="631"/>
+        <location filename="../../clienteling/ui/main_window.py" line="442"/>
+        <location filename="../../clienteling/ui/main_window.py" line="635"/>
+        <location filename="../../clienteling/ui/main_window.py" line="645"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="445"/>
+        <location filename="../../clienteling/ui/main_window.py" line="459"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="488"/>
+        <location filename="../../clienteling/ui/main_window.py" line="502"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="520"/>
+        <location filename="../../clienteling/ui/main_window.py" line="534"/>
         <source>Customer saved.</source>
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="542"/>
+        <location filename="../../clienteling/ui/main_window.py" line="556"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="568"/>
+        <location filename="../../clienteling/ui/main_window.py" line="582"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="573"/>
+        <location filename="../../clienteling/ui/main_window.py" line="587"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="574"/>
+        <location filename="../../clienteling/ui/main_window.py" line="588"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="575"/>
+        <location filename="../../clienteling/ui/main_window.py" line="589"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="579"/>
+        <location filename="../../clienteling/ui/main_window.py" line="593"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="580"/>
+        <location filename="../../clienteling/ui/main_window.py" line="594"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="593"/>
+        <location filename="../../clienteling/ui/main_window.py" line="607"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="603"/>
-        <location filename="../../clienteling/ui/main_window.py" line="626"/>
+        <location filename="../../clienteling/ui/main_window.py" line="617"/>
+        <location filename="../../clienteling/ui/main_window.py" line="640"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="655"/>
+        <location filename="../../clienteling/ui/main_window.py" line="669"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="698"/>
+        <location filename="../../clienteling/ui/main_window.py" line="712"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="701"/>
+        <location filename="../../clienteling/ui/main_window.py" line="715"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="703"/>
+        <location filename="../../clienteling/ui/main_window.py" line="717"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="705"/>
+        <location filename="../../clienteling/ui/main_window.py" line="719"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="708"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="728"/>
+        <location filename="../../clienteling/ui/main_window.py" line="742"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="733"/>
+        <location filename="../../clienteling/ui/main_window.py" line="751"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="737"/>
+        <location filename="../../clienteling/ui/main_window.py" line="755"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="748"/>
+        <location filename="../../clienteling/ui/main_window.py" line="766"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="757"/>
+        <location filename="../../clienteling/ui/main_window.py" line="775"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="769"/>
+        <location filename="../../clienteling/ui/main_window.py" line="787"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="776"/>
+        <location filename="../../clienteling/ui/main_window.py" line="794"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="802"/>
+        <location filename="../../clienteling/ui/main_window.py" line="820"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="830"/>
+        <location filename="../../clienteling/ui/main_window.py" line="848"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>

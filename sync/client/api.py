@@ -38,6 +38,13 @@ from sync.protocol import (
     SnapshotReply,
     StorePublic,
 )
+from sync.protocol.merges import (
+    DismissRequest,
+    MergeList,
+    MergePublic,
+    MergeRequest,
+    SuggestionList,
+)
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +52,7 @@ log = logging.getLogger(__name__)
 DEVICES_PATH = "/v1/devices"
 SESSIONS_PATH = "/v1/sessions"
 STORES_PATH = "/v1/stores"
+IDENTITY_PATH = "/v1/identity"
 PUSH_PATH = "/v1/sync/push"
 PULL_PATH = "/v1/sync/pull"
 EVENTS_PATH = "/v1/sync/events"
@@ -347,6 +355,27 @@ class ApiClient:
     async def revoke_device(self, device_id: str) -> DevicePublic:
         path = f"{DEVICES_PATH}/{quote(device_id, safe='')}/revoke"
         return await self._call("POST", path, DevicePublic)
+
+    # -----------------------------------------------------------------------------------------
+    # Duplicate profiles (managers)
+
+    async def merge_suggestions(self) -> SuggestionList:
+        return await self._call("GET", f"{IDENTITY_PATH}/suggestions", SuggestionList)
+
+    async def approve_merge(self, suggestion_id: str, survivor_id: str | None) -> MergePublic:
+        body = MergeRequest(suggestion_id=suggestion_id, survivor_id=survivor_id)
+        return await self._call("POST", f"{IDENTITY_PATH}/merges", MergePublic, body)
+
+    async def dismiss_suggestion(self, suggestion_id: str) -> SuggestionList:
+        path = f"{IDENTITY_PATH}/suggestions/{quote(suggestion_id, safe='')}/dismiss"
+        return await self._call("POST", path, SuggestionList, DismissRequest())
+
+    async def merges(self) -> MergeList:
+        return await self._call("GET", f"{IDENTITY_PATH}/merges", MergeList)
+
+    async def undo_merge(self, merge_id: str) -> MergePublic:
+        path = f"{IDENTITY_PATH}/merges/{quote(merge_id, safe='')}/undo"
+        return await self._call("POST", path, MergePublic)
 
     # -----------------------------------------------------------------------------------------
     # Sync

@@ -1,0 +1,1 @@
+"""The managers' duplicate-profile review page."""
