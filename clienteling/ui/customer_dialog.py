@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clienteling.domain.romaji import romaji_to_hiragana
 from clienteling.domain.text import digits_only, is_kana, looks_like_phone
 from clienteling.services.customers import NewCustomer
 from clienteling.ui.formatting import plain_label
@@ -23,6 +24,16 @@ from clienteling.ui.submit_dialog import SubmitDialog
 
 # Called with the entry; returns an error message to show, or None when it was saved.
 CustomerSubmit = Callable[[NewCustomer], str | None]
+
+
+def _romaji_reading(typed: str) -> str | None:
+    """Romaji words ("Kobayashi Aoi") as hiragana words, or None when it is not all romaji."""
+    if not typed.isascii() or not any(ch.isalpha() for ch in typed):
+        return None
+    words = [romaji_to_hiragana(w) for w in typed.split()]
+    if not words or any(w is None for w in words):
+        return None
+    return " ".join(w for w in words if w)
 
 
 class NewCustomerDialog(SubmitDialog):
@@ -95,8 +106,10 @@ class NewCustomerDialog(SubmitDialog):
             self.email.setText(typed)
         elif looks_like_phone(typed) and len(digits_only(typed)) >= 10:
             self.phone.setText(typed)
-        elif is_kana(typed):
-            family, _, given = typed.partition(" ")
+        elif is_kana(typed) or _romaji_reading(typed):
+            # A reading (kana, or romaji as typed on a Latin keyboard): the kana fields; the
+            # name itself is then written in kanji by the staff member.
+            family, _, given = (_romaji_reading(typed) or typed).partition(" ")
             self.family_kana.setText(family)
             self.given_kana.setText(given.strip())
         else:

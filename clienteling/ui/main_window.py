@@ -530,6 +530,8 @@ class MainWindow(QMainWindow):
         if NewCustomerDialog.ask(self, submit, typed=self.search_box.text()):
             log.info("customer created (%s)", made[-1])
             self.refresh_sync_status()
+            if self.search_box.text().strip():
+                self.search_box.search_now(self.search_box.text())  # now it finds them
             self.open_customer(made[-1])
             self.show_message(self._saved_message(self.tr("Customer saved.")))
 

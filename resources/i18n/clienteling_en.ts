@@ -948,8 +948,8 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/main_window.py" line="442"/>
-        <location filename="../../clienteling/ui/main_window.py" line="635"/>
-        <location filename="../../clienteling/ui/main_window.py" line="645"/>
+        <location filename="../../clienteling/ui/main_window.py" line="637"/>
+        <location filename="../../clienteling/ui/main_window.py" line="647"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
@@ -967,128 +967,128 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="534"/>
+        <location filename="../../clienteling/ui/main_window.py" line="536"/>
         <source>Customer saved.</source>
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="556"/>
+        <location filename="../../clienteling/ui/main_window.py" line="558"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="582"/>
+        <location filename="../../clienteling/ui/main_window.py" line="584"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="587"/>
+        <location filename="../../clienteling/ui/main_window.py" line="589"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="588"/>
+        <location filename="../../clienteling/ui/main_window.py" line="590"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="589"/>
+        <location filename="../../clienteling/ui/main_window.py" line="591"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="593"/>
+        <location filename="../../clienteling/ui/main_window.py" line="595"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="594"/>
+        <location filename="../../clienteling/ui/main_window.py" line="596"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="607"/>
+        <location filename="../../clienteling/ui/main_window.py" line="609"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="617"/>
-        <location filename="../../clienteling/ui/main_window.py" line="640"/>
+        <location filename="../../clienteling/ui/main_window.py" line="619"/>
+        <location filename="../../clienteling/ui/main_window.py" line="642"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="669"/>
+        <location filename="../../clienteling/ui/main_window.py" line="671"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="712"/>
+        <location filename="../../clienteling/ui/main_window.py" line="714"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="715"/>
+        <location filename="../../clienteling/ui/main_window.py" line="717"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="717"/>
+        <location filename="../../clienteling/ui/main_window.py" line="719"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="719"/>
+        <location filename="../../clienteling/ui/main_window.py" line="721"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="722"/>
+        <location filename="../../clienteling/ui/main_window.py" line="724"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="742"/>
+        <location filename="../../clienteling/ui/main_window.py" line="744"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="751"/>
+        <location filename="../../clienteling/ui/main_window.py" line="753"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="755"/>
+        <location filename="../../clienteling/ui/main_window.py" line="757"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="766"/>
+        <location filename="../../clienteling/ui/main_window.py" line="768"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="775"/>
+        <location filename="../../clienteling/ui/main_window.py" line="777"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="787"/>
+        <location filename="../../clienteling/ui/main_window.py" line="789"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="794"/>
+        <location filename="../../clienteling/ui/main_window.py" line="796"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="820"/>
+        <location filename="../../clienteling/ui/main_window.py" line="822"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="848"/>
+        <location filename="../../clienteling/ui/main_window.py" line="850"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -1096,78 +1096,78 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="35"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="46"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="37"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="48"/>
         <source>e.g. 山田</source>
         <translation>e.g. 山田</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="38"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="49"/>
         <source>e.g. 花子</source>
         <translation>e.g. 花子</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="39"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="50"/>
         <source>e.g. やまだ</source>
         <translation>e.g. やまだ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="40"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="51"/>
         <source>e.g. はなこ</source>
         <translation>e.g. はなこ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="41"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
         <source>e.g. 090-1234-5678</source>
         <translation>e.g. 090-1234-5678</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="42"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="53"/>
         <source>e.g. hanako@example.jp</source>
         <translation>e.g. hanako@example.jp</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="43"/>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="65"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="54"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="76"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="45"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="56"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="47"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="58"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="62"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="73"/>
         <source>Name (family, given)</source>
         <translation>Name (family, given)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="63"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="74"/>
         <source>Reading (kana)</source>
         <translation>Reading (kana)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="64"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="75"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="66"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="77"/>
         <source>News and offers by</source>
         <translation>News and offers by</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="69"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="80"/>
         <source>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</source>
         <translation>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</translation>
     </message>

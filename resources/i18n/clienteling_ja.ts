@@ -234,7 +234,7 @@
     <message>
         <location filename="../../clienteling/ui/duplicates/view.py" line="166"/>
         <source>Since %1</source>
-        <translation>%1 から</translation>
+        <translation>登録 %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../clienteling/ui/duplicates/view.py" line="168"/>
@@ -942,8 +942,8 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/main_window.py" line="442"/>
-        <location filename="../../clienteling/ui/main_window.py" line="635"/>
-        <location filename="../../clienteling/ui/main_window.py" line="645"/>
+        <location filename="../../clienteling/ui/main_window.py" line="637"/>
+        <location filename="../../clienteling/ui/main_window.py" line="647"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
@@ -960,128 +960,128 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="534"/>
+        <location filename="../../clienteling/ui/main_window.py" line="536"/>
         <source>Customer saved.</source>
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="556"/>
+        <location filename="../../clienteling/ui/main_window.py" line="558"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="582"/>
+        <location filename="../../clienteling/ui/main_window.py" line="584"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="587"/>
+        <location filename="../../clienteling/ui/main_window.py" line="589"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="588"/>
+        <location filename="../../clienteling/ui/main_window.py" line="590"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="589"/>
+        <location filename="../../clienteling/ui/main_window.py" line="591"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="593"/>
+        <location filename="../../clienteling/ui/main_window.py" line="595"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="594"/>
+        <location filename="../../clienteling/ui/main_window.py" line="596"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="607"/>
+        <location filename="../../clienteling/ui/main_window.py" line="609"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="617"/>
-        <location filename="../../clienteling/ui/main_window.py" line="640"/>
+        <location filename="../../clienteling/ui/main_window.py" line="619"/>
+        <location filename="../../clienteling/ui/main_window.py" line="642"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="669"/>
+        <location filename="../../clienteling/ui/main_window.py" line="671"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="712"/>
+        <location filename="../../clienteling/ui/main_window.py" line="714"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="715"/>
+        <location filename="../../clienteling/ui/main_window.py" line="717"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="717"/>
+        <location filename="../../clienteling/ui/main_window.py" line="719"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="719"/>
+        <location filename="../../clienteling/ui/main_window.py" line="721"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="722"/>
+        <location filename="../../clienteling/ui/main_window.py" line="724"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="742"/>
+        <location filename="../../clienteling/ui/main_window.py" line="744"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="751"/>
+        <location filename="../../clienteling/ui/main_window.py" line="753"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="755"/>
+        <location filename="../../clienteling/ui/main_window.py" line="757"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="766"/>
+        <location filename="../../clienteling/ui/main_window.py" line="768"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="775"/>
+        <location filename="../../clienteling/ui/main_window.py" line="777"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="787"/>
+        <location filename="../../clienteling/ui/main_window.py" line="789"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="794"/>
+        <location filename="../../clienteling/ui/main_window.py" line="796"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="820"/>
+        <location filename="../../clienteling/ui/main_window.py" line="822"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="848"/>
+        <location filename="../../clienteling/ui/main_window.py" line="850"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -1089,78 +1089,78 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="35"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="46"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="37"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="48"/>
         <source>e.g. 山田</source>
         <translation>例: 山田</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="38"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="49"/>
         <source>e.g. 花子</source>
         <translation>例: 花子</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="39"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="50"/>
         <source>e.g. やまだ</source>
         <translation>例: やまだ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="40"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="51"/>
         <source>e.g. はなこ</source>
         <translation>例: はなこ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="41"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
         <source>e.g. 090-1234-5678</source>
         <translation>例: 090-1234-5678</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="42"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="53"/>
         <source>e.g. hanako@example.jp</source>
         <translation>例: hanako@example.jp</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="43"/>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="65"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="54"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="76"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="45"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="56"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="47"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="58"/>
         <source>LINE</source>
         <translation>LINE</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="62"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="73"/>
         <source>Name (family, given)</source>
         <translation>氏名（姓・名）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="63"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="74"/>
         <source>Reading (kana)</source>
         <translation>フリガナ（かな）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="64"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="75"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="66"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="77"/>
         <source>News and offers by</source>
         <translation>お知らせ・ご案内の受け取り</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="69"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="80"/>
         <source>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</source>
         <translation>お客様に確認してください：「チェックした方法で当店からのお知らせやご案内をお送りしてもよろしいですか？いつでも停止できます。」同意いただいたものだけにチェックを入れてください。</translation>
     </message>

@@ -68,3 +68,28 @@ def test_a_walk_in_is_registered_offline_and_synced_later(
     assert row.data() != pending_text  # no longer marked as waiting
     window.open_customer(profile.id)
     qtbot.waitUntil(lambda: not window.profile.standing.isVisible(), timeout=5000)
+
+
+def test_the_form_starts_from_what_was_searched(qtbot: QtBot) -> None:
+    """Romaji becomes the kana reading (the name is then written in kanji), digits the phone,
+    an address the email, anything else the name."""
+    cases = {
+        "Kobayashi Aoi": ("", "", "こばやし", "あおい", "", ""),
+        "こばやし あおい": ("", "", "こばやし", "あおい", "", ""),
+        "090-1234-5678": ("", "", "", "", "090-1234-5678", ""),
+        "aoi@example.jp": ("", "", "", "", "", "aoi@example.jp"),
+        "小林 葵": ("小林", "葵", "", "", "", ""),
+        "John Smith": ("John", "Smith", "", "", "", ""),
+    }
+    for typed, expected in cases.items():
+        dialog = NewCustomerDialog(lambda entry: None, typed=typed)
+        qtbot.addWidget(dialog)
+        fields = (
+            dialog.family_name,
+            dialog.given_name,
+            dialog.family_kana,
+            dialog.given_kana,
+            dialog.phone,
+            dialog.email,
+        )
+        assert tuple(f.text() for f in fields) == expected, typed
