@@ -234,6 +234,8 @@ class Profile:
     rejected_reason: str | None = None
     # The id asked for, when it was merged into this profile (a duplicate joined).
     merged_from: str | None = None
+    # False while this terminal's first sync runs: history may not all be here yet.
+    complete: bool = True
 
     @property
     def display_name(self) -> str:
@@ -342,3 +344,22 @@ class SyncStatus:
     last_error: str | None
     syncing: bool = False
     details: tuple[str, ...] = field(default_factory=tuple)
+    # False until this terminal's first sync has completed (search may find nobody *yet*).
+    complete: bool = True
+    loading: Loading | None = None  # the first sync's progress, while it runs
+
+
+@dataclass(frozen=True, slots=True)
+class Loading:
+    """A first sync under way, as the staff member is told of it."""
+
+    phase: str  # "download" (a ready-made copy of the data) | "changes" (page by page)
+    done: int
+    total: int | None
+    seconds_left: float | None  # from the pace so far; None until it can be told
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return None
+        return max(0, min(100, self.done * 100 // self.total))

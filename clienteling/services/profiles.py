@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from clienteling.domain.models import Profile
 from clienteling.storage.cache import LocalCache
 
@@ -15,4 +17,7 @@ class ProfileService:
         customer_id = customer_id.strip()
         if not customer_id:
             return None
-        return self._cache.load_profile(customer_id)
+        profile = self._cache.load_profile(customer_id)
+        if profile is not None and not self._cache.first_sync_done():
+            profile = dataclasses.replace(profile, complete=False)
+        return profile

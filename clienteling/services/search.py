@@ -16,6 +16,7 @@ MAX_QUERY = 100
 MIN_QUERY_LATIN = 2  # one Latin letter or digit matches too much to be useful
 MAX_LIMIT = 200
 _SCAN_PREFIX = "]"  # AIM symbology identifier a scanner may send before the code
+NOT_FOUND_YET = "No customer found yet: this terminal is still loading its data."
 
 
 @dataclass(frozen=True)
@@ -67,5 +68,7 @@ class SearchService:
             log.error("customer search failed: %s", type(exc).__name__)
             return SearchOutcome((), str(exc))
         if not hits:
+            if not self._cache.first_sync_done():
+                return SearchOutcome((), NOT_FOUND_YET)
             return SearchOutcome((), "No customer found")
         return SearchOutcome(tuple(hits), None)

@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
-from clienteling.domain.models import PendingChange, SyncStatus
+from clienteling.domain.models import Loading, PendingChange, SyncStatus
 from clienteling.services.ports import EngineStatusSource, SyncTrigger
 from clienteling.storage.cache import LAST_PULL_AT, LocalCache
 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _loading(progress: Any, now: datetime) -> Loading | None:
+    """The engine's first-sync progress (sync.client.engine.LoadProgress), with the time left
+    at the pace so far (once a tenth is done, so that the first pages' pace does not mislead)."""
+    if progress is None:
+        return None
+    done, total = int(progress.done), progress.total
+    left = None
+    if total and done * 10 >= total:
+        elapsed = max(0.0, (now - progress.started_at).total_seconds())
+        left = elapsed * (total - done) / done
+    return Loading(phase=str(progress.phase), done=done, total=total, seconds_left=left)
 
 
 class SyncStatusService:
@@ -43,6 +57,8 @@ class SyncStatusService:
         if engine.last_error:
             details.append(f"Last problem: {engine.last_error}")
         return SyncStatus(
+            complete=self._cache.first_sync_done(),
+            loading=_loading(getattr(engine, "loading", None), now),
             online=engine.online,
             pending=stats.pending,
             rejected=stats.rejected,

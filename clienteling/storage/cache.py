@@ -526,6 +526,11 @@ class LocalCache:
                 "DELETE FROM outbox WHERE mutation_id = ? AND status = 'rejected'", (mutation_id,)
             )
 
+    def first_sync_done(self) -> bool:
+        """Whether this cache holds everything the server had at its last complete pull (false
+        while a new terminal's first sync is still loading)."""
+        return self.get_state(FIRST_SYNC_DONE) == "1"
+
     def customer_exists(self, customer_id: str) -> bool:
         with self._read() as db:
             found = db.execute(

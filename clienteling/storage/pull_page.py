@@ -35,7 +35,7 @@ class PageChanges:
 _ENVELOPE_SQL = (
     "SELECT json_type(?1), json_type(?1, '$.changes'), json_type(?1, '$.cursors'), "
     "?1 ->> '$.cursors', json_type(?1, '$.has_more'), json_type(?1, '$.must_resync'), "
-    "?1 -> '$.acked_mutation_ids', ?1 -> '$.mutation_results'"
+    "?1 -> '$.acked_mutation_ids', ?1 -> '$.mutation_results', ?1 ->> '$.remaining'"
 )
 
 # Per entity: changes, upserts, deletes, changes that break the protocol's Change schema (as
@@ -77,7 +77,7 @@ def read_pull_body(conn: Any, body: bytes | str) -> PullPage:
         if "JSON" not in str(exc):
             raise
         raise PageRejected("The server sent a pull reply that is not JSON") from None
-    kind, changes_kind, cursors_kind, cursors, more, resync, acked, results = conn.execute(
+    kind, changes_kind, cursors_kind, cursors, more, resync, acked, results, left = conn.execute(
         _ENVELOPE_SQL, (jsonb,)
     ).fetchone()
     if kind != "object" or changes_kind != "array" or cursors_kind != "text":
@@ -117,4 +117,6 @@ def read_pull_body(conn: Any, body: bytes | str) -> PullPage:
         acked_mutation_ids=acked_ids,
         mutation_results=mutation_results,
         changes=PageChanges(jsonb, frozenset(groups), keep, customers),
+        # A hint for a progress bar: anything but a count is ignored.
+        remaining=left if isinstance(left, int) and 0 <= left < 2**53 else None,
     )

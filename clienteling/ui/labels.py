@@ -253,6 +253,11 @@ def clock_time(iso: str | None) -> str:
 # Fixed messages of the services and the barcode parser (English at the source), translated
 # here so a Japanese screen never shows English sentences. Literal calls so lupdate sees them.
 _SERVICE_EXACT: dict[str, Callable[[], str]] = {
+    "No customer found yet: this terminal is still loading its data.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages", "No customer found yet: this terminal is still loading its data."
+        )
+    ),
     "This is not a phone number.": lambda: QCoreApplication.translate(
         "ServiceMessages", "This is not a phone number."
     ),

@@ -818,10 +818,15 @@ class MainWindow(QMainWindow):
         if len(matches) == 1:
             self.open_customer(matches[0].id)
         elif not matches:
-            self.show_message(
-                self.tr("No customer with loyalty card %1 on this terminal.").replace("%1", number),
-                error=True,
+            text = (
+                self.tr("No customer with loyalty card %1 on this terminal.")
+                if self._services.sync_status.status().complete
+                else self.tr(
+                    "No customer with loyalty card %1 on this terminal yet: it is still loading "
+                    "its data."
+                )
             )
+            self.show_message(text.replace("%1", number), error=True)
 
     # -- sync -------------------------------------------------------------------------------------
 

@@ -270,6 +270,11 @@ class ProfileView(QWidget):
                 "New customer, saved on this terminal: not on the server yet. Notes and items "
                 "of interest can be added already."
             )
+        if not profile.complete:
+            return self.tr(
+                "This terminal is still loading its data: this customer's purchases, notes and "
+                "items of interest may not all be here yet."
+            )
         if profile.merged_from:
             return self.tr(
                 "Another profile of this customer was joined to this one: everything on it is "

@@ -4,6 +4,8 @@ Clicking it asks for the pending-changes list.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QToolButton, QWidget
 
@@ -38,6 +40,30 @@ class SyncIndicator(QToolButton):
     def online(self) -> bool:
         return bool(self._status and self._status.online)
 
+    def loading_text(self, status: SyncStatus) -> str:
+        """A new terminal's first sync: what is loading, how far, how long still."""
+        loading = status.loading
+        if loading is None:
+            return "" if status.complete else self.tr("Loading this store's data…")
+        what = (
+            self.tr("Downloading this store's data")
+            if loading.phase == "download"
+            else self.tr("Loading this store's data")
+        )
+        if loading.percent is not None:
+            what += f" {loading.percent}%"
+            if loading.phase == "changes" and loading.total:
+                what += " " + self.tr("(%1 of %2 records)").replace(
+                    "%1", f"{loading.done:,}"
+                ).replace("%2", f"{loading.total:,}")
+        if loading.seconds_left is not None:
+            what += " · " + (
+                self.tr("about %n min left", "", math.ceil(loading.seconds_left / 60))
+                if loading.seconds_left >= 60
+                else self.tr("less than a minute left")
+            )
+        return what
+
     def show_status(self, status: SyncStatus) -> None:
         self._status = status
         if status.syncing:
@@ -53,7 +79,10 @@ class SyncIndicator(QToolButton):
             parts.append(self.tr("all saved"))
         if status.rejected:
             parts.append(self.tr("%1 rejected").replace("%1", str(status.rejected)))
-        if status.last_pull_at:
+        loading = self.loading_text(status)
+        if loading:
+            parts.append(loading)
+        elif status.last_pull_at:
             parts.append(self.tr("last sync %1").replace("%1", labels.when(status.last_pull_at)))
         else:
             parts.append(self.tr("not synced yet"))

@@ -757,37 +757,37 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="459"/>
+        <location filename="../../clienteling/ui/labels.py" line="464"/>
         <source>same email</source>
         <translation>same email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="460"/>
+        <location filename="../../clienteling/ui/labels.py" line="465"/>
         <source>same phone</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="461"/>
+        <location filename="../../clienteling/ui/labels.py" line="466"/>
         <source>same name</source>
         <translation>same name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="462"/>
+        <location filename="../../clienteling/ui/labels.py" line="467"/>
         <source>same birthday</source>
         <translation>same birthday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="463"/>
+        <location filename="../../clienteling/ui/labels.py" line="468"/>
         <source>same loyalty card</source>
         <translation>same loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="464"/>
+        <location filename="../../clienteling/ui/labels.py" line="469"/>
         <source>same online account</source>
         <translation>same online account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="465"/>
+        <location filename="../../clienteling/ui/labels.py" line="470"/>
         <source>same LINE account</source>
         <translation>same LINE account</translation>
     </message>
@@ -1088,7 +1088,12 @@
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="850"/>
+        <location filename="../../clienteling/ui/main_window.py" line="825"/>
+        <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
+        <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="855"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -1530,86 +1535,91 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
+        <translation>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="280"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>Another profile of this customer was joined to this one: everything on it is shown here.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="286"/>
+        <location filename="../../clienteling/ui/profile.py" line="291"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>Lifetime %1 over %2 orders</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="295"/>
+        <location filename="../../clienteling/ui/profile.py" line="300"/>
         <source>Mostly: %1</source>
         <translation>Mostly: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="298"/>
+        <location filename="../../clienteling/ui/profile.py" line="303"/>
         <source>Likes: %1</source>
         <translation>Likes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="300"/>
+        <location filename="../../clienteling/ui/profile.py" line="305"/>
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="302"/>
+        <location filename="../../clienteling/ui/profile.py" line="307"/>
         <source>Open inquiries: %1</source>
         <translation>Open inquiries: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="309"/>
+        <location filename="../../clienteling/ui/profile.py" line="314"/>
         <source>Last purchase: %1</source>
         <translation>Last purchase: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="314"/>
+        <location filename="../../clienteling/ui/profile.py" line="319"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="315"/>
+        <location filename="../../clienteling/ui/profile.py" line="320"/>
         <source>Activity (%1)</source>
         <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="321"/>
         <source>Interests (%1)</source>
         <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="317"/>
+        <location filename="../../clienteling/ui/profile.py" line="322"/>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="318"/>
+        <location filename="../../clienteling/ui/profile.py" line="323"/>
         <source>Reservations (%1)</source>
         <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="319"/>
+        <location filename="../../clienteling/ui/profile.py" line="324"/>
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="334"/>
+        <location filename="../../clienteling/ui/profile.py" line="339"/>
         <source>No consent recorded</source>
         <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="344"/>
+        <location filename="../../clienteling/ui/profile.py" line="349"/>
         <source>granted</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="344"/>
+        <location filename="../../clienteling/ui/profile.py" line="349"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="416"/>
+        <location filename="../../clienteling/ui/profile.py" line="421"/>
         <source>Category: %1</source>
         <translation>Category: %1</translation>
     </message>
@@ -1792,282 +1802,287 @@ for %2</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="256"/>
+        <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <source>No customer found yet: this terminal is still loading its data.</source>
+        <translation>No customer found yet: this terminal is still loading its data.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="261"/>
         <source>This is not a phone number.</source>
         <translation>This is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="259"/>
+        <location filename="../../clienteling/ui/labels.py" line="264"/>
         <source>This is not an email address.</source>
         <translation>This is not an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="263"/>
+        <location filename="../../clienteling/ui/labels.py" line="268"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>Give a phone number or an email address, so the customer can be found again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="268"/>
+        <location filename="../../clienteling/ui/labels.py" line="273"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>This consent channel is not offered at the counter.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="271"/>
+        <location filename="../../clienteling/ui/labels.py" line="276"/>
         <source>Email marketing needs an email address.</source>
         <translation>Email marketing needs an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="274"/>
+        <location filename="../../clienteling/ui/labels.py" line="279"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>Messages by SMS or LINE need a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="277"/>
+        <location filename="../../clienteling/ui/labels.py" line="282"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>This customer cannot be saved: check the fields.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="280"/>
+        <location filename="../../clienteling/ui/labels.py" line="285"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>Only a manager can review duplicate profiles.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="284"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>Reviewing duplicates needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="290"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>The terminal list needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="294"/>
+        <location filename="../../clienteling/ui/labels.py" line="299"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>Only a manager can see and revoke terminals.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="297"/>
+        <location filename="../../clienteling/ui/labels.py" line="302"/>
         <source>No terminal of this store has this id.</source>
         <translation>No terminal of this store has this id.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="300"/>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>Sign-in failed: check the staff code (or badge) and the PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="304"/>
+        <location filename="../../clienteling/ui/labels.py" line="309"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="309"/>
+        <location filename="../../clienteling/ui/labels.py" line="314"/>
         <source>No customer found</source>
         <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="310"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>Type at least 2 characters</source>
         <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="313"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="316"/>
+        <location filename="../../clienteling/ui/labels.py" line="321"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="319"/>
+        <location filename="../../clienteling/ui/labels.py" line="324"/>
         <source>Nothing was scanned.</source>
         <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="322"/>
+        <location filename="../../clienteling/ui/labels.py" line="327"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="330"/>
         <source>Scan or type a product code.</source>
         <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="328"/>
+        <location filename="../../clienteling/ui/labels.py" line="333"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="331"/>
+        <location filename="../../clienteling/ui/labels.py" line="336"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="334"/>
+        <location filename="../../clienteling/ui/labels.py" line="339"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="337"/>
+        <location filename="../../clienteling/ui/labels.py" line="342"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="340"/>
+        <location filename="../../clienteling/ui/labels.py" line="345"/>
         <source>This barcode holds no product code.</source>
         <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="344"/>
+        <location filename="../../clienteling/ui/labels.py" line="349"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="348"/>
+        <location filename="../../clienteling/ui/labels.py" line="353"/>
         <source>This is not a barcode.</source>
         <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="351"/>
+        <location filename="../../clienteling/ui/labels.py" line="356"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="354"/>
+        <location filename="../../clienteling/ui/labels.py" line="359"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="357"/>
+        <location filename="../../clienteling/ui/labels.py" line="362"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="360"/>
+        <location filename="../../clienteling/ui/labels.py" line="365"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="366"/>
+        <location filename="../../clienteling/ui/labels.py" line="371"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="367"/>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="368"/>
+        <location filename="../../clienteling/ui/labels.py" line="373"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="369"/>
+        <location filename="../../clienteling/ui/labels.py" line="374"/>
         <source>Reason</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="370"/>
+        <location filename="../../clienteling/ui/labels.py" line="375"/>
         <source>Family name</source>
         <translation>Family name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="371"/>
+        <location filename="../../clienteling/ui/labels.py" line="376"/>
         <source>Given name</source>
         <translation>Given name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="377"/>
         <source>Family name reading</source>
         <translation>Family name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="375"/>
+        <location filename="../../clienteling/ui/labels.py" line="380"/>
         <source>Given name reading</source>
         <translation>Given name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="378"/>
+        <location filename="../../clienteling/ui/labels.py" line="383"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="379"/>
+        <location filename="../../clienteling/ui/labels.py" line="384"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="380"/>
+        <location filename="../../clienteling/ui/labels.py" line="385"/>
         <source>phone number</source>
         <translation>phone number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="381"/>
+        <location filename="../../clienteling/ui/labels.py" line="386"/>
         <source>email address</source>
         <translation>email address</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="390"/>
+        <location filename="../../clienteling/ui/labels.py" line="395"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="397"/>
+        <location filename="../../clienteling/ui/labels.py" line="402"/>
         <source>Search text is too long (max %1)</source>
         <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="401"/>
+        <location filename="../../clienteling/ui/labels.py" line="406"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="407"/>
+        <location filename="../../clienteling/ui/labels.py" line="412"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="413"/>
+        <location filename="../../clienteling/ui/labels.py" line="418"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="419"/>
+        <location filename="../../clienteling/ui/labels.py" line="424"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="426"/>
+        <location filename="../../clienteling/ui/labels.py" line="431"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="433"/>
+        <location filename="../../clienteling/ui/labels.py" line="438"/>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="437"/>
+        <location filename="../../clienteling/ui/labels.py" line="442"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="443"/>
+        <location filename="../../clienteling/ui/labels.py" line="448"/>
         <source>%1 must be text.</source>
         <translation>%1 must be text.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="447"/>
+        <location filename="../../clienteling/ui/labels.py" line="452"/>
         <source>%1 must be written in kana.</source>
         <translation>%1 must be written in kana.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="451"/>
+        <location filename="../../clienteling/ui/labels.py" line="456"/>
         <source>Another customer already has this %1.</source>
         <translation>Another customer already has this %1.</translation>
     </message>
@@ -2205,57 +2220,90 @@ for %2</source>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="27"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="29"/>
         <source>Starting…</source>
         <translation>Starting…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="44"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="47"/>
+        <source>Loading this store&apos;s data…</source>
+        <translation>Loading this store&apos;s data…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="49"/>
+        <source>Downloading this store&apos;s data</source>
+        <translation>Downloading this store&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="51"/>
+        <source>Loading this store&apos;s data</source>
+        <translation>Loading this store&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="56"/>
+        <source>(%1 of %2 records)</source>
+        <translation>(%1 of %2 records)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/sync_indicator.py" line="61"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>about %n min left</numerusform>
+            <numerusform>about %n mins left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="63"/>
+        <source>less than a minute left</source>
+        <translation>less than a minute left</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="70"/>
         <source>Syncing</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="46"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="72"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="48"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="74"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="51"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="77"/>
         <source>%1 pending</source>
         <translation>%1 pending</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="53"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="79"/>
         <source>all saved</source>
         <translation>all saved</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="55"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="81"/>
         <source>%1 rejected</source>
         <translation>%1 rejected</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="57"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="86"/>
         <source>last sync %1</source>
         <translation>last sync %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="59"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="88"/>
         <source>not synced yet</source>
         <translation>not synced yet</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="61"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="90"/>
         <source>Tap to see pending and rejected changes</source>
         <translation>Tap to see pending and rejected changes</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="63"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="92"/>
         <source>Last problem: %1</source>
         <translation>Last problem: %1</translation>
     </message>

@@ -752,37 +752,37 @@
         <translation>販売済みにする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="459"/>
+        <location filename="../../clienteling/ui/labels.py" line="464"/>
         <source>same email</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="460"/>
+        <location filename="../../clienteling/ui/labels.py" line="465"/>
         <source>same phone</source>
         <translation>同じ電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="461"/>
+        <location filename="../../clienteling/ui/labels.py" line="466"/>
         <source>same name</source>
         <translation>同じ氏名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="462"/>
+        <location filename="../../clienteling/ui/labels.py" line="467"/>
         <source>same birthday</source>
         <translation>同じ誕生日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="463"/>
+        <location filename="../../clienteling/ui/labels.py" line="468"/>
         <source>same loyalty card</source>
         <translation>同じ会員カード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="464"/>
+        <location filename="../../clienteling/ui/labels.py" line="469"/>
         <source>same online account</source>
         <translation>同じオンラインアカウント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="465"/>
+        <location filename="../../clienteling/ui/labels.py" line="470"/>
         <source>same LINE account</source>
         <translation>同じLINEアカウント</translation>
     </message>
@@ -1081,7 +1081,12 @@
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="850"/>
+        <location filename="../../clienteling/ui/main_window.py" line="825"/>
+        <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
+        <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="855"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -1517,86 +1522,91 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
+        <translation>この端末はデータを読み込み中です。このお客様の購入履歴・メモ・関心商品がまだすべて表示されていない可能性があります。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="280"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>このお客様の別のプロフィールが統合されました。その内容もすべてここに表示されています。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="286"/>
+        <location filename="../../clienteling/ui/profile.py" line="291"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>累計 %1（%2件の注文）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="295"/>
+        <location filename="../../clienteling/ui/profile.py" line="300"/>
         <source>Mostly: %1</source>
         <translation>よく利用: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="298"/>
+        <location filename="../../clienteling/ui/profile.py" line="303"/>
         <source>Likes: %1</source>
         <translation>好きなカテゴリ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="300"/>
+        <location filename="../../clienteling/ui/profile.py" line="305"/>
         <source>Sizes: %1</source>
         <translation>サイズ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="302"/>
+        <location filename="../../clienteling/ui/profile.py" line="307"/>
         <source>Open inquiries: %1</source>
         <translation>対応中の問い合わせ: %1件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="309"/>
+        <location filename="../../clienteling/ui/profile.py" line="314"/>
         <source>Last purchase: %1</source>
         <translation>最終購入: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="314"/>
+        <location filename="../../clienteling/ui/profile.py" line="319"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="315"/>
+        <location filename="../../clienteling/ui/profile.py" line="320"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="321"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="317"/>
+        <location filename="../../clienteling/ui/profile.py" line="322"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="318"/>
+        <location filename="../../clienteling/ui/profile.py" line="323"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="319"/>
+        <location filename="../../clienteling/ui/profile.py" line="324"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="334"/>
+        <location filename="../../clienteling/ui/profile.py" line="339"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="344"/>
+        <location filename="../../clienteling/ui/profile.py" line="349"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="344"/>
+        <location filename="../../clienteling/ui/profile.py" line="349"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="416"/>
+        <location filename="../../clienteling/ui/profile.py" line="421"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>
@@ -1777,282 +1787,287 @@ for %2</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="256"/>
+        <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <source>No customer found yet: this terminal is still loading its data.</source>
+        <translation>まだ見つかりません。この端末はデータを読み込み中です。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="261"/>
         <source>This is not a phone number.</source>
         <translation>電話番号として正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="259"/>
+        <location filename="../../clienteling/ui/labels.py" line="264"/>
         <source>This is not an email address.</source>
         <translation>メールアドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="263"/>
+        <location filename="../../clienteling/ui/labels.py" line="268"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>次回もお客様を検索できるよう、電話番号かメールアドレスを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="268"/>
+        <location filename="../../clienteling/ui/labels.py" line="273"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>この連絡方法の同意は店頭では受け付けていません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="271"/>
+        <location filename="../../clienteling/ui/labels.py" line="276"/>
         <source>Email marketing needs an email address.</source>
         <translation>メールでのご案内にはメールアドレスが必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="274"/>
+        <location filename="../../clienteling/ui/labels.py" line="279"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>SMS・LINEでのご案内には電話番号が必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="277"/>
+        <location filename="../../clienteling/ui/labels.py" line="282"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>このお客様は保存できません。入力内容を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="280"/>
+        <location filename="../../clienteling/ui/labels.py" line="285"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>重複プロフィールの確認は店長のみ行えます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="284"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>重複の確認にはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="290"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>端末の一覧にはサーバーへの接続が必要です。この端末は現在オフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="294"/>
+        <location filename="../../clienteling/ui/labels.py" line="299"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>端末の表示と登録解除ができるのはマネージャーだけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="297"/>
+        <location filename="../../clienteling/ui/labels.py" line="302"/>
         <source>No terminal of this store has this id.</source>
         <translation>この店舗にこの ID の端末はありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="300"/>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>サインインできませんでした。スタッフコード（またはバッジ）とPINを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="304"/>
+        <location filename="../../clienteling/ui/labels.py" line="309"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>登録できませんでした。端末を登録できるのは、この店舗のマネージャーがスタッフコードとPINを入力した場合だけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="309"/>
+        <location filename="../../clienteling/ui/labels.py" line="314"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="310"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="313"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="316"/>
+        <location filename="../../clienteling/ui/labels.py" line="321"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="319"/>
+        <location filename="../../clienteling/ui/labels.py" line="324"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="322"/>
+        <location filename="../../clienteling/ui/labels.py" line="327"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="330"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="328"/>
+        <location filename="../../clienteling/ui/labels.py" line="333"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="331"/>
+        <location filename="../../clienteling/ui/labels.py" line="336"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="334"/>
+        <location filename="../../clienteling/ui/labels.py" line="339"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="337"/>
+        <location filename="../../clienteling/ui/labels.py" line="342"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="340"/>
+        <location filename="../../clienteling/ui/labels.py" line="345"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="344"/>
+        <location filename="../../clienteling/ui/labels.py" line="349"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="348"/>
+        <location filename="../../clienteling/ui/labels.py" line="353"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="351"/>
+        <location filename="../../clienteling/ui/labels.py" line="356"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="354"/>
+        <location filename="../../clienteling/ui/labels.py" line="359"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="357"/>
+        <location filename="../../clienteling/ui/labels.py" line="362"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="360"/>
+        <location filename="../../clienteling/ui/labels.py" line="365"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="366"/>
+        <location filename="../../clienteling/ui/labels.py" line="371"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="367"/>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="368"/>
+        <location filename="../../clienteling/ui/labels.py" line="373"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="369"/>
+        <location filename="../../clienteling/ui/labels.py" line="374"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="370"/>
+        <location filename="../../clienteling/ui/labels.py" line="375"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="371"/>
+        <location filename="../../clienteling/ui/labels.py" line="376"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="377"/>
         <source>Family name reading</source>
         <translation>姓のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="375"/>
+        <location filename="../../clienteling/ui/labels.py" line="380"/>
         <source>Given name reading</source>
         <translation>名のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="378"/>
+        <location filename="../../clienteling/ui/labels.py" line="383"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="379"/>
+        <location filename="../../clienteling/ui/labels.py" line="384"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="380"/>
+        <location filename="../../clienteling/ui/labels.py" line="385"/>
         <source>phone number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="381"/>
+        <location filename="../../clienteling/ui/labels.py" line="386"/>
         <source>email address</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="390"/>
+        <location filename="../../clienteling/ui/labels.py" line="395"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>サインインの失敗が続いたため、一時的に停止しています。%1 分後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="397"/>
+        <location filename="../../clienteling/ui/labels.py" line="402"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="401"/>
+        <location filename="../../clienteling/ui/labels.py" line="406"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="407"/>
+        <location filename="../../clienteling/ui/labels.py" line="412"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="413"/>
+        <location filename="../../clienteling/ui/labels.py" line="418"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="419"/>
+        <location filename="../../clienteling/ui/labels.py" line="424"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="426"/>
+        <location filename="../../clienteling/ui/labels.py" line="431"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="433"/>
+        <location filename="../../clienteling/ui/labels.py" line="438"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="437"/>
+        <location filename="../../clienteling/ui/labels.py" line="442"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="443"/>
+        <location filename="../../clienteling/ui/labels.py" line="448"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="447"/>
+        <location filename="../../clienteling/ui/labels.py" line="452"/>
         <source>%1 must be written in kana.</source>
         <translation>%1はかなで入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="451"/>
+        <location filename="../../clienteling/ui/labels.py" line="456"/>
         <source>Another customer already has this %1.</source>
         <translation>この%1は別のお客様が登録済みです。</translation>
     </message>
@@ -2183,57 +2198,89 @@ for %2</source>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="27"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="29"/>
         <source>Starting…</source>
         <translation>起動中…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="44"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="47"/>
+        <source>Loading this store&apos;s data…</source>
+        <translation>店舗データを読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="49"/>
+        <source>Downloading this store&apos;s data</source>
+        <translation>店舗データをダウンロード中</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="51"/>
+        <source>Loading this store&apos;s data</source>
+        <translation>店舗データを読み込み中</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="56"/>
+        <source>(%1 of %2 records)</source>
+        <translation>（%2 件中 %1 件）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/sync_indicator.py" line="61"/>
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>残り約 %n 分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="63"/>
+        <source>less than a minute left</source>
+        <translation>残り1分未満</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="70"/>
         <source>Syncing</source>
         <translation>同期中</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="46"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="72"/>
         <source>Online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="48"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="74"/>
         <source>Offline</source>
         <translation>オフライン</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="51"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="77"/>
         <source>%1 pending</source>
         <translation>同期待ち %1 件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="53"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="79"/>
         <source>all saved</source>
         <translation>すべて保存済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="55"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="81"/>
         <source>%1 rejected</source>
         <translation>却下 %1 件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="57"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="86"/>
         <source>last sync %1</source>
         <translation>最終同期 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="59"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="88"/>
         <source>not synced yet</source>
         <translation>未同期</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="61"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="90"/>
         <source>Tap to see pending and rejected changes</source>
         <translation>タップすると同期待ち・却下された変更を表示します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/sync_indicator.py" line="63"/>
+        <location filename="../../clienteling/ui/sync_indicator.py" line="92"/>
         <source>Last problem: %1</source>
         <translation>直近の問題：%1</translation>
     </message>

@@ -415,7 +415,11 @@ class ApiClient:
             raise _bad_response(response) from None
 
     async def download_snapshot(
-        self, offer: SnapshotOffer, dest: Path, chunk_timeout: float = 60.0
+        self,
+        offer: SnapshotOffer,
+        dest: Path,
+        chunk_timeout: float = 60.0,
+        progress: Callable[[int], None] | None = None,
     ) -> None:
         """Stream the offered file to `dest`, checking its size and sha256.
 
@@ -453,6 +457,8 @@ class ApiClient:
                     if sink.size + len(chunk) > offer.size:
                         break
                     await sink.write(chunk)
+                    if progress is not None:
+                        progress(sink.size)  # bytes in the file so far
             size, sha256 = await sink.close()
             if size != offer.size or sha256 != offer.sha256:
                 raise ApiError(

@@ -52,6 +52,16 @@ _HEALTHY_STREAM_S = 10.0
 
 
 @dataclass(frozen=True)
+class LoadProgress:
+    """A first sync under way: what is loading, how much of it, since when."""
+
+    phase: str  # "download": a snapshot file, in bytes; "changes": pull pages, in changes
+    done: int
+    total: int | None  # None: not known (yet)
+    started_at: datetime  # UTC
+
+
+@dataclass(frozen=True)
 class EngineStatus:
     """What the status indicator shows. Replaced (never mutated) on every change."""
 
@@ -61,6 +71,7 @@ class EngineStatus:
     last_error: str | None = None  # human text of the last failure; None after a good round
     auth_failed: bool = False  # the session was refused: the app must open a new one
     next_retry_at: datetime | None = None  # UTC time of the next automatic retry after a failure
+    loading: LoadProgress | None = None  # a first sync's progress, until it completes
 
 
 class SyncFailed(Exception):
@@ -443,10 +454,16 @@ class SyncEngine:
                     # Download and read the next page while this one is applied.
                     prefetch = asyncio.create_task(self._fetch_page(page.cursors, limit))
                 await self._in_store(self._store.apply_pull_page, page)
+                loading = self._status.loading
+                if cursors is None and (loading is None or loading.phase != "changes"):
+                    self._loading("changes", 0, None)  # a first sync page by page
+                self._count_loaded(page)
                 restart_from = page.cursors if prefetch is not None else None
                 if page.change_count or page.acked_mutation_ids or page.mutation_results:
                     self._notify()
                 if not page.has_more:
+                    if self._status.loading is not None:
+                        self._set_status(loading=None)
                     return
                 if stalled >= _MAX_STALLED_PAGES:
                     raise SyncFailed("The server's pages do not advance")
@@ -455,6 +472,32 @@ class SyncEngine:
                 prefetch.cancel()
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await prefetch
+
+    def _loading(self, phase: str, done: int, total: int | None) -> None:
+        self._set_status(loading=LoadProgress(phase, done, total, datetime.now(UTC)))
+
+    def _count_loaded(self, page: PullPage) -> None:
+        """A first sync's page is in: move the progress on (the first page of a fresh one
+        says how many changes follow)."""
+        loading = self._status.loading
+        if loading is None or loading.phase != "changes":
+            return
+        done = loading.done + page.change_count
+        total = loading.total
+        if total is None and page.remaining is not None:
+            total = done + page.remaining
+        if total is not None:
+            total = max(total, done)  # the count was taken a moment before: never below
+        self._set_status(loading=dataclasses.replace(loading, done=done, total=total))
+
+    def _count_downloaded(self, size: int) -> None:
+        loading = self._status.loading
+        if loading is None or loading.phase != "download" or not loading.total:
+            return
+        # Every 1% is enough for a progress bar (a gigabyte comes in 16,000 chunks).
+        if size < loading.total and (size - loading.done) * 100 < loading.total:
+            return
+        self._set_status(loading=dataclasses.replace(loading, done=size))
 
     async def _first_sync_from_snapshot(self) -> None:
         """Before a first sync, install the server's ready-made snapshot if it has one (see
@@ -480,8 +523,9 @@ class SyncEngine:
         if offer is None or offer.format != format:
             return
         dest = await self._in_store(self._store.snapshot_download_path)
+        self._loading("download", 0, offer.size)
         try:
-            await self._api.download_snapshot(offer, dest)
+            await self._api.download_snapshot(offer, dest, progress=self._count_downloaded)
         except ApiError as exc:
             if exc.auth_failed:
                 raise  # renew the session; the download goes on after
@@ -513,6 +557,8 @@ class SyncEngine:
         if installed:
             log.info("first sync from a snapshot of %d changes", offer.rows)
             self._notify()
+        # The pull goes on from the snapshot's cursors (or from nothing): changes from here.
+        self._loading("changes", 0, None)
 
     async def _fetch_page(self, cursors: str | None, limit: int) -> PullPage:
         """Download a page and have the store read it. A body that breaks the protocol is a

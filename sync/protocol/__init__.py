@@ -285,6 +285,9 @@ class PullResponse(BaseModel):
     # mutation, so a client whose push reply was lost still learns of a rejection.
     mutation_results: list[MutationResult] = Field(default_factory=list)
     must_resync: bool = False
+    # Added to v1: on the first page of a first sync (no cursors sent), how many changes are
+    # still waiting after this page, so a new terminal can show its progress. None elsewhere.
+    remaining: int | None = None
 
 
 class SnapshotOffer(BaseModel):
@@ -335,6 +338,7 @@ class PullPage:
     acked_mutation_ids: list[str]
     mutation_results: list[MutationResult]
     changes: Any = None
+    remaining: int | None = None  # PullResponse.remaining
 
 
 def check_pull_response(page: PullResponse) -> None:

@@ -13,7 +13,7 @@ JSON of `PullResponse` (same keys, same order).
 from __future__ import annotations
 
 import orjson
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
@@ -82,7 +82,15 @@ Changes = list[tuple[str, int, str, str, str, str | None]]
 class PullPage:
     """One page as read from the feed: changes still carry their stored JSON text."""
 
-    __slots__ = ("acked_ids", "acked_results", "changes", "cursors", "has_more", "must_resync")
+    __slots__ = (
+        "acked_ids",
+        "acked_results",
+        "changes",
+        "cursors",
+        "has_more",
+        "must_resync",
+        "remaining",
+    )
 
     def __init__(
         self,
@@ -92,8 +100,10 @@ class PullPage:
         acked_ids: list[str] | None = None,
         acked_results: list[MutationResult] | None = None,
         must_resync: bool = False,
+        remaining: int | None = None,
     ) -> None:
         self.changes = changes  # (bucket, seq, entity, id, op, data_json)
+        self.remaining = remaining
         self.cursors = cursors
         self.has_more = has_more
         self.acked_ids = acked_ids or []
@@ -124,6 +134,8 @@ class PullPage:
             "mutation_results": [orjson.Fragment(r.model_dump_json()) for r in self.acked_results],
             "must_resync": self.must_resync,
         }
+        if self.remaining is not None:
+            body["remaining"] = self.remaining
         return orjson.dumps(body)
 
 
@@ -167,6 +179,9 @@ def read_pull_page(
         # Buckets the device newly gained start at 0.
         positions = {b: cursors.buckets.get(b, 0) for b in buckets}
         changes, has_more = read_changes(session, positions, limit)
+        # A first sync's first page says how much is left (one indexed count per bucket,
+        # once per terminal), so the terminal can show its progress.
+        remaining = _remaining(session, positions) if has_more and not cursors.buckets else None
         acked_ids: list[str] = []
         acked_results: list[MutationResult] = []
         acked_through = cursors.acked_through
@@ -180,6 +195,21 @@ def read_pull_page(
         has_more,
         acked_ids,
         acked_results,
+        remaining=remaining,
+    )
+
+
+def _remaining(session: Session, positions: dict[str, int]) -> int:
+    feed = table_of(ChangeRow)
+    return sum(
+        int(
+            session.execute(
+                sa_select(func.count())
+                .select_from(feed)
+                .where(feed.c.bucket == bucket, feed.c.seq > seq)
+            ).scalar_one()
+        )
+        for bucket, seq in positions.items()
     )
 
 

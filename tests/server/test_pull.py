@@ -36,6 +36,11 @@ def test_small_pages_resume_and_deliver_every_row_exactly_once(server: ServerThr
 
     assert len(seen) == len(set(seen)) == len(whole.seen)
     assert seen == sorted(seen)  # (bucket, seq) order
+    # Only a first sync's first page says how much follows (for a progress bar).
+    fresh = open_terminal(server.base_url, SHIBUYA, "M001")
+    first = fresh.pull(limit=3)
+    assert first["remaining"] == len(seen) - len(first["changes"])
+    assert "remaining" not in fresh.pull(limit=3)
     assert paged.seen == whole.seen
     assert pages >= len(seen) // 3
 

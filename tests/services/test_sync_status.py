@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from clienteling.services.context import StaffContext
 from clienteling.services.notes import NoteService
+from clienteling.services.search import NOT_FOUND_YET, SearchService
 from clienteling.services.sync_status import SyncStatusService
 from clienteling.storage.cache import LocalCache
+from sync.client.engine import LoadProgress
 from sync.protocol import MutationResult
 from tests.services.conftest import CUSTOMER, RecordingTrigger
+from tests.storage.factories import page
 
 
 @dataclass(frozen=True)
@@ -72,3 +76,44 @@ def test_sync_now_wakes_the_engine(cache: LocalCache, trigger: RecordingTrigger)
     engine = FakeEngine(FakeEngineStatus(True, False, None, None))
     SyncStatusService(cache, engine, trigger).sync_now()
     assert trigger.calls == 1
+
+
+@dataclass(frozen=True)
+class LoadingEngineStatus(FakeEngineStatus):
+    loading: LoadProgress | None = None
+
+
+def test_a_first_sync_says_how_far_it_is_and_how_long_is_left(
+    tmp_path: Path, trigger: RecordingTrigger
+) -> None:
+    fresh = LocalCache.open(tmp_path / "new.db", None)
+    try:
+        now = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+        began = now - timedelta(seconds=30)
+        engine = FakeEngine(
+            LoadingEngineStatus(
+                True, True, None, None, LoadProgress("changes", 250_000, 1_000_000, began)
+            )
+        )
+        status = SyncStatusService(fresh, engine, trigger).status(now)
+        assert not status.complete
+        assert status.loading is not None and status.loading.percent == 25
+        assert status.loading.seconds_left == 90.0  # a quarter in 30 s: 90 s to go
+        early = FakeEngine(
+            LoadingEngineStatus(
+                True, True, None, None, LoadProgress("changes", 5_000, 1_000_000, began)
+            )
+        )
+        assert SyncStatusService(fresh, early, trigger).status(now).loading.seconds_left is None  # type: ignore[union-attr]
+        # Search finds nobody *yet*, and says so.
+        assert SearchService(fresh).search("山田").message == NOT_FOUND_YET
+    finally:
+        fresh.close()
+    # A cache whose first sync is done says plainly that nobody matched.
+    done = LocalCache.open(tmp_path / "done.db", None)
+    try:
+        done.apply_pull_page(page())
+        assert SyncStatusService(done, engine, trigger).status(now).complete
+        assert SearchService(done).search("誰もいない").message == "No customer found"
+    finally:
+        done.close()

@@ -118,6 +118,7 @@ class MemoryStore:
             acked_mutation_ids=typed.acked_mutation_ids,
             mutation_results=typed.mutation_results,
             changes=typed.changes,
+            remaining=typed.remaining,
         )
 
     def apply_pull_page(self, page: PullPage) -> None:

@@ -303,6 +303,38 @@ async def test_pages_are_followed_until_has_more_is_false(
     ]
 
 
+async def test_a_first_sync_reports_its_progress_until_it_is_done(
+    scripted: ScriptedServer, api: ApiClient, store: MemoryStore
+) -> None:
+    ids = [new_id() for _ in range(3)]
+    scripted.script(
+        PULL,
+        page([note_change(ids[0], "a")], cursors="p1", has_more=True, remaining=2),
+        page([note_change(ids[1], "b")], cursors="p2", has_more=True),
+        page([note_change(ids[2], "c")], cursors="p3"),
+    )
+    engine = engine_for(store, api, pull_limit=1)
+    seen: list[tuple[int, int | None] | None] = []
+    engine.add_listener(
+        lambda: seen.append(
+            (engine.status.loading.done, engine.status.loading.total)
+            if engine.status.loading
+            else None
+        )
+    )
+    await engine.sync_once()
+    progress = [s for s in seen if s is not None]
+    assert progress[0] == (0, None)  # started: how much is not known yet
+    assert (1, 3) in progress and (3, 3) in progress  # the first page told the total
+    assert [d for d, _ in progress] == sorted(d for d, _ in progress)
+    assert engine.status.loading is None  # done
+    # A later round (cursors held) is no first sync.
+    scripted.script(PULL, page([], cursors="p4"))
+    seen.clear()
+    await engine.sync_once()
+    assert all(s is None for s in seen)
+
+
 async def test_with_a_store_thread_the_next_page_downloads_during_the_apply(
     scripted: ScriptedServer, api: ApiClient, store: MemoryStore
 ) -> None:
