@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import (
     AwareDatetime,
@@ -62,19 +62,7 @@ EventKind = Literal[
     "product",
     "stock",
 ]
-EVENT_KINDS: tuple[str, ...] = (
-    "order",
-    "pos.sale",
-    "order.status",
-    "web.view",
-    "app.event",
-    "sns.interaction",
-    "support.inquiry",
-    "email.engagement",
-    "customer",
-    "product",
-    "stock",
-)
+EVENT_KINDS: tuple[str, ...] = get_args(EventKind)
 # The activity channel each activity kind lands in on the profile.
 ACTIVITY_CHANNEL = {
     "web.view": "web",
@@ -83,16 +71,6 @@ ACTIVITY_CHANNEL = {
     "support.inquiry": "support",
     "email.engagement": "email",
 }
-ORDER_STATUSES = (
-    "placed",
-    "paid",
-    "ready_for_pickup",
-    "shipped",
-    "completed",
-    "cancelled",
-    "returned",
-    "part_returned",
-)
 OrderStatus = Literal[
     "placed",
     "paid",
@@ -103,6 +81,7 @@ OrderStatus = Literal[
     "returned",
     "part_returned",
 ]
+ORDER_STATUSES: tuple[str, ...] = get_args(OrderStatus)
 
 SourceName = Annotated[
     str, StringConstraints(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.\-]*$")

@@ -5,8 +5,10 @@ channel."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
@@ -18,26 +20,39 @@ from sync.server.summaries import refresh
 from sync.server.timeutil import as_utc, iso
 
 
-def order_data(order: Order, lines: list[OrderLine]) -> OrderData:
-    return OrderData(
+def order_payload(order: Order | Any, lines: Iterable[tuple[str, str, int, Decimal]]) -> OrderData:
+    """An order's document, from its row (or anything with the same fields: the ingestion's
+    in-memory orders) and its lines as (sku, name, quantity, unit price)."""
+    refunded = order.refunded_jpy if isinstance(order, Order) else order.refunded
+    total = order.total_jpy if isinstance(order, Order) else order.total
+    data = OrderData(
         id=order.id,
         customer_id=order.customer_id,
         channel=order.channel,
         store_id=order.store_id,
         ordered_at=iso(order.ordered_at),
-        total_jpy=price_to_wire(order.total_jpy),
+        total_jpy=price_to_wire(total),
         status=order.status,
         attributed_staff_id=order.attributed_staff_id,
         attributed_followup_id=order.attributed_followup_id,
         lines=[
             OrderLineData(
-                sku=line.sku,
-                name=line.name,
-                quantity=line.quantity,
-                unit_price_jpy=price_to_wire(line.unit_price_jpy),
+                sku=sku, name=name, quantity=quantity, unit_price_jpy=price_to_wire(price)
             )
-            for line in lines
+            for sku, name, quantity, price in lines
         ],
+    )
+    # Only orders sent by another system carry these (a counter sale's document is as it was).
+    if order.source is not None:
+        data["source"] = order.source
+    if refunded is not None:
+        data["refunded_jpy"] = price_to_wire(refunded)
+    return data
+
+
+def order_data(order: Order, lines: list[OrderLine]) -> OrderData:
+    return order_payload(
+        order, ((line.sku, line.name, line.quantity, line.unit_price_jpy) for line in lines)
     )
 
 

@@ -237,3 +237,36 @@ def test_an_event_naming_two_profiles_joins_them_by_the_rules(
     refused = http.post("/v1/ingest/events", json=stranger, headers=bearer(shop["token"]))
     assert refused.status_code == 422
     assert "rules" in refused.json()["message"]
+
+
+def test_hostile_input_to_the_identity_endpoints_gets_clear_errors(server: ServerThread) -> None:
+    manager = open_terminal(server.base_url, SHIBUYA, "M001")
+    admin = open_terminal(server.base_url, SHIBUYA, "X900", "M001")
+    h, a = manager.http, manager.auth
+    for body in (
+        {},
+        {"suggestion_id": ""},
+        {"suggestion_id": "x" * 5000},
+        {"suggestion_id": 12},
+        {"suggestion_id": new_id(), "survivor_id": ["a"]},
+        {"suggestion_id": new_id(), "extra": 1},
+        [],
+    ):
+        r = h.post("/v1/identity/merges", json=body, headers=a)
+        assert r.status_code == 422, (body, r.text)
+    for path in ("/v1/identity/merges/%00/undo", "/v1/identity/merges/" + "9" * 80 + "/undo"):
+        assert h.post(path, headers=a).status_code in (404, 422)
+    r = h.post("/v1/identity/merges", content=b"\xff\xfe not json", headers=a)
+    assert r.status_code == 422
+    for rules in (
+        {"rules": [{"when": ["shoe_size"], "then": "merge"}], "create_from": []},
+        {"rules": [{"when": [], "then": "merge"}], "create_from": []},
+        {"rules": [{"when": ["email"], "then": "delete"}], "create_from": []},
+        {"rules": [{"when": ["email"], "then": "merge"}] * 51, "create_from": []},
+        {"rules": [], "create_from": ["teleport"]},
+        {"rules": []},
+    ):
+        r = admin.http.put("/v1/identity/rules", json=rules, headers=admin.auth)
+        assert r.status_code == 422, (rules, r.text)
+    # Nothing was changed by any of it.
+    assert manager.http.get("/v1/identity/rules", headers=a).json()["version"] == 0

@@ -23,7 +23,6 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
-from sync.protocol import OrderData, OrderLineData, price_to_wire
 from sync.protocol.ingest import IngestEvent, Outcome, StatusIn
 from sync.server.bulk_sql import chunk_size, chunks, insert_many, one_of, update_many
 from sync.server.documents import (
@@ -45,7 +44,8 @@ from sync.server.models import (
     table_of,
 )
 from sync.server.mutations.reservations import move_stock, transition
-from sync.server.timeutil import as_utc, iso, utcnow
+from sync.server.orders import order_payload
+from sync.server.timeutil import as_utc, utcnow
 
 _ORDER_NS = uuid.UUID("0b6a8f52-5d8e-4b8c-9a0e-5f0c2d9e7a31")
 _PICKUP_NS = uuid.UUID("3e7f1c9b-2a4d-4f6e-b8c0-7d1a5e9f3b26")
@@ -99,29 +99,7 @@ class OrderState:
     was_closed: bool = False
 
     def data(self, lines: list[Line]) -> dict[str, Any]:
-        body = OrderData(
-            id=self.id,
-            customer_id=self.customer_id,
-            channel=self.channel,
-            store_id=self.store_id,
-            ordered_at=iso(self.ordered_at),
-            total_jpy=price_to_wire(self.total),
-            status=self.status,
-            attributed_staff_id=self.attributed_staff_id,
-            attributed_followup_id=self.attributed_followup_id,
-            lines=[
-                OrderLineData(
-                    sku=line.sku,
-                    name=line.name,
-                    quantity=line.quantity,
-                    unit_price_jpy=price_to_wire(line.price),
-                )
-                for line in lines
-            ],
-            source=self.source,
-            refunded_jpy=price_to_wire(self.refunded) if self.refunded is not None else None,
-        )
-        return dict(body)
+        return dict(order_payload(self, ((x.sku, x.name, x.quantity, x.price) for x in lines)))
 
 
 @dataclass
