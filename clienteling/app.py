@@ -225,6 +225,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
         language=language,
         device_admin=runtime.api,
         identity_admin=runtime.api,
+        audit_source=runtime.api,
     )
     remember_pin(services, terminal)
     bridge = SyncBridge(app)
@@ -302,6 +303,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
                     language=language,
                     device_admin=runtime.api,
                     identity_admin=runtime.api,
+                    audit_source=runtime.api,
                 )
             )
         remember_pin(window.services, terminal)
@@ -348,6 +350,7 @@ async def switch_staff(
             language=language,
             device_admin=terminal.api,
             identity_admin=terminal.api,
+            audit_source=terminal.api,
         )
         remember_pin(services, terminal)
         window.set_services(services)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from clienteling.domain.storetime import StoreClock
+from clienteling.services.audit import AuditReader, AuditService
 from clienteling.services.context import StaffContext
 from clienteling.services.customers import CustomerService
 from clienteling.services.devices import DeviceService
@@ -14,6 +15,7 @@ from clienteling.services.interests import InterestService
 from clienteling.services.lock import LockService
 from clienteling.services.notes import NoteService
 from clienteling.services.ports import (
+    AuditSource,
     DeviceAdmin,
     EngineStatusSource,
     IdentityAdmin,
@@ -46,6 +48,8 @@ class AppServices:
     reservations: ReservationService
     clock: StoreClock
     devices: DeviceService
+    audit: AuditService
+    audit_trail: AuditReader
     duplicates: DuplicateService
     lock: LockService
 
@@ -59,6 +63,7 @@ class AppServices:
         language: str = "ja",
         device_admin: DeviceAdmin | None = None,
         identity_admin: IdentityAdmin | None = None,
+        audit_source: AuditSource | None = None,
     ) -> AppServices:
         return cls(
             context=context,
@@ -72,6 +77,8 @@ class AppServices:
             reservations=ReservationService(cache, context, engine),
             clock=StoreClock(cache.store_time_zone(context.store_id)),
             devices=DeviceService(device_admin, context),
+            audit=AuditService(cache, context, engine),
+            audit_trail=AuditReader(audit_source, context),
             duplicates=DuplicateService(identity_admin, context, engine),
             lock=LockService(cache, context.staff_id),
         )

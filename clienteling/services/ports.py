@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from sync.protocol import DeviceList, DevicePublic
+from sync.protocol.audit import AuditList, AuditVerification
 from sync.protocol.merges import MergeList, MergePublic, SuggestionList
 
 
@@ -33,6 +34,20 @@ class EngineStatusLike(Protocol):
 class EngineStatusSource(Protocol):
     @property
     def status(self) -> EngineStatusLike: ...
+
+
+class AuditSource(Protocol):
+    """The central API's audit trail (sync.client.api.ApiClient)."""
+
+    async def audit_events(
+        self,
+        *,
+        action: str | None,
+        since: datetime | None,
+        before: datetime | None,
+        limit: int,
+    ) -> AuditList: ...
+    async def verify_audit(self) -> AuditVerification: ...
 
 
 class IdentityAdmin(Protocol):

@@ -17,6 +17,8 @@ MIN_QUERY_LATIN = 2  # one Latin letter or digit matches too much to be useful
 MAX_LIMIT = 200
 _SCAN_PREFIX = "]"  # AIM symbology identifier a scanner may send before the code
 NOT_FOUND_YET = "No customer found yet: this terminal is still loading its data."
+NOT_FOUND = "No customer found"
+SEARCHED_NOBODY = (NOT_FOUND, NOT_FOUND_YET)  # the search ran (it was no malformed query)
 
 
 @dataclass(frozen=True)
@@ -70,5 +72,5 @@ class SearchService:
         if not hits:
             if not self._cache.first_sync_done():
                 return SearchOutcome((), NOT_FOUND_YET)
-            return SearchOutcome((), "No customer found")
+            return SearchOutcome((), NOT_FOUND)
         return SearchOutcome(tuple(hits), None)

@@ -363,7 +363,8 @@ class LocalCache:
         with self._read() as db:
             pending, rejected, oldest = db.execute(
                 "SELECT sum(status = 'pending'), sum(status = 'rejected'), "
-                "min(CASE WHEN status = 'pending' THEN created_at END) FROM outbox"
+                "min(CASE WHEN status = 'pending' THEN created_at END) FROM outbox "
+                f"WHERE name != '{outbox.AUDIT}'"
             ).fetchone()
         return OutboxStats(
             pending=int(pending or 0),
@@ -515,7 +516,7 @@ class LocalCache:
         with self._read() as db:
             rows = db.execute(
                 f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE status IN ('pending', 'rejected') "
-                "ORDER BY seq"
+                f"AND name != '{outbox.AUDIT}' ORDER BY seq"
             ).fetchall()
         return [OutboxRow.from_db(r).to_pending_change() for r in rows]
 

@@ -16,6 +16,9 @@ SUMMARY_MAX = 80
 # offline reservation requests are capped). Each one may hold stock when it finally reaches
 # the server, so a terminal offline for long must not pile them up.
 PENDING_CAPS: dict[str, int] = {"reservation.request": 20}
+# Audit events travel in the outbox like any change but are no change of the staff member's:
+# the pending counts and the pending-changes list leave them out.
+AUDIT = "audit.record"
 
 OUTBOX_COLUMNS = (
     "seq, mutation_id, name, version, args_json, meta_json, customer_id, summary, status, "

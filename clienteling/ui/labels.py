@@ -471,6 +471,23 @@ _EVIDENCE: dict[str, Callable[[], str]] = {
 }
 
 
+_AUDIT_ACTIONS: dict[str, Callable[[], str]] = {
+    "profile.view": lambda: QCoreApplication.translate("Labels", "Opened the profile"),
+    "search": lambda: QCoreApplication.translate("Labels", "Searched"),
+    "reveal": lambda: QCoreApplication.translate("Labels", "Revealed contact details"),
+    "export": lambda: QCoreApplication.translate("Labels", "Exported"),
+}
+
+
+def audit_action(action: str) -> str:
+    """An audit event's action; a change is named by what was changed."""
+    if action.startswith("edit:"):
+        what = action.removeprefix("edit:")
+        return QCoreApplication.translate("Labels", "Changed: %1").replace("%1", mutation(what))
+    label = _AUDIT_ACTIONS.get(action)
+    return label() if label is not None else action
+
+
 def identity_evidence(kind: str) -> str:
     """What two profiles share that made the rules suspect one person."""
     label = _EVIDENCE.get(kind)

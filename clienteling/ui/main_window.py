@@ -35,7 +35,9 @@ from clienteling.domain.barcode import (
 from clienteling.domain.errors import InvalidInput
 from clienteling.services.customers import NewCustomer
 from clienteling.services.devices import TerminalRevoked
+from clienteling.services.search import SEARCHED_NOBODY
 from clienteling.ui import labels
+from clienteling.ui.audit.page import AuditPage
 from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.customer_dialog import NewCustomerDialog
 from clienteling.ui.devices.view import DevicesView
@@ -129,6 +131,7 @@ class MainWindow(QMainWindow):
         self.store_lists = StoreListsView(self)
         self.devices_view = DevicesView(self)
         self.duplicates = DuplicatesPage(self)
+        self.audit = AuditPage(self)
         self._devices_task: asyncio.Future[None] | None = None
         self.confirm_dialog: QMessageBox | None = None
         self.sync_indicator = SyncIndicator(self)
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
                 ("store", self.tr("Store lists")),
                 ("devices", self.tr("Terminals")),
                 ("duplicates", self.tr("Duplicates")),
+                ("audit", self.tr("Audit trail")),
             )
         ):
             button = QPushButton(title, self)
@@ -177,6 +181,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.store_lists)
         self.pages.addWidget(self.devices_view)
         self.pages.addWidget(self.duplicates)
+        self.pages.addWidget(self.audit)
         work = QWidget(self)
         layout = QVBoxLayout(work)
         layout.addLayout(top)
@@ -236,6 +241,7 @@ class MainWindow(QMainWindow):
         self.devices_view.refresh_requested.connect(self.refresh_devices)
         self.devices_view.revoke_requested.connect(self.on_devices_view_revoke_requested)
         self.duplicates.terminal_revoked.connect(self.terminal_revoked)
+        self.audit.terminal_revoked.connect(self.terminal_revoked)
         self.duplicates.done.connect(self.on_duplicates_done)
         if bridge is not None:
             bridge.sync_changed.connect(self.on_bridge_sync_changed)
@@ -291,8 +297,12 @@ class MainWindow(QMainWindow):
         self.page_buttons.button(self.PAGES.index("duplicates")).setVisible(
             self.duplicates.available
         )
-        if (self.page == "devices" and not services.devices.can_manage) or (
-            self.page == "duplicates" and not self.duplicates.available
+        self.audit.set_reader(services.audit_trail)
+        self.page_buttons.button(self.PAGES.index("audit")).setVisible(self.audit.available)
+        if (
+            (self.page == "devices" and not services.devices.can_manage)
+            or (self.page == "duplicates" and not self.duplicates.available)
+            or (self.page == "audit" and not self.audit.available)
         ):
             self.show_page("customers")
 
@@ -305,7 +315,7 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------
 
-    PAGES = ("customers", "products", "store", "devices", "duplicates")
+    PAGES = ("customers", "products", "store", "devices", "duplicates", "audit")
 
     def show_page(self, name: str) -> None:
         self.show_page_index(self.PAGES.index(name))
@@ -322,6 +332,8 @@ class MainWindow(QMainWindow):
             self.refresh_devices()
         elif name == "duplicates":
             self.duplicates.refresh()
+        elif name == "audit":
+            self.audit.refresh()
         elif name == "products":
             self.product_view.set_customer(self._customer_name())
             self.product_search.field.setFocus()
@@ -427,6 +439,7 @@ class MainWindow(QMainWindow):
             )
             return False
         self.profile.show_profile(profile)
+        self._services.audit.viewed(profile.id)
         self.product_view.set_customer(profile.display_name)
         if self.page != "customers":
             self.show_page("customers")
@@ -510,6 +523,8 @@ class MainWindow(QMainWindow):
         self.results.show_outcome(
             outcome.hits, labels.service_message(outcome.message) if outcome.message else None
         )
+        if text.strip() and (outcome.hits or outcome.message in SEARCHED_NOBODY):
+            self._services.audit.searched(len(outcome.hits), {h.matched_on for h in outcome.hits})
         self.search_finished.emit(text)
 
     def on_results_customer_open_requested(self, customer_id: str) -> None:

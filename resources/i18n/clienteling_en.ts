@@ -14,32 +14,32 @@
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="333"/>
+        <location filename="../../clienteling/app.py" line="335"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="394"/>
+        <location filename="../../clienteling/app.py" line="397"/>
         <source>This terminal was offline too long</source>
         <translation>This terminal was offline too long</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="395"/>
+        <location filename="../../clienteling/app.py" line="398"/>
         <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="405"/>
+        <location filename="../../clienteling/app.py" line="408"/>
         <source>This terminal was removed</source>
         <translation>This terminal was removed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="406"/>
+        <location filename="../../clienteling/app.py" line="409"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/app.py" line="421"/>
+        <location filename="../../clienteling/app.py" line="424"/>
         <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
         <translation>
             <numerusform>This terminal has not reached the server for more than %n day: sign in again (this needs the server) to use it.</numerusform>
@@ -47,14 +47,135 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="456"/>
+        <location filename="../../clienteling/app.py" line="459"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="563"/>
+        <location filename="../../clienteling/app.py" line="566"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../clienteling/ui/audit/page.py" line="84"/>
+        <source>The trail is intact: %1 events checked.</source>
+        <translation>The trail is intact: %1 events checked.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/page.py" line="87"/>
+        <source>The trail was tampered with: %1 problem(s) found. Tell the administrator.</source>
+        <translation>The trail was tampered with: %1 problem(s) found. Tell the administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="38"/>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="45"/>
+        <source>Everything</source>
+        <translation>Everything</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="46"/>
+        <source>Profiles opened</source>
+        <translation>Profiles opened</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="47"/>
+        <source>Searches</source>
+        <translation>Searches</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="48"/>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="49"/>
+        <source>Contact details revealed</source>
+        <translation>Contact details revealed</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="50"/>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="58"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="59"/>
+        <source>Last 7 days</source>
+        <translation>Last 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="60"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="61"/>
+        <source>Last year</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="73"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="74"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="75"/>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="76"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="77"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="84"/>
+        <source>Older events</source>
+        <translation>Older events</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="88"/>
+        <source>Check the trail is intact</source>
+        <translation>Check the trail is intact</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="91"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="125"/>
+        <source>(another region)</source>
+        <translation>(another region)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="131"/>
+        <source>Nothing in this period.</source>
+        <translation>Nothing in this period.</translation>
     </message>
 </context>
 <context>
@@ -792,6 +913,31 @@
         <translation>same LINE account</translation>
     </message>
     <message>
+        <location filename="../../clienteling/ui/labels.py" line="475"/>
+        <source>Opened the profile</source>
+        <translation>Opened the profile</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="476"/>
+        <source>Searched</source>
+        <translation>Searched</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="477"/>
+        <source>Revealed contact details</source>
+        <translation>Revealed contact details</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="478"/>
+        <source>Exported</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="486"/>
+        <source>Changed: %1</source>
+        <translation>Changed: %1</translation>
+    </message>
+    <message>
         <location filename="../../clienteling/ui/labels.py" line="63"/>
         <location filename="../../clienteling/ui/labels.py" line="175"/>
         <source>Ready for pickup</source>
@@ -874,62 +1020,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="103"/>
+        <location filename="../../clienteling/ui/main_window.py" line="105"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="108"/>
+        <location filename="../../clienteling/ui/main_window.py" line="110"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="110"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="112"/>
+        <location filename="../../clienteling/ui/main_window.py" line="114"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="114"/>
+        <location filename="../../clienteling/ui/main_window.py" line="116"/>
         <source>Register a walk-in customer</source>
         <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="141"/>
+        <location filename="../../clienteling/ui/main_window.py" line="144"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="142"/>
+        <location filename="../../clienteling/ui/main_window.py" line="145"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="143"/>
+        <location filename="../../clienteling/ui/main_window.py" line="146"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="144"/>
+        <location filename="../../clienteling/ui/main_window.py" line="147"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="274"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="280"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="389"/>
+        <location filename="../../clienteling/ui/main_window.py" line="401"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -937,29 +1088,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="406"/>
+        <location filename="../../clienteling/ui/main_window.py" line="418"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="426"/>
+        <location filename="../../clienteling/ui/main_window.py" line="438"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="442"/>
-        <location filename="../../clienteling/ui/main_window.py" line="637"/>
-        <location filename="../../clienteling/ui/main_window.py" line="647"/>
+        <location filename="../../clienteling/ui/main_window.py" line="455"/>
+        <location filename="../../clienteling/ui/main_window.py" line="652"/>
+        <location filename="../../clienteling/ui/main_window.py" line="662"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="459"/>
+        <location filename="../../clienteling/ui/main_window.py" line="472"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="502"/>
+        <location filename="../../clienteling/ui/main_window.py" line="515"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -967,133 +1118,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="536"/>
+        <location filename="../../clienteling/ui/main_window.py" line="551"/>
         <source>Customer saved.</source>
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="558"/>
+        <location filename="../../clienteling/ui/main_window.py" line="573"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="584"/>
+        <location filename="../../clienteling/ui/main_window.py" line="599"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="589"/>
+        <location filename="../../clienteling/ui/main_window.py" line="604"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="590"/>
+        <location filename="../../clienteling/ui/main_window.py" line="605"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="591"/>
+        <location filename="../../clienteling/ui/main_window.py" line="606"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="595"/>
+        <location filename="../../clienteling/ui/main_window.py" line="610"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="596"/>
+        <location filename="../../clienteling/ui/main_window.py" line="611"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="609"/>
+        <location filename="../../clienteling/ui/main_window.py" line="624"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="619"/>
-        <location filename="../../clienteling/ui/main_window.py" line="642"/>
+        <location filename="../../clienteling/ui/main_window.py" line="634"/>
+        <location filename="../../clienteling/ui/main_window.py" line="657"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="671"/>
+        <location filename="../../clienteling/ui/main_window.py" line="686"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="714"/>
+        <location filename="../../clienteling/ui/main_window.py" line="729"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="717"/>
+        <location filename="../../clienteling/ui/main_window.py" line="732"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="719"/>
+        <location filename="../../clienteling/ui/main_window.py" line="734"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="721"/>
+        <location filename="../../clienteling/ui/main_window.py" line="736"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="724"/>
+        <location filename="../../clienteling/ui/main_window.py" line="739"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="744"/>
+        <location filename="../../clienteling/ui/main_window.py" line="759"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="753"/>
+        <location filename="../../clienteling/ui/main_window.py" line="768"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="757"/>
+        <location filename="../../clienteling/ui/main_window.py" line="772"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="768"/>
+        <location filename="../../clienteling/ui/main_window.py" line="783"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="777"/>
+        <location filename="../../clienteling/ui/main_window.py" line="792"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="789"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="796"/>
+        <location filename="../../clienteling/ui/main_window.py" line="811"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="822"/>
+        <location filename="../../clienteling/ui/main_window.py" line="837"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="825"/>
+        <location filename="../../clienteling/ui/main_window.py" line="840"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="855"/>
+        <location filename="../../clienteling/ui/main_window.py" line="870"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>

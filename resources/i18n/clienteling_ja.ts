@@ -14,46 +14,167 @@
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="333"/>
+        <location filename="../../clienteling/app.py" line="335"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="394"/>
+        <location filename="../../clienteling/app.py" line="397"/>
         <source>This terminal was offline too long</source>
         <translation>この端末は長期間オフラインでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="395"/>
+        <location filename="../../clienteling/app.py" line="398"/>
         <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>この端末は許可された期間を超えてサーバーに接続していなかったため、端末内のお客様データとサインイン用の鍵を消去しました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="405"/>
+        <location filename="../../clienteling/app.py" line="408"/>
         <source>This terminal was removed</source>
         <translation>この端末は登録解除されました</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="406"/>
+        <location filename="../../clienteling/app.py" line="409"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>マネージャーがこの端末を店舗から登録解除しました。端末内のお客様データとサインイン用の鍵は消去されました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/app.py" line="421"/>
+        <location filename="../../clienteling/app.py" line="424"/>
         <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
         <translation>
             <numerusform>この端末は %n 日以上サーバーに接続していません。使うにはもう一度サインインしてください（サーバーへの接続が必要です）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="456"/>
+        <location filename="../../clienteling/app.py" line="459"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>このコンピューターには OS のキーリング（Secret Service、キーチェーン、資格情報マネージャー）がないため、この端末の鍵はデータと同じ場所のファイルにしか保存できません。実際のサーバーでは使えません。キーリングを設定するか、デモ・テスト用の機器では --allow-file-secrets を付けて起動してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="563"/>
+        <location filename="../../clienteling/app.py" line="566"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../clienteling/ui/audit/page.py" line="84"/>
+        <source>The trail is intact: %1 events checked.</source>
+        <translation>操作ログは改ざんされていません（%1 件を確認）。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/page.py" line="87"/>
+        <source>The trail was tampered with: %1 problem(s) found. Tell the administrator.</source>
+        <translation>操作ログが改ざんされています（問題 %1 件）。管理者に連絡してください。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="38"/>
+        <source>Audit trail</source>
+        <translation>操作ログ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="45"/>
+        <source>Everything</source>
+        <translation>すべて</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="46"/>
+        <source>Profiles opened</source>
+        <translation>プロフィールの閲覧</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="47"/>
+        <source>Searches</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="48"/>
+        <source>Changes</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="49"/>
+        <source>Contact details revealed</source>
+        <translation>連絡先の表示</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="50"/>
+        <source>Exports</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="58"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="59"/>
+        <source>Last 7 days</source>
+        <translation>過去7日間</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="60"/>
+        <source>Last 30 days</source>
+        <translation>過去30日間</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="61"/>
+        <source>Last year</source>
+        <translation>過去1年</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="73"/>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="74"/>
+        <source>Staff</source>
+        <translation>スタッフ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="75"/>
+        <source>Terminal</source>
+        <translation>端末</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="76"/>
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="77"/>
+        <source>Customer</source>
+        <translation>お客様</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="84"/>
+        <source>Older events</source>
+        <translation>さらに古いログ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="88"/>
+        <source>Check the trail is intact</source>
+        <translation>改ざんがないか確認</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="91"/>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="125"/>
+        <source>(another region)</source>
+        <translation>（他地域）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/audit/view.py" line="131"/>
+        <source>Nothing in this period.</source>
+        <translation>この期間の記録はありません。</translation>
     </message>
 </context>
 <context>
@@ -787,6 +908,31 @@
         <translation>同じLINEアカウント</translation>
     </message>
     <message>
+        <location filename="../../clienteling/ui/labels.py" line="475"/>
+        <source>Opened the profile</source>
+        <translation>プロフィールを閲覧</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="476"/>
+        <source>Searched</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="477"/>
+        <source>Revealed contact details</source>
+        <translation>連絡先を表示</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="478"/>
+        <source>Exported</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="486"/>
+        <source>Changed: %1</source>
+        <translation>変更: %1</translation>
+    </message>
+    <message>
         <location filename="../../clienteling/ui/labels.py" line="63"/>
         <location filename="../../clienteling/ui/labels.py" line="175"/>
         <source>Ready for pickup</source>
@@ -869,224 +1015,229 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="103"/>
+        <location filename="../../clienteling/ui/main_window.py" line="105"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="108"/>
+        <location filename="../../clienteling/ui/main_window.py" line="110"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="110"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="112"/>
+        <location filename="../../clienteling/ui/main_window.py" line="114"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="114"/>
+        <location filename="../../clienteling/ui/main_window.py" line="116"/>
         <source>Register a walk-in customer</source>
         <translation>来店されたお客様を新規登録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="141"/>
+        <location filename="../../clienteling/ui/main_window.py" line="144"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="142"/>
+        <location filename="../../clienteling/ui/main_window.py" line="145"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="143"/>
+        <location filename="../../clienteling/ui/main_window.py" line="146"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="144"/>
+        <location filename="../../clienteling/ui/main_window.py" line="147"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Duplicates</source>
         <translation>重複確認</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="274"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <source>Audit trail</source>
+        <translation>操作ログ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="280"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="389"/>
+        <location filename="../../clienteling/ui/main_window.py" line="401"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="406"/>
+        <location filename="../../clienteling/ui/main_window.py" line="418"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="426"/>
+        <location filename="../../clienteling/ui/main_window.py" line="438"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="442"/>
-        <location filename="../../clienteling/ui/main_window.py" line="637"/>
-        <location filename="../../clienteling/ui/main_window.py" line="647"/>
+        <location filename="../../clienteling/ui/main_window.py" line="455"/>
+        <location filename="../../clienteling/ui/main_window.py" line="652"/>
+        <location filename="../../clienteling/ui/main_window.py" line="662"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="459"/>
+        <location filename="../../clienteling/ui/main_window.py" line="472"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="502"/>
+        <location filename="../../clienteling/ui/main_window.py" line="515"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="536"/>
+        <location filename="../../clienteling/ui/main_window.py" line="551"/>
         <source>Customer saved.</source>
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="558"/>
+        <location filename="../../clienteling/ui/main_window.py" line="573"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="584"/>
+        <location filename="../../clienteling/ui/main_window.py" line="599"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="589"/>
+        <location filename="../../clienteling/ui/main_window.py" line="604"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="590"/>
+        <location filename="../../clienteling/ui/main_window.py" line="605"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="591"/>
+        <location filename="../../clienteling/ui/main_window.py" line="606"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="595"/>
+        <location filename="../../clienteling/ui/main_window.py" line="610"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="596"/>
+        <location filename="../../clienteling/ui/main_window.py" line="611"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="609"/>
+        <location filename="../../clienteling/ui/main_window.py" line="624"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="619"/>
-        <location filename="../../clienteling/ui/main_window.py" line="642"/>
+        <location filename="../../clienteling/ui/main_window.py" line="634"/>
+        <location filename="../../clienteling/ui/main_window.py" line="657"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="671"/>
+        <location filename="../../clienteling/ui/main_window.py" line="686"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="714"/>
+        <location filename="../../clienteling/ui/main_window.py" line="729"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="717"/>
+        <location filename="../../clienteling/ui/main_window.py" line="732"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="719"/>
+        <location filename="../../clienteling/ui/main_window.py" line="734"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="721"/>
+        <location filename="../../clienteling/ui/main_window.py" line="736"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="724"/>
+        <location filename="../../clienteling/ui/main_window.py" line="739"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="744"/>
+        <location filename="../../clienteling/ui/main_window.py" line="759"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="753"/>
+        <location filename="../../clienteling/ui/main_window.py" line="768"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="757"/>
+        <location filename="../../clienteling/ui/main_window.py" line="772"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="768"/>
+        <location filename="../../clienteling/ui/main_window.py" line="783"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="777"/>
+        <location filename="../../clienteling/ui/main_window.py" line="792"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="789"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="796"/>
+        <location filename="../../clienteling/ui/main_window.py" line="811"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="822"/>
+        <location filename="../../clienteling/ui/main_window.py" line="837"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="825"/>
+        <location filename="../../clienteling/ui/main_window.py" line="840"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="855"/>
+        <location filename="../../clienteling/ui/main_window.py" line="870"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>

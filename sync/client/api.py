@@ -38,6 +38,7 @@ from sync.protocol import (
     SnapshotReply,
     StorePublic,
 )
+from sync.protocol.audit import AuditList, AuditVerification
 from sync.protocol.merges import (
     DismissRequest,
     MergeList,
@@ -53,6 +54,7 @@ DEVICES_PATH = "/v1/devices"
 SESSIONS_PATH = "/v1/sessions"
 STORES_PATH = "/v1/stores"
 IDENTITY_PATH = "/v1/identity"
+AUDIT_PATH = "/v1/audit"
 PUSH_PATH = "/v1/sync/push"
 PULL_PATH = "/v1/sync/pull"
 EVENTS_PATH = "/v1/sync/events"
@@ -355,6 +357,33 @@ class ApiClient:
     async def revoke_device(self, device_id: str) -> DevicePublic:
         path = f"{DEVICES_PATH}/{quote(device_id, safe='')}/revoke"
         return await self._call("POST", path, DevicePublic)
+
+    # -----------------------------------------------------------------------------------------
+    # Audit trail (managers)
+
+    async def audit_events(
+        self,
+        *,
+        action: str | None = None,
+        since: datetime | None = None,
+        before: datetime | None = None,
+        limit: int = 100,
+    ) -> AuditList:
+        params: dict[str, str | int] = {"limit": limit}
+        if action:
+            params["action"] = action
+        if since is not None:
+            params["since"] = since.isoformat()
+        if before is not None:
+            params["before"] = before.isoformat()
+        response = await self._send("GET", AUDIT_PATH, params=params)
+        try:
+            return AuditList.model_validate_json(response.content)
+        except ValidationError:
+            raise _bad_response(response) from None
+
+    async def verify_audit(self) -> AuditVerification:
+        return await self._call("GET", f"{AUDIT_PATH}/verify", AuditVerification)
 
     # -----------------------------------------------------------------------------------------
     # Duplicate profiles (managers)

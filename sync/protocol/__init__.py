@@ -709,11 +709,20 @@ class FollowupCompleteArgs(Strict):
     outcome: Annotated[str, StringConstraints(max_length=2000)] = ""
 
 
+# What a terminal reports of itself (edits are recorded by the server as it applies them).
+AuditAction = Literal["profile.view", "search", "reveal", "export"]
+
+
 class AuditRecordArgs(Strict):
+    """Something seen or taken at a terminal: a profile opened, a search (its kind and number
+    of hits, never the text typed), a masked phone or email revealed, an export. Queued offline
+    like any change; `client_time` says when it happened."""
+
     id: Id
-    action: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    action: AuditAction
     subject_id: Id | None = None
     detail: Annotated[str, StringConstraints(max_length=2000)] = ""
+    customer_id: Id | None = None  # whose data (added to v1)
 
 
 MUTATION_ARGS: dict[tuple[str, int], type[Strict]] = {

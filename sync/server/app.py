@@ -8,6 +8,7 @@ import logging
 import weakref
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import FastAPI, Path, Query, Request
@@ -31,6 +32,7 @@ from sync.protocol import (
     SnapshotReply,
     StorePublic,
 )
+from sync.protocol.audit import AuditList, AuditVerification
 from sync.protocol.merges import (
     DismissRequest,
     IdentityRules,
@@ -40,7 +42,7 @@ from sync.protocol.merges import (
     MergeRequest,
     SuggestionList,
 )
-from sync.server import auth, devices, merge_review
+from sync.server import audit, auth, devices, merge_review
 from sync.server.auth import CurrentStaff, EngineDep, SettingsDep
 from sync.server.buckets import device_buckets
 from sync.server.config import Settings
@@ -225,6 +227,37 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     ) -> IdentityRulesVersion:
         """Replace the chain's identity rules (a new version): admins only."""
         return merge_review.put_rules(engine, staff, body)
+
+    @app.get("/v1/audit", tags=["audit"])
+    def read_audit(
+        staff: CurrentStaff,
+        engine: EngineDep,
+        action: Annotated[str | None, Query(max_length=64)] = None,
+        staff_id: Annotated[str | None, Query(max_length=36)] = None,
+        customer_id: Annotated[str | None, Query(max_length=36)] = None,
+        device_id: Annotated[str | None, Query(max_length=36)] = None,
+        since: Annotated[datetime | None, Query()] = None,
+        before: Annotated[datetime | None, Query()] = None,
+        limit: Annotated[int, Query(ge=1, le=audit.MAX_LIST)] = 100,
+    ) -> AuditList:
+        """Who did what to whose data, newest first, filtered; managers see their store's
+        terminals, admins every store's. `action=edit` matches every edit."""
+        return audit.list_events(
+            engine,
+            staff,
+            action=action,
+            staff_id=staff_id,
+            customer_id=customer_id,
+            device_id=device_id,
+            since=since,
+            before=before,
+            limit=limit,
+        )
+
+    @app.get("/v1/audit/verify", tags=["audit"])
+    def verify_audit(staff: CurrentStaff, engine: EngineDep) -> AuditVerification:
+        """Walk the terminals' hash chains: events deleted, altered or cut off are listed."""
+        return audit.verify(engine, staff)
 
     @app.delete("/v1/sessions/current", tags=["auth"], status_code=204)
     def sign_out(staff: CurrentStaff, engine: EngineDep) -> None:

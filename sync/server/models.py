@@ -326,14 +326,37 @@ class Occasion(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
+    """Who did what to whose data, from which terminal of which store (sync.server.audit).
+    Each terminal's events form a hash chain (`seq`, `prev_hash`, `hash`) ending at its
+    `audit_chain` head, so a deleted or altered event is found by `audit.verify`."""
+
     __tablename__ = "audit_event"
+    __table_args__ = (
+        UniqueConstraint("device_id", "seq", name="uq_audit_device_seq"),
+        Index("ix_audit_event_store_time", "store_id", "occurred_at"),
+    )
     id: str = Field(primary_key=True, max_length=36)
     staff_id: str = Field(max_length=36)
     device_id: str = Field(max_length=36)
     action: str = Field(max_length=64)
     subject_id: str | None = Field(default=None, max_length=36)
     detail: str = Field(default="", max_length=2000)
-    occurred_at: datetime = Field(sa_column=_ts())
+    occurred_at: datetime = Field(sa_column=_ts())  # when it happened (the terminal's clock)
+    store_id: str | None = Field(default=None, max_length=36)
+    customer_id: str | None = Field(default=None, index=True, max_length=36)
+    recorded_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    seq: int | None = None
+    prev_hash: str | None = Field(default=None, max_length=64)
+    hash: str | None = Field(default=None, max_length=64)
+
+
+class AuditChain(SQLModel, table=True):
+    """The head of a terminal's audit chain: its last event's seq and hash."""
+
+    __tablename__ = "audit_chain"
+    device_id: str = Field(primary_key=True, max_length=36)
+    seq: int = 0
+    head_hash: str = Field(default="", max_length=64)
 
 
 # ---------------------------------------------------------------------------------------------

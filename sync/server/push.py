@@ -28,6 +28,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
+from sync.server import audit
 from sync.server.auth import AuthContext, token_hash
 from sync.server.changes import ACK_COUNTER, next_seq, touched_buckets
 from sync.server.config import Settings
@@ -121,6 +122,21 @@ def _not_signed_in(m: Mutation) -> MutationResult:
             "terminal recently (or the change lacks their sign-in proof), so it cannot be sent "
             "in their name."
         },
+    )
+
+
+def _audit_edit(ctx: MutationContext, m: Mutation) -> None:
+    """Every change applied is an audit event of its author's terminal."""
+    customer_id, subject_id = audit.edit_subject(m.name, m.args)
+    audit.append(
+        ctx.session,
+        device_id=ctx.auth.device_id,
+        staff_id=ctx.auth.staff_id,
+        store_id=ctx.store_id,
+        action=f"edit:{m.name}",
+        customer_id=customer_id,
+        subject_id=subject_id,
+        occurred_at=ctx.client_time,
     )
 
 
@@ -222,6 +238,8 @@ def _apply_one(
                 else:
                     ctx = MutationContext(session, settings, auth, now, client_time)
                     result = _run_handler(ctx, m)
+                    if result.status == "applied" and m.name != "audit.record":
+                        _audit_edit(ctx, m)
                 # Normalise through JSON so this reply equals what a replay reads back.
                 result_json = result.model_dump_json()
                 result = MutationResult.model_validate_json(result_json)

@@ -160,6 +160,11 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         lambda h, a, c: h.put("/v1/identity/rules", json=DEFAULT_RULES.model_dump(), headers=a),
         {"nobody": 401, "associate": 403, "manager": 403, "admin": 200},
     ),
+    ("GET", "/v1/audit"): (lambda h, a, c: h.get("/v1/audit", headers=a), MANAGERS),
+    ("GET", "/v1/audit/verify"): (
+        lambda h, a, c: h.get("/v1/audit/verify", headers=a),
+        MANAGERS,
+    ),
     ("POST", "/v1/ingest/events"): (_ingest("/v1/ingest/events"), dict.fromkeys(ROLES, 401)),
     ("POST", "/v1/ingest/bulk"): (_ingest("/v1/ingest/bulk"), dict.fromkeys(ROLES, 401)),
 }
