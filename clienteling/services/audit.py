@@ -49,6 +49,10 @@ class AuditService:
         """A customer's profile was opened at this terminal."""
         self._record("profile.view", customer_id=customer_id)
 
+    def revealed(self, customer_id: str) -> None:
+        """A customer's masked phone and email were shown in full."""
+        self._record("reveal", customer_id=customer_id)
+
     def searched(self, hits: int, matched_on: set[str]) -> None:
         """A search ran: what kind (name, phone, card...) and how many it found."""
         now = self._clock()

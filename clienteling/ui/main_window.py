@@ -34,7 +34,7 @@ from clienteling.domain.barcode import (
 )
 from clienteling.domain.errors import InvalidInput
 from clienteling.services.customers import NewCustomer
-from clienteling.services.devices import TerminalRevoked
+from clienteling.services.devices import MANAGER_ROLES, TerminalRevoked
 from clienteling.services.search import SEARCHED_NOBODY
 from clienteling.ui import labels
 from clienteling.ui.audit.page import AuditPage
@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
         self.profile.product_open_requested.connect(self.open_product)
         self.profile.step_requested.connect(self.on_step_requested)
         self.profile.transfer_requested.connect(self.on_transfer_requested)
+        self.profile.reveal_requested.connect(self.on_profile_reveal_requested)
         self.product_search.search_requested.connect(self.on_product_search_search_requested)
         self.product_search.product_open_requested.connect(self.open_product)
         self.product_view.interest_requested.connect(self.on_product_view_interest_requested)
@@ -288,6 +289,10 @@ class MainWindow(QMainWindow):
         catalog's category labels in this language."""
         labels.set_store_clock(services.clock)
         self.profile.set_store(services.context.store_id)
+        # Associates see contact details partly hidden until they reveal them (audited).
+        masking = services.context.role not in MANAGER_ROLES
+        self.profile.set_masking(masking)
+        self.results.set_masking(masking)
         self._refresh_categories()
         # Only managers see the terminals page (the server checks the role again).
         self.page_buttons.button(self.PAGES.index("devices")).setVisible(
@@ -378,6 +383,7 @@ class MainWindow(QMainWindow):
         if sign_in_because is not None:
             self.lock_screen.show_problem(sign_in_because)
         self.screens.setCurrentWidget(self.lock_screen)
+        self.profile.conceal()  # revealed contact details are hidden again
         log.info("terminal locked (idle)")
         self.locked_changed.emit(True)
         return True
@@ -529,6 +535,11 @@ class MainWindow(QMainWindow):
 
     def on_results_customer_open_requested(self, customer_id: str) -> None:
         self.open_customer(customer_id)
+
+    def on_profile_reveal_requested(self, customer_id: str) -> None:
+        self._services.audit.revealed(customer_id)
+        log.info("contact details revealed (%s)", customer_id)
+        self.profile.reveal(customer_id)
 
     def on_new_customer_button_clicked(self) -> None:
         """A walk-in: the form starts from what was typed in the search box; once saved (here,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clienteling.domain.masking import mask_email, mask_phone
 from clienteling.domain.models import Consent, Interest, Profile, SyncState
 from clienteling.ui import labels
 from clienteling.ui.formatting import national_phone, plain_label, plain_tooltip
@@ -53,11 +54,15 @@ class ProfileView(QWidget):
     product_open_requested = Signal(str)  # sku
     step_requested = Signal(str, str)  # reservation id, verb
     transfer_requested = Signal(str, str, str)  # sku, store to ask, customer id
+    reveal_requested = Signal(str)  # customer id: show the masked phone and email
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._profile: Profile | None = None
         self._store_id = ""
+        # Associates see phone and email partly hidden until they reveal them (audited).
+        self._masking = False
+        self._revealed: str | None = None
         # Category code -> label in the staff's language (catalog data, set by the window).
         self.category_labels: dict[str, str] = {}
         self._stack = QStackedWidget(self)
@@ -94,6 +99,11 @@ class ProfileView(QWidget):
         self.add_interest_button = QPushButton(self.tr("Log item of interest"), page)
         self.add_interest_button.setObjectName("addInterestButton")
         self.add_interest_button.clicked.connect(self.on_add_interest_button_clicked)
+        self.reveal_button = QPushButton(self.tr("Show contact details"), page)
+        self.reveal_button.setObjectName("revealContact")
+        self.reveal_button.setToolTip(self.tr("Shows the full phone number and email; recorded"))
+        self.reveal_button.clicked.connect(self.on_reveal_button_clicked)
+        self.reveal_button.hide()
 
         identity = QVBoxLayout()
         identity.addWidget(self.name)
@@ -105,6 +115,7 @@ class ProfileView(QWidget):
         actions = QVBoxLayout()
         actions.addWidget(self.add_note_button)
         actions.addWidget(self.add_interest_button)
+        actions.addWidget(self.reveal_button)
         actions.addStretch(1)
         header = QHBoxLayout()
         header.addLayout(identity, 1)
@@ -209,6 +220,26 @@ class ProfileView(QWidget):
     def customer_id(self) -> str | None:
         return self._profile.id if self._profile is not None else None
 
+    def set_masking(self, on: bool) -> None:
+        """Whether contact details are partly hidden until revealed (for associates)."""
+        self._masking = on
+        self.conceal()
+
+    def conceal(self) -> None:
+        """Hide a revealed phone and email again (the terminal locked, another person)."""
+        self._revealed = None
+        if self._profile is not None:
+            self.show_profile(self._profile)
+
+    def reveal(self, customer_id: str) -> None:
+        if self._profile is not None and self._profile.id == customer_id:
+            self._revealed = customer_id
+            self.show_profile(self._profile)
+
+    def on_reveal_button_clicked(self) -> None:
+        if self._profile is not None:
+            self.reveal_requested.emit(self._profile.id)
+
     def set_store(self, store_id: str) -> None:
         """The terminal's store: which reservation steps are offered here."""
         self._store_id = store_id
@@ -230,9 +261,14 @@ class ProfileView(QWidget):
             .replace("%1", labels.tier(profile.tier))
             .replace("%2", f"{profile.points:,}")
         )
+        if profile.id != self._revealed:
+            self._revealed = None
+        masked = self._masking and self._revealed is None and bool(profile.phone or profile.email)
+        self.reveal_button.setVisible(masked)
+        phone, email = national_phone(profile.phone), profile.email or ""
         reach = [
-            national_phone(profile.phone),
-            profile.email or "",
+            mask_phone(phone) if masked else phone,
+            mask_email(email) if masked else email,
             self.tr("Card %1").replace("%1", profile.loyalty_card) if profile.loyalty_card else "",
         ]
         about = [

@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
+from clienteling.domain.masking import mask_email, mask_phone
 from clienteling.domain.models import CustomerHit, SyncState
 from clienteling.ui import labels
 from clienteling.ui.formatting import national_phone, plain_tooltip
@@ -107,6 +108,7 @@ class CustomerHitModel(QAbstractListModel):
         super().__init__(parent)
         self._hits: list[CustomerHit] = []
         self._texts: list[str | None] = []
+        self.masking = False  # phone numbers partly hidden (associates)
 
     def set_hits(self, hits: Sequence[CustomerHit]) -> None:
         self.beginResetModel()
@@ -129,22 +131,24 @@ class CustomerHitModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             text = self._texts[index.row()]
             if text is None:
-                text = self._texts[index.row()] = hit_text(hit)
+                text = self._texts[index.row()] = hit_text(hit, masked=self.masking)
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(hit.email or "")
+            email = hit.email or ""
+            return plain_tooltip(mask_email(email) if self.masking else email)
         if role == HIT_ID_ROLE:
             return hit.id
         return None
 
 
-def hit_text(hit: CustomerHit) -> str:
-    """Two lines: name and kana, then phone, card and tier."""
+def hit_text(hit: CustomerHit, *, masked: bool = False) -> str:
+    """Two lines: name and kana, then phone (partly hidden if `masked`), card and tier."""
     first = hit.display_name
     if hit.display_kana:
         first += f"  ({hit.display_kana})"
+    phone = national_phone(hit.phone)
     details = [
-        national_phone(hit.phone),
+        mask_phone(phone) if masked else phone,
         hit.loyalty_card or "",
         labels.tier(hit.tier) if hit.tier else "",
     ]
@@ -186,6 +190,10 @@ class SearchResults(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.count)
         layout.addWidget(self.view, 1)
+
+    def set_masking(self, on: bool) -> None:
+        self.model.masking = on
+        self.model.set_hits(self.hits())
 
     def show_outcome(self, hits: Sequence[CustomerHit], message: str | None) -> None:
         self.model.set_hits(hits)

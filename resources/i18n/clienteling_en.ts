@@ -1075,12 +1075,12 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="280"/>
+        <location filename="../../clienteling/ui/main_window.py" line="281"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="401"/>
+        <location filename="../../clienteling/ui/main_window.py" line="407"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1088,29 +1088,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="418"/>
+        <location filename="../../clienteling/ui/main_window.py" line="424"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="438"/>
+        <location filename="../../clienteling/ui/main_window.py" line="444"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="455"/>
-        <location filename="../../clienteling/ui/main_window.py" line="652"/>
-        <location filename="../../clienteling/ui/main_window.py" line="662"/>
+        <location filename="../../clienteling/ui/main_window.py" line="461"/>
+        <location filename="../../clienteling/ui/main_window.py" line="663"/>
+        <location filename="../../clienteling/ui/main_window.py" line="673"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="472"/>
+        <location filename="../../clienteling/ui/main_window.py" line="478"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="515"/>
+        <location filename="../../clienteling/ui/main_window.py" line="521"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1118,133 +1118,133 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="551"/>
+        <location filename="../../clienteling/ui/main_window.py" line="562"/>
         <source>Customer saved.</source>
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="573"/>
+        <location filename="../../clienteling/ui/main_window.py" line="584"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="599"/>
+        <location filename="../../clienteling/ui/main_window.py" line="610"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <location filename="../../clienteling/ui/main_window.py" line="615"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="605"/>
+        <location filename="../../clienteling/ui/main_window.py" line="616"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="606"/>
+        <location filename="../../clienteling/ui/main_window.py" line="617"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="610"/>
+        <location filename="../../clienteling/ui/main_window.py" line="621"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="611"/>
+        <location filename="../../clienteling/ui/main_window.py" line="622"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="624"/>
+        <location filename="../../clienteling/ui/main_window.py" line="635"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="634"/>
-        <location filename="../../clienteling/ui/main_window.py" line="657"/>
+        <location filename="../../clienteling/ui/main_window.py" line="645"/>
+        <location filename="../../clienteling/ui/main_window.py" line="668"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="686"/>
+        <location filename="../../clienteling/ui/main_window.py" line="697"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="729"/>
+        <location filename="../../clienteling/ui/main_window.py" line="740"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="732"/>
+        <location filename="../../clienteling/ui/main_window.py" line="743"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="734"/>
+        <location filename="../../clienteling/ui/main_window.py" line="745"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="736"/>
+        <location filename="../../clienteling/ui/main_window.py" line="747"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="739"/>
+        <location filename="../../clienteling/ui/main_window.py" line="750"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="759"/>
+        <location filename="../../clienteling/ui/main_window.py" line="770"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="768"/>
+        <location filename="../../clienteling/ui/main_window.py" line="779"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="772"/>
+        <location filename="../../clienteling/ui/main_window.py" line="783"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="783"/>
+        <location filename="../../clienteling/ui/main_window.py" line="794"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="792"/>
+        <location filename="../../clienteling/ui/main_window.py" line="803"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="804"/>
+        <location filename="../../clienteling/ui/main_window.py" line="815"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="811"/>
+        <location filename="../../clienteling/ui/main_window.py" line="822"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="837"/>
+        <location filename="../../clienteling/ui/main_window.py" line="848"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="840"/>
+        <location filename="../../clienteling/ui/main_window.py" line="851"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="870"/>
+        <location filename="../../clienteling/ui/main_window.py" line="881"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -1566,211 +1566,221 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="65"/>
+        <location filename="../../clienteling/ui/profile.py" line="70"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>Scan a loyalty card or search for a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="91"/>
+        <location filename="../../clienteling/ui/profile.py" line="96"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="94"/>
+        <location filename="../../clienteling/ui/profile.py" line="99"/>
         <source>Log item of interest</source>
         <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="133"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="123"/>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
-        <location filename="../../clienteling/ui/profile.py" line="162"/>
+        <location filename="../../clienteling/ui/profile.py" line="134"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="173"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="124"/>
+        <location filename="../../clienteling/ui/profile.py" line="135"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="125"/>
+        <location filename="../../clienteling/ui/profile.py" line="136"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="126"/>
-        <location filename="../../clienteling/ui/profile.py" line="164"/>
+        <location filename="../../clienteling/ui/profile.py" line="137"/>
+        <location filename="../../clienteling/ui/profile.py" line="175"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="127"/>
+        <location filename="../../clienteling/ui/profile.py" line="138"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="163"/>
+        <location filename="../../clienteling/ui/profile.py" line="174"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="141"/>
+        <location filename="../../clienteling/ui/profile.py" line="152"/>
         <source>Show product</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="144"/>
+        <location filename="../../clienteling/ui/profile.py" line="102"/>
+        <source>Show contact details</source>
+        <translation>Show contact details</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="104"/>
+        <source>Shows the full phone number and email; recorded</source>
+        <translation>Shows the full phone number and email; recorded</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="155"/>
         <source>Dismiss…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="161"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="176"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="180"/>
+        <location filename="../../clienteling/ui/profile.py" line="191"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="229"/>
+        <location filename="../../clienteling/ui/profile.py" line="260"/>
         <source>Tier: %1    Points: %2</source>
         <translation>Tier: %1    Points: %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="236"/>
+        <location filename="../../clienteling/ui/profile.py" line="272"/>
         <source>Card %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="239"/>
+        <location filename="../../clienteling/ui/profile.py" line="275"/>
         <source>Birthday %1</source>
         <translation>Birthday %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="240"/>
+        <location filename="../../clienteling/ui/profile.py" line="276"/>
         <source>Home store: %1</source>
         <translation>Home store: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="265"/>
+        <location filename="../../clienteling/ui/profile.py" line="301"/>
         <source>The server refused this new customer: %1</source>
         <translation>The server refused this new customer: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="270"/>
+        <location filename="../../clienteling/ui/profile.py" line="306"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <location filename="../../clienteling/ui/profile.py" line="311"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="280"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>Another profile of this customer was joined to this one: everything on it is shown here.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="291"/>
+        <location filename="../../clienteling/ui/profile.py" line="327"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>Lifetime %1 over %2 orders</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="300"/>
+        <location filename="../../clienteling/ui/profile.py" line="336"/>
         <source>Mostly: %1</source>
         <translation>Mostly: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="303"/>
+        <location filename="../../clienteling/ui/profile.py" line="339"/>
         <source>Likes: %1</source>
         <translation>Likes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="305"/>
+        <location filename="../../clienteling/ui/profile.py" line="341"/>
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="307"/>
+        <location filename="../../clienteling/ui/profile.py" line="343"/>
         <source>Open inquiries: %1</source>
         <translation>Open inquiries: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="314"/>
+        <location filename="../../clienteling/ui/profile.py" line="350"/>
         <source>Last purchase: %1</source>
         <translation>Last purchase: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="319"/>
+        <location filename="../../clienteling/ui/profile.py" line="355"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="320"/>
+        <location filename="../../clienteling/ui/profile.py" line="356"/>
         <source>Activity (%1)</source>
         <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="321"/>
+        <location filename="../../clienteling/ui/profile.py" line="357"/>
         <source>Interests (%1)</source>
         <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="322"/>
+        <location filename="../../clienteling/ui/profile.py" line="358"/>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="323"/>
+        <location filename="../../clienteling/ui/profile.py" line="359"/>
         <source>Reservations (%1)</source>
         <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="324"/>
+        <location filename="../../clienteling/ui/profile.py" line="360"/>
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="339"/>
+        <location filename="../../clienteling/ui/profile.py" line="375"/>
         <source>No consent recorded</source>
         <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="349"/>
+        <location filename="../../clienteling/ui/profile.py" line="385"/>
         <source>granted</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="349"/>
+        <location filename="../../clienteling/ui/profile.py" line="385"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="421"/>
+        <location filename="../../clienteling/ui/profile.py" line="457"/>
         <source>Category: %1</source>
         <translation>Category: %1</translation>
     </message>
@@ -1924,7 +1934,7 @@ for %2</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="49"/>
+        <location filename="../../clienteling/ui/search.py" line="50"/>
         <source>Search: name, kana, romaji, phone, email or card</source>
         <translation>Search: name, kana, romaji, phone, email or card</translation>
     </message>
@@ -1932,17 +1942,17 @@ for %2</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="152"/>
+        <location filename="../../clienteling/ui/search.py" line="156"/>
         <source>new, not synced yet</source>
         <translation>new, not synced yet</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="154"/>
+        <location filename="../../clienteling/ui/search.py" line="158"/>
         <source>new, refused by the server</source>
         <translation>new, refused by the server</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/search.py" line="192"/>
+        <location filename="../../clienteling/ui/search.py" line="200"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>

@@ -1070,174 +1070,174 @@
         <translation>操作ログ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="280"/>
+        <location filename="../../clienteling/ui/main_window.py" line="281"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="401"/>
+        <location filename="../../clienteling/ui/main_window.py" line="407"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="418"/>
+        <location filename="../../clienteling/ui/main_window.py" line="424"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="438"/>
+        <location filename="../../clienteling/ui/main_window.py" line="444"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="455"/>
-        <location filename="../../clienteling/ui/main_window.py" line="652"/>
-        <location filename="../../clienteling/ui/main_window.py" line="662"/>
+        <location filename="../../clienteling/ui/main_window.py" line="461"/>
+        <location filename="../../clienteling/ui/main_window.py" line="663"/>
+        <location filename="../../clienteling/ui/main_window.py" line="673"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="472"/>
+        <location filename="../../clienteling/ui/main_window.py" line="478"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="515"/>
+        <location filename="../../clienteling/ui/main_window.py" line="521"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="551"/>
+        <location filename="../../clienteling/ui/main_window.py" line="562"/>
         <source>Customer saved.</source>
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="573"/>
+        <location filename="../../clienteling/ui/main_window.py" line="584"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="599"/>
+        <location filename="../../clienteling/ui/main_window.py" line="610"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <location filename="../../clienteling/ui/main_window.py" line="615"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="605"/>
+        <location filename="../../clienteling/ui/main_window.py" line="616"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="606"/>
+        <location filename="../../clienteling/ui/main_window.py" line="617"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="610"/>
+        <location filename="../../clienteling/ui/main_window.py" line="621"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="611"/>
+        <location filename="../../clienteling/ui/main_window.py" line="622"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="624"/>
+        <location filename="../../clienteling/ui/main_window.py" line="635"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="634"/>
-        <location filename="../../clienteling/ui/main_window.py" line="657"/>
+        <location filename="../../clienteling/ui/main_window.py" line="645"/>
+        <location filename="../../clienteling/ui/main_window.py" line="668"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="686"/>
+        <location filename="../../clienteling/ui/main_window.py" line="697"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="729"/>
+        <location filename="../../clienteling/ui/main_window.py" line="740"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="732"/>
+        <location filename="../../clienteling/ui/main_window.py" line="743"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="734"/>
+        <location filename="../../clienteling/ui/main_window.py" line="745"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="736"/>
+        <location filename="../../clienteling/ui/main_window.py" line="747"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="739"/>
+        <location filename="../../clienteling/ui/main_window.py" line="750"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="759"/>
+        <location filename="../../clienteling/ui/main_window.py" line="770"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="768"/>
+        <location filename="../../clienteling/ui/main_window.py" line="779"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="772"/>
+        <location filename="../../clienteling/ui/main_window.py" line="783"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="783"/>
+        <location filename="../../clienteling/ui/main_window.py" line="794"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="792"/>
+        <location filename="../../clienteling/ui/main_window.py" line="803"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="804"/>
+        <location filename="../../clienteling/ui/main_window.py" line="815"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="811"/>
+        <location filename="../../clienteling/ui/main_window.py" line="822"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="837"/>
+        <location filename="../../clienteling/ui/main_window.py" line="848"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="840"/>
+        <location filename="../../clienteling/ui/main_window.py" line="851"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="870"/>
+        <location filename="../../clienteling/ui/main_window.py" line="881"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -1553,211 +1553,221 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="65"/>
+        <location filename="../../clienteling/ui/profile.py" line="70"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>ポイントカードをスキャンするか、お客様を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="91"/>
+        <location filename="../../clienteling/ui/profile.py" line="96"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="94"/>
+        <location filename="../../clienteling/ui/profile.py" line="99"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="133"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="123"/>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
-        <location filename="../../clienteling/ui/profile.py" line="162"/>
+        <location filename="../../clienteling/ui/profile.py" line="134"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="173"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="124"/>
+        <location filename="../../clienteling/ui/profile.py" line="135"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="125"/>
+        <location filename="../../clienteling/ui/profile.py" line="136"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="126"/>
-        <location filename="../../clienteling/ui/profile.py" line="164"/>
+        <location filename="../../clienteling/ui/profile.py" line="137"/>
+        <location filename="../../clienteling/ui/profile.py" line="175"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="127"/>
+        <location filename="../../clienteling/ui/profile.py" line="138"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
         <source>What</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="131"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="163"/>
+        <location filename="../../clienteling/ui/profile.py" line="174"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="141"/>
+        <location filename="../../clienteling/ui/profile.py" line="152"/>
         <source>Show product</source>
         <translation>商品を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="144"/>
+        <location filename="../../clienteling/ui/profile.py" line="102"/>
+        <source>Show contact details</source>
+        <translation>連絡先を表示</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="104"/>
+        <source>Shows the full phone number and email; recorded</source>
+        <translation>電話番号とメールアドレスをすべて表示します（記録されます）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="155"/>
         <source>Dismiss…</source>
         <translation>取り下げ…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="161"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
         <source>Due</source>
         <translation>予定日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="176"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="180"/>
+        <location filename="../../clienteling/ui/profile.py" line="191"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="229"/>
+        <location filename="../../clienteling/ui/profile.py" line="260"/>
         <source>Tier: %1    Points: %2</source>
         <translation>ランク：%1    ポイント：%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="236"/>
+        <location filename="../../clienteling/ui/profile.py" line="272"/>
         <source>Card %1</source>
         <translation>カード %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="239"/>
+        <location filename="../../clienteling/ui/profile.py" line="275"/>
         <source>Birthday %1</source>
         <translation>誕生日 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="240"/>
+        <location filename="../../clienteling/ui/profile.py" line="276"/>
         <source>Home store: %1</source>
         <translation>ホーム店舗：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="265"/>
+        <location filename="../../clienteling/ui/profile.py" line="301"/>
         <source>The server refused this new customer: %1</source>
         <translation>サーバーがこの新規顧客の登録を受け付けませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="270"/>
+        <location filename="../../clienteling/ui/profile.py" line="306"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>新規顧客（この端末に保存済み・サーバー未送信）。メモや関心商品はすでに追加できます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <location filename="../../clienteling/ui/profile.py" line="311"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>この端末はデータを読み込み中です。このお客様の購入履歴・メモ・関心商品がまだすべて表示されていない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="280"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>このお客様の別のプロフィールが統合されました。その内容もすべてここに表示されています。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="291"/>
+        <location filename="../../clienteling/ui/profile.py" line="327"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>累計 %1（%2件の注文）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="300"/>
+        <location filename="../../clienteling/ui/profile.py" line="336"/>
         <source>Mostly: %1</source>
         <translation>よく利用: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="303"/>
+        <location filename="../../clienteling/ui/profile.py" line="339"/>
         <source>Likes: %1</source>
         <translation>好きなカテゴリ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="305"/>
+        <location filename="../../clienteling/ui/profile.py" line="341"/>
         <source>Sizes: %1</source>
         <translation>サイズ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="307"/>
+        <location filename="../../clienteling/ui/profile.py" line="343"/>
         <source>Open inquiries: %1</source>
         <translation>対応中の問い合わせ: %1件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="314"/>
+        <location filename="../../clienteling/ui/profile.py" line="350"/>
         <source>Last purchase: %1</source>
         <translation>最終購入: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="319"/>
+        <location filename="../../clienteling/ui/profile.py" line="355"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="320"/>
+        <location filename="../../clienteling/ui/profile.py" line="356"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="321"/>
+        <location filename="../../clienteling/ui/profile.py" line="357"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="322"/>
+        <location filename="../../clienteling/ui/profile.py" line="358"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="323"/>
+        <location filename="../../clienteling/ui/profile.py" line="359"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="324"/>
+        <location filename="../../clienteling/ui/profile.py" line="360"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="339"/>
+        <location filename="../../clienteling/ui/profile.py" line="375"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="349"/>
+        <location filename="../../clienteling/ui/profile.py" line="385"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="349"/>
+        <location filename="../../clienteling/ui/profile.py" line="385"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="421"/>
+        <location filename="../../clienteling/ui/profile.py" line="457"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>
@@ -1910,7 +1920,7 @@ for %2</source>
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="49"/>
+        <location filename="../../clienteling/ui/search.py" line="50"/>
         <source>Search: name, kana, romaji, phone, email or card</source>
         <translation>検索：氏名・カナ・ローマ字・電話番号・メール・カード番号</translation>
     </message>
@@ -1918,17 +1928,17 @@ for %2</source>
 <context>
     <name>SearchResults</name>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="152"/>
+        <location filename="../../clienteling/ui/search.py" line="156"/>
         <source>new, not synced yet</source>
         <translation>新規・未同期</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/search.py" line="154"/>
+        <location filename="../../clienteling/ui/search.py" line="158"/>
         <source>new, refused by the server</source>
         <translation>新規・サーバーが拒否</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/search.py" line="192"/>
+        <location filename="../../clienteling/ui/search.py" line="200"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n 人のお客様</numerusform>
