@@ -7,6 +7,7 @@ from typing import Protocol
 
 from clienteling.domain.storetime import StoreClock
 from clienteling.services.audit import AuditReader, AuditService
+from clienteling.services.consents import ConsentService
 from clienteling.services.context import StaffContext
 from clienteling.services.customers import CustomerService
 from clienteling.services.devices import DeviceService
@@ -41,6 +42,7 @@ class AppServices:
     search: SearchService
     profiles: ProfileService
     customers: CustomerService
+    consents: ConsentService
     notes: NoteService
     interests: InterestService
     sync_status: SyncStatusService
@@ -70,6 +72,7 @@ class AppServices:
             search=SearchService(cache),
             profiles=ProfileService(cache),
             customers=CustomerService(cache, context, engine),
+            consents=ConsentService(cache, context, engine),
             notes=NoteService(cache, context, engine),
             interests=InterestService(cache, context, engine),
             sync_status=SyncStatusService(cache, engine, engine),

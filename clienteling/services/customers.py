@@ -1,5 +1,4 @@
-"""Customers at the counter: the checks shared by the services that write to a profile, and a
-walk-in customer created here (online or offline).
+"""A walk-in customer created at the counter (online or offline).
 
 A new customer is a `customer.create` in the outbox with the marketing consents given at the
 counter as `consent.record` entries after it. Until the server sends the profile back it is
@@ -20,26 +19,15 @@ from clienteling.domain.errors import InvalidInput
 from clienteling.domain.phone import normalise_phone
 from clienteling.domain.text import is_kana
 from clienteling.domain.validation import clean_user_text
+from clienteling.services.consents import CONSENT_CHANNELS, check_channels, consent_args
 from clienteling.services.context import StaffContext
 from clienteling.services.ports import SyncTrigger
 from clienteling.storage.cache import LocalCache
 from clienteling.storage.outbox import utc_now_iso
-from sync.protocol import ConsentRecordArgs, CustomerCreateArgs, new_id
+from sync.protocol import CustomerCreateArgs, new_id
 
 MAX_NAME = 200
 MAX_EMAIL = 254
-# The channels the counter asks about, and what each needs on the profile.
-CONSENT_CHANNELS = ("email", "sms", "line")
-# The wording the customer agreed to at the counter (shown in the form), by version.
-CONSENT_WORDING = "counter-2026-12"
-
-
-def require_customer(cache: LocalCache, customer_id: str) -> str:
-    """The trimmed id of a customer in the cache, or InvalidInput."""
-    cid = customer_id.strip() if isinstance(customer_id, str) else ""
-    if not cid or not cache.customer_exists(cid):
-        raise InvalidInput("This customer is not in the local cache: search for them again.")
-    return cid
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +89,7 @@ class CustomerService:
             raise InvalidInput(
                 "Give a phone number or an email address, so the customer can be found again."
             )
-        unknown = set(entry.consents) - set(CONSENT_CHANNELS)
-        if unknown:
-            raise InvalidInput("This consent channel is not offered at the counter.")
-        if "email" in entry.consents and not email:
-            raise InvalidInput("Email marketing needs an email address.")
-        if {"sms", "line"} & set(entry.consents) and not phone:
-            raise InvalidInput("Messages by SMS or LINE need a phone number.")
+        check_channels(set(entry.consents), email=bool(email), phone=bool(phone))
         try:
             args = CustomerCreateArgs(
                 id=new_id(),
@@ -124,17 +106,11 @@ class CustomerService:
         entries: list[tuple[str, dict[str, Any]]] = [
             ("customer.create", args.model_dump(mode="json", exclude_none=True))
         ]
-        for channel in CONSENT_CHANNELS:
-            if channel in entry.consents:
-                consent = ConsentRecordArgs(
-                    id=new_id(),
-                    customer_id=args.id,
-                    purpose="marketing",
-                    channel=channel,
-                    state="granted",
-                    wording_version=CONSENT_WORDING,
-                )
-                entries.append(("consent.record", consent.model_dump(mode="json")))
+        entries += [
+            ("consent.record", consent_args(args.id, channel, True).model_dump(mode="json"))
+            for channel in CONSENT_CHANNELS
+            if channel in entry.consents
+        ]
         self._cache.enqueue_all(
             entries,
             customer_id=args.id,

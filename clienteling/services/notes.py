@@ -7,8 +7,8 @@ from pydantic import ValidationError
 from clienteling.domain.errors import InvalidInput
 from clienteling.domain.models import Note, SyncState
 from clienteling.domain.validation import clean_user_text
+from clienteling.services.cached import require_customer
 from clienteling.services.context import StaffContext
-from clienteling.services.customers import require_customer
 from clienteling.services.ports import SyncTrigger
 from clienteling.storage.cache import LocalCache
 from clienteling.storage.outbox import utc_now_iso

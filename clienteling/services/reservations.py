@@ -14,8 +14,8 @@ from clienteling.domain.models import (
     StoreLists,
     SyncState,
 )
+from clienteling.services.cached import require_customer
 from clienteling.services.context import StaffContext
-from clienteling.services.customers import require_customer
 from clienteling.services.ports import SyncTrigger
 from clienteling.storage.cache import LocalCache
 from clienteling.storage.errors import OutboxFull

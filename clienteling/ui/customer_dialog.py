@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -19,8 +18,8 @@ from PySide6.QtWidgets import (
 from clienteling.domain.romaji import romaji_to_hiragana
 from clienteling.domain.text import digits_only, is_kana, looks_like_phone
 from clienteling.services.customers import NewCustomer
-from clienteling.ui.formatting import plain_label
 from clienteling.ui.submit_dialog import SubmitDialog
+from clienteling.ui.widgets.consent import ConsentChoices
 
 # Called with the entry; returns an error message to show, or None when it was saved.
 CustomerSubmit = Callable[[NewCustomer], str | None]
@@ -51,12 +50,10 @@ class NewCustomerDialog(SubmitDialog):
         self.given_kana = self._field("givenKana", self.tr("e.g. はなこ"))
         self.phone = self._field("phone", self.tr("e.g. 090-1234-5678"))
         self.email = self._field("email", self.tr("e.g. hanako@example.jp"))
-        self.consent_email = QCheckBox(self.tr("Email"), self)
-        self.consent_email.setObjectName("consentEmail")
-        self.consent_sms = QCheckBox(self.tr("SMS"), self)
-        self.consent_sms.setObjectName("consentSms")
-        self.consent_line = QCheckBox(self.tr("LINE"), self)
-        self.consent_line.setObjectName("consentLine")
+        self.consents = ConsentChoices(self)
+        self.consent_email = self.consents.email
+        self.consent_sms = self.consents.sms
+        self.consent_line = self.consents.line
         self._prefill(typed.strip())
 
         names = QHBoxLayout()
@@ -65,29 +62,15 @@ class NewCustomerDialog(SubmitDialog):
         readings = QHBoxLayout()
         readings.addWidget(self.family_kana)
         readings.addWidget(self.given_kana)
-        consents = QHBoxLayout()
-        for box in (self.consent_email, self.consent_sms, self.consent_line):
-            consents.addWidget(box)
-        consents.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Name (family, given)"), names)
         form.addRow(self.tr("Reading (kana)"), readings)
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Email"), self.email)
-        form.addRow(self.tr("News and offers by"), consents)
-        wording = plain_label(
-            self.tr(
-                "Ask the customer: “May we send you news and offers from our shops on the "
-                "channels ticked? You can stop them at any time.” Tick only what they agree to."
-            ),
-            self,
-            name="consentWording",
-        )
-        wording.setWordWrap(True)
+        form.addRow(self.tr("News and offers by"), self.consents)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(wording)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.family_name.setFocus()
@@ -123,11 +106,6 @@ class NewCustomerDialog(SubmitDialog):
         return cls(submit, typed=typed, parent=parent).run_modal()
 
     def entry(self) -> NewCustomer:
-        boxes = (
-            ("email", self.consent_email),
-            ("sms", self.consent_sms),
-            ("line", self.consent_line),
-        )
         return NewCustomer(
             family_name=self.family_name.text(),
             given_name=self.given_name.text(),
@@ -135,7 +113,7 @@ class NewCustomerDialog(SubmitDialog):
             given_kana=self.given_kana.text(),
             phone=self.phone.text(),
             email=self.email.text(),
-            consents=tuple(channel for channel, box in boxes if box.isChecked()),
+            consents=self.consents.chosen(),
         )
 
     def submit(self) -> str | None:

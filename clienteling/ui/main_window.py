@@ -39,6 +39,7 @@ from clienteling.services.search import SEARCHED_NOBODY
 from clienteling.ui import labels
 from clienteling.ui.audit.page import AuditPage
 from clienteling.ui.bridge import SyncBridge
+from clienteling.ui.consent_dialog import ConsentDialog
 from clienteling.ui.customer_dialog import NewCustomerDialog
 from clienteling.ui.devices.view import DevicesView
 from clienteling.ui.duplicates.page import DuplicatesPage
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         self.profile.step_requested.connect(self.on_step_requested)
         self.profile.transfer_requested.connect(self.on_transfer_requested)
         self.profile.reveal_requested.connect(self.on_profile_reveal_requested)
+        self.profile.consent_change_requested.connect(self.on_profile_consent_change_requested)
         self.product_search.search_requested.connect(self.on_product_search_search_requested)
         self.product_search.product_open_requested.connect(self.open_product)
         self.product_view.interest_requested.connect(self.on_product_view_interest_requested)
@@ -535,6 +537,29 @@ class MainWindow(QMainWindow):
 
     def on_results_customer_open_requested(self, customer_id: str) -> None:
         self.open_customer(customer_id)
+
+    def on_profile_consent_change_requested(self, customer_id: str) -> None:
+        profile = self.profile.profile
+        if profile is None:
+            return
+        consents = self._services.consents
+        try:
+            current = consents.marketing(customer_id)
+        except InvalidInput as exc:
+            self.show_message(labels.service_message(str(exc)), error=True)
+            return
+        made: list[int] = []
+
+        def submit(wanted: dict[str, bool]) -> str | None:
+            try:
+                made.append(consents.change(customer_id, wanted))
+            except InvalidInput as exc:
+                return labels.service_message(str(exc))
+            return None
+
+        if ConsentDialog.ask(self, profile.display_name, current, submit) and made[-1]:
+            self._after_local_change()
+            self.show_message(self._saved_message(self.tr("Consent recorded.")))
 
     def on_profile_reveal_requested(self, customer_id: str) -> None:
         self._services.audit.revealed(customer_id)

@@ -55,6 +55,7 @@ class ProfileView(QWidget):
     step_requested = Signal(str, str)  # reservation id, verb
     transfer_requested = Signal(str, str, str)  # sku, store to ask, customer id
     reveal_requested = Signal(str)  # customer id: show the masked phone and email
+    consent_change_requested = Signal(str)  # customer id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +100,10 @@ class ProfileView(QWidget):
         self.add_interest_button = QPushButton(self.tr("Log item of interest"), page)
         self.add_interest_button.setObjectName("addInterestButton")
         self.add_interest_button.clicked.connect(self.on_add_interest_button_clicked)
+        self.consent_button = QPushButton(self.tr("News and offers…"), page)
+        self.consent_button.setObjectName("changeConsent")
+        self.consent_button.setToolTip(self.tr("Ask and record what the customer agrees to"))
+        self.consent_button.clicked.connect(self.on_consent_button_clicked)
         self.reveal_button = QPushButton(self.tr("Show contact details"), page)
         self.reveal_button.setObjectName("revealContact")
         self.reveal_button.setToolTip(self.tr("Shows the full phone number and email; recorded"))
@@ -115,6 +120,7 @@ class ProfileView(QWidget):
         actions = QVBoxLayout()
         actions.addWidget(self.add_note_button)
         actions.addWidget(self.add_interest_button)
+        actions.addWidget(self.consent_button)
         actions.addWidget(self.reveal_button)
         actions.addStretch(1)
         header = QHBoxLayout()
@@ -235,6 +241,10 @@ class ProfileView(QWidget):
         if self._profile is not None and self._profile.id == customer_id:
             self._revealed = customer_id
             self.show_profile(self._profile)
+
+    def on_consent_button_clicked(self) -> None:
+        if self._profile is not None:
+            self.consent_change_requested.emit(self._profile.id)
 
     def on_reveal_button_clicked(self) -> None:
         if self._profile is not None:

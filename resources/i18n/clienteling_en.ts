@@ -179,6 +179,42 @@
     </message>
 </context>
 <context>
+    <name>ConsentChoices</name>
+    <message>
+        <location filename="../../clienteling/ui/widgets/consent.py" line="14"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/widgets/consent.py" line="16"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/widgets/consent.py" line="18"/>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/widgets/consent.py" line="28"/>
+        <source>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</source>
+        <translation>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/consent_dialog.py" line="29"/>
+        <source>News and offers</source>
+        <translation>News and offers</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/consent_dialog.py" line="32"/>
+        <source>What %1 agrees to receive news and offers by</source>
+        <translation>What %1 agrees to receive news and offers by</translation>
+    </message>
+</context>
+<context>
     <name>DevicesView</name>
     <message>
         <location filename="../../clienteling/ui/devices/view.py" line="36"/>
@@ -1020,67 +1056,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="105"/>
+        <location filename="../../clienteling/ui/main_window.py" line="106"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="110"/>
+        <location filename="../../clienteling/ui/main_window.py" line="111"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="112"/>
+        <location filename="../../clienteling/ui/main_window.py" line="113"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="114"/>
+        <location filename="../../clienteling/ui/main_window.py" line="115"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="116"/>
+        <location filename="../../clienteling/ui/main_window.py" line="117"/>
         <source>Register a walk-in customer</source>
         <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="144"/>
+        <location filename="../../clienteling/ui/main_window.py" line="145"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <location filename="../../clienteling/ui/main_window.py" line="146"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="146"/>
+        <location filename="../../clienteling/ui/main_window.py" line="147"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="147"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="281"/>
+        <location filename="../../clienteling/ui/main_window.py" line="283"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="407"/>
+        <location filename="../../clienteling/ui/main_window.py" line="409"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1088,29 +1124,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="424"/>
+        <location filename="../../clienteling/ui/main_window.py" line="426"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="444"/>
+        <location filename="../../clienteling/ui/main_window.py" line="446"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="461"/>
-        <location filename="../../clienteling/ui/main_window.py" line="663"/>
-        <location filename="../../clienteling/ui/main_window.py" line="673"/>
+        <location filename="../../clienteling/ui/main_window.py" line="463"/>
+        <location filename="../../clienteling/ui/main_window.py" line="688"/>
+        <location filename="../../clienteling/ui/main_window.py" line="698"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="478"/>
+        <location filename="../../clienteling/ui/main_window.py" line="480"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="521"/>
+        <location filename="../../clienteling/ui/main_window.py" line="523"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1119,132 +1155,137 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/main_window.py" line="562"/>
+        <source>Consent recorded.</source>
+        <translation>Consent recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="587"/>
         <source>Customer saved.</source>
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="584"/>
+        <location filename="../../clienteling/ui/main_window.py" line="609"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="610"/>
+        <location filename="../../clienteling/ui/main_window.py" line="635"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="615"/>
+        <location filename="../../clienteling/ui/main_window.py" line="640"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="616"/>
+        <location filename="../../clienteling/ui/main_window.py" line="641"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="617"/>
+        <location filename="../../clienteling/ui/main_window.py" line="642"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="621"/>
+        <location filename="../../clienteling/ui/main_window.py" line="646"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="622"/>
+        <location filename="../../clienteling/ui/main_window.py" line="647"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="635"/>
+        <location filename="../../clienteling/ui/main_window.py" line="660"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="645"/>
-        <location filename="../../clienteling/ui/main_window.py" line="668"/>
+        <location filename="../../clienteling/ui/main_window.py" line="670"/>
+        <location filename="../../clienteling/ui/main_window.py" line="693"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="697"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="740"/>
+        <location filename="../../clienteling/ui/main_window.py" line="765"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="743"/>
+        <location filename="../../clienteling/ui/main_window.py" line="768"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="745"/>
+        <location filename="../../clienteling/ui/main_window.py" line="770"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="747"/>
+        <location filename="../../clienteling/ui/main_window.py" line="772"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="750"/>
+        <location filename="../../clienteling/ui/main_window.py" line="775"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="770"/>
+        <location filename="../../clienteling/ui/main_window.py" line="795"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="779"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="783"/>
+        <location filename="../../clienteling/ui/main_window.py" line="808"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="794"/>
+        <location filename="../../clienteling/ui/main_window.py" line="819"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="803"/>
+        <location filename="../../clienteling/ui/main_window.py" line="828"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="815"/>
+        <location filename="../../clienteling/ui/main_window.py" line="840"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="822"/>
+        <location filename="../../clienteling/ui/main_window.py" line="847"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="848"/>
+        <location filename="../../clienteling/ui/main_window.py" line="873"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="851"/>
+        <location filename="../../clienteling/ui/main_window.py" line="876"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="881"/>
+        <location filename="../../clienteling/ui/main_window.py" line="906"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -1252,80 +1293,64 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="46"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="45"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="48"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="47"/>
         <source>e.g. 山田</source>
         <translation>e.g. 山田</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="49"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="48"/>
         <source>e.g. 花子</source>
         <translation>e.g. 花子</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="50"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="49"/>
         <source>e.g. やまだ</source>
         <translation>e.g. やまだ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="51"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="50"/>
         <source>e.g. はなこ</source>
         <translation>e.g. はなこ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="51"/>
         <source>e.g. 090-1234-5678</source>
         <translation>e.g. 090-1234-5678</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="53"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
         <source>e.g. hanako@example.jp</source>
         <translation>e.g. hanako@example.jp</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="54"/>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="76"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="69"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="56"/>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="58"/>
-        <source>LINE</source>
-        <translation>LINE</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="73"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="66"/>
         <source>Name (family, given)</source>
         <translation>Name (family, given)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="74"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="67"/>
         <source>Reading (kana)</source>
         <translation>Reading (kana)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="75"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="68"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="77"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="70"/>
         <source>News and offers by</source>
         <translation>News and offers by</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="80"/>
-        <source>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</source>
-        <translation>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</translation>
     </message>
 </context>
 <context>
@@ -1566,221 +1591,231 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="70"/>
+        <location filename="../../clienteling/ui/profile.py" line="71"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>Scan a loyalty card or search for a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="96"/>
+        <location filename="../../clienteling/ui/profile.py" line="97"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="99"/>
+        <location filename="../../clienteling/ui/profile.py" line="100"/>
         <source>Log item of interest</source>
         <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="133"/>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="139"/>
+        <location filename="../../clienteling/ui/profile.py" line="148"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="134"/>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
-        <location filename="../../clienteling/ui/profile.py" line="173"/>
+        <location filename="../../clienteling/ui/profile.py" line="140"/>
+        <location filename="../../clienteling/ui/profile.py" line="148"/>
+        <location filename="../../clienteling/ui/profile.py" line="179"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="135"/>
+        <location filename="../../clienteling/ui/profile.py" line="141"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="136"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="137"/>
-        <location filename="../../clienteling/ui/profile.py" line="175"/>
+        <location filename="../../clienteling/ui/profile.py" line="143"/>
+        <location filename="../../clienteling/ui/profile.py" line="181"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="138"/>
+        <location filename="../../clienteling/ui/profile.py" line="144"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="148"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="148"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="174"/>
+        <location filename="../../clienteling/ui/profile.py" line="180"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="152"/>
+        <location filename="../../clienteling/ui/profile.py" line="158"/>
         <source>Show product</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="102"/>
+        <location filename="../../clienteling/ui/profile.py" line="103"/>
+        <source>News and offers…</source>
+        <translation>News and offers…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <source>Ask and record what the customer agrees to</source>
+        <translation>Ask and record what the customer agrees to</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="107"/>
         <source>Show contact details</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="104"/>
+        <location filename="../../clienteling/ui/profile.py" line="109"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>Shows the full phone number and email; recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="155"/>
+        <location filename="../../clienteling/ui/profile.py" line="161"/>
         <source>Dismiss…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="172"/>
+        <location filename="../../clienteling/ui/profile.py" line="178"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="176"/>
+        <location filename="../../clienteling/ui/profile.py" line="182"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="191"/>
+        <location filename="../../clienteling/ui/profile.py" line="197"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="260"/>
+        <location filename="../../clienteling/ui/profile.py" line="270"/>
         <source>Tier: %1    Points: %2</source>
         <translation>Tier: %1    Points: %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="272"/>
+        <location filename="../../clienteling/ui/profile.py" line="282"/>
         <source>Card %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <location filename="../../clienteling/ui/profile.py" line="285"/>
         <source>Birthday %1</source>
         <translation>Birthday %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="276"/>
+        <location filename="../../clienteling/ui/profile.py" line="286"/>
         <source>Home store: %1</source>
         <translation>Home store: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="301"/>
+        <location filename="../../clienteling/ui/profile.py" line="311"/>
         <source>The server refused this new customer: %1</source>
         <translation>The server refused this new customer: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="306"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="311"/>
+        <location filename="../../clienteling/ui/profile.py" line="321"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="326"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>Another profile of this customer was joined to this one: everything on it is shown here.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="327"/>
+        <location filename="../../clienteling/ui/profile.py" line="337"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>Lifetime %1 over %2 orders</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="336"/>
+        <location filename="../../clienteling/ui/profile.py" line="346"/>
         <source>Mostly: %1</source>
         <translation>Mostly: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="339"/>
+        <location filename="../../clienteling/ui/profile.py" line="349"/>
         <source>Likes: %1</source>
         <translation>Likes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="341"/>
+        <location filename="../../clienteling/ui/profile.py" line="351"/>
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="343"/>
+        <location filename="../../clienteling/ui/profile.py" line="353"/>
         <source>Open inquiries: %1</source>
         <translation>Open inquiries: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="350"/>
+        <location filename="../../clienteling/ui/profile.py" line="360"/>
         <source>Last purchase: %1</source>
         <translation>Last purchase: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="355"/>
+        <location filename="../../clienteling/ui/profile.py" line="365"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="356"/>
+        <location filename="../../clienteling/ui/profile.py" line="366"/>
         <source>Activity (%1)</source>
         <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="357"/>
+        <location filename="../../clienteling/ui/profile.py" line="367"/>
         <source>Interests (%1)</source>
         <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="358"/>
+        <location filename="../../clienteling/ui/profile.py" line="368"/>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="359"/>
+        <location filename="../../clienteling/ui/profile.py" line="369"/>
         <source>Reservations (%1)</source>
         <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="360"/>
+        <location filename="../../clienteling/ui/profile.py" line="370"/>
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="375"/>
+        <location filename="../../clienteling/ui/profile.py" line="385"/>
         <source>No consent recorded</source>
         <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="385"/>
+        <location filename="../../clienteling/ui/profile.py" line="395"/>
         <source>granted</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="385"/>
+        <location filename="../../clienteling/ui/profile.py" line="395"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="457"/>
+        <location filename="../../clienteling/ui/profile.py" line="467"/>
         <source>Category: %1</source>
         <translation>Category: %1</translation>
     </message>

@@ -178,6 +178,42 @@
     </message>
 </context>
 <context>
+    <name>ConsentChoices</name>
+    <message>
+        <location filename="../../clienteling/ui/widgets/consent.py" line="14"/>
+        <source>Email</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/widgets/consent.py" line="16"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/widgets/consent.py" line="18"/>
+        <source>LINE</source>
+        <translation>LINE</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/widgets/consent.py" line="28"/>
+        <source>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</source>
+        <translation>お客様に確認してください：「チェックした方法で当店からのお知らせやご案内をお送りしてもよろしいですか？いつでも停止できます。」同意いただいたものだけにチェックを入れてください。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/consent_dialog.py" line="29"/>
+        <source>News and offers</source>
+        <translation>お知らせ・ご案内</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/consent_dialog.py" line="32"/>
+        <source>What %1 agrees to receive news and offers by</source>
+        <translation>%1 様がお知らせ・ご案内の受け取りに同意する方法</translation>
+    </message>
+</context>
+<context>
     <name>DevicesView</name>
     <message>
         <location filename="../../clienteling/ui/devices/view.py" line="36"/>
@@ -1015,96 +1051,96 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="105"/>
+        <location filename="../../clienteling/ui/main_window.py" line="106"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="110"/>
+        <location filename="../../clienteling/ui/main_window.py" line="111"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="112"/>
+        <location filename="../../clienteling/ui/main_window.py" line="113"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="114"/>
+        <location filename="../../clienteling/ui/main_window.py" line="115"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="116"/>
+        <location filename="../../clienteling/ui/main_window.py" line="117"/>
         <source>Register a walk-in customer</source>
         <translation>来店されたお客様を新規登録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="144"/>
+        <location filename="../../clienteling/ui/main_window.py" line="145"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <location filename="../../clienteling/ui/main_window.py" line="146"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="146"/>
+        <location filename="../../clienteling/ui/main_window.py" line="147"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="147"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Duplicates</source>
         <translation>重複確認</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Audit trail</source>
         <translation>操作ログ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="281"/>
+        <location filename="../../clienteling/ui/main_window.py" line="283"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="407"/>
+        <location filename="../../clienteling/ui/main_window.py" line="409"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="424"/>
+        <location filename="../../clienteling/ui/main_window.py" line="426"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="444"/>
+        <location filename="../../clienteling/ui/main_window.py" line="446"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="461"/>
-        <location filename="../../clienteling/ui/main_window.py" line="663"/>
-        <location filename="../../clienteling/ui/main_window.py" line="673"/>
+        <location filename="../../clienteling/ui/main_window.py" line="463"/>
+        <location filename="../../clienteling/ui/main_window.py" line="688"/>
+        <location filename="../../clienteling/ui/main_window.py" line="698"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="478"/>
+        <location filename="../../clienteling/ui/main_window.py" line="480"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="521"/>
+        <location filename="../../clienteling/ui/main_window.py" line="523"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
@@ -1112,132 +1148,137 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/main_window.py" line="562"/>
+        <source>Consent recorded.</source>
+        <translation>同意を記録しました。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="587"/>
         <source>Customer saved.</source>
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="584"/>
+        <location filename="../../clienteling/ui/main_window.py" line="609"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="610"/>
+        <location filename="../../clienteling/ui/main_window.py" line="635"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="615"/>
+        <location filename="../../clienteling/ui/main_window.py" line="640"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="616"/>
+        <location filename="../../clienteling/ui/main_window.py" line="641"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="617"/>
+        <location filename="../../clienteling/ui/main_window.py" line="642"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="621"/>
+        <location filename="../../clienteling/ui/main_window.py" line="646"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="622"/>
+        <location filename="../../clienteling/ui/main_window.py" line="647"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="635"/>
+        <location filename="../../clienteling/ui/main_window.py" line="660"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="645"/>
-        <location filename="../../clienteling/ui/main_window.py" line="668"/>
+        <location filename="../../clienteling/ui/main_window.py" line="670"/>
+        <location filename="../../clienteling/ui/main_window.py" line="693"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="697"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="740"/>
+        <location filename="../../clienteling/ui/main_window.py" line="765"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="743"/>
+        <location filename="../../clienteling/ui/main_window.py" line="768"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="745"/>
+        <location filename="../../clienteling/ui/main_window.py" line="770"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="747"/>
+        <location filename="../../clienteling/ui/main_window.py" line="772"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="750"/>
+        <location filename="../../clienteling/ui/main_window.py" line="775"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="770"/>
+        <location filename="../../clienteling/ui/main_window.py" line="795"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="779"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="783"/>
+        <location filename="../../clienteling/ui/main_window.py" line="808"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="794"/>
+        <location filename="../../clienteling/ui/main_window.py" line="819"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="803"/>
+        <location filename="../../clienteling/ui/main_window.py" line="828"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="815"/>
+        <location filename="../../clienteling/ui/main_window.py" line="840"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="822"/>
+        <location filename="../../clienteling/ui/main_window.py" line="847"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="848"/>
+        <location filename="../../clienteling/ui/main_window.py" line="873"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="851"/>
+        <location filename="../../clienteling/ui/main_window.py" line="876"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="881"/>
+        <location filename="../../clienteling/ui/main_window.py" line="906"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -1245,80 +1286,64 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="46"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="45"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="48"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="47"/>
         <source>e.g. 山田</source>
         <translation>例: 山田</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="49"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="48"/>
         <source>e.g. 花子</source>
         <translation>例: 花子</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="50"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="49"/>
         <source>e.g. やまだ</source>
         <translation>例: やまだ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="51"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="50"/>
         <source>e.g. はなこ</source>
         <translation>例: はなこ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="51"/>
         <source>e.g. 090-1234-5678</source>
         <translation>例: 090-1234-5678</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="53"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
         <source>e.g. hanako@example.jp</source>
         <translation>例: hanako@example.jp</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="54"/>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="76"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="69"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="56"/>
-        <source>SMS</source>
-        <translation>SMS</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="58"/>
-        <source>LINE</source>
-        <translation>LINE</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="73"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="66"/>
         <source>Name (family, given)</source>
         <translation>氏名（姓・名）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="74"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="67"/>
         <source>Reading (kana)</source>
         <translation>フリガナ（かな）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="75"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="68"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="77"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="70"/>
         <source>News and offers by</source>
         <translation>お知らせ・ご案内の受け取り</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="80"/>
-        <source>Ask the customer: “May we send you news and offers from our shops on the channels ticked? You can stop them at any time.” Tick only what they agree to.</source>
-        <translation>お客様に確認してください：「チェックした方法で当店からのお知らせやご案内をお送りしてもよろしいですか？いつでも停止できます。」同意いただいたものだけにチェックを入れてください。</translation>
     </message>
 </context>
 <context>
@@ -1553,221 +1578,231 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="70"/>
+        <location filename="../../clienteling/ui/profile.py" line="71"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>ポイントカードをスキャンするか、お客様を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="96"/>
+        <location filename="../../clienteling/ui/profile.py" line="97"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="99"/>
+        <location filename="../../clienteling/ui/profile.py" line="100"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="133"/>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="139"/>
+        <location filename="../../clienteling/ui/profile.py" line="148"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="134"/>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
-        <location filename="../../clienteling/ui/profile.py" line="173"/>
+        <location filename="../../clienteling/ui/profile.py" line="140"/>
+        <location filename="../../clienteling/ui/profile.py" line="148"/>
+        <location filename="../../clienteling/ui/profile.py" line="179"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="135"/>
+        <location filename="../../clienteling/ui/profile.py" line="141"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="136"/>
+        <location filename="../../clienteling/ui/profile.py" line="142"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="137"/>
-        <location filename="../../clienteling/ui/profile.py" line="175"/>
+        <location filename="../../clienteling/ui/profile.py" line="143"/>
+        <location filename="../../clienteling/ui/profile.py" line="181"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="138"/>
+        <location filename="../../clienteling/ui/profile.py" line="144"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="148"/>
         <source>What</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="148"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="174"/>
+        <location filename="../../clienteling/ui/profile.py" line="180"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="152"/>
+        <location filename="../../clienteling/ui/profile.py" line="158"/>
         <source>Show product</source>
         <translation>商品を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="102"/>
+        <location filename="../../clienteling/ui/profile.py" line="103"/>
+        <source>News and offers…</source>
+        <translation>お知らせの同意…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <source>Ask and record what the customer agrees to</source>
+        <translation>お客様に確認して同意を記録します</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="107"/>
         <source>Show contact details</source>
         <translation>連絡先を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="104"/>
+        <location filename="../../clienteling/ui/profile.py" line="109"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>電話番号とメールアドレスをすべて表示します（記録されます）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="155"/>
+        <location filename="../../clienteling/ui/profile.py" line="161"/>
         <source>Dismiss…</source>
         <translation>取り下げ…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="172"/>
+        <location filename="../../clienteling/ui/profile.py" line="178"/>
         <source>Due</source>
         <translation>予定日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="176"/>
+        <location filename="../../clienteling/ui/profile.py" line="182"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="191"/>
+        <location filename="../../clienteling/ui/profile.py" line="197"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="260"/>
+        <location filename="../../clienteling/ui/profile.py" line="270"/>
         <source>Tier: %1    Points: %2</source>
         <translation>ランク：%1    ポイント：%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="272"/>
+        <location filename="../../clienteling/ui/profile.py" line="282"/>
         <source>Card %1</source>
         <translation>カード %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="275"/>
+        <location filename="../../clienteling/ui/profile.py" line="285"/>
         <source>Birthday %1</source>
         <translation>誕生日 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="276"/>
+        <location filename="../../clienteling/ui/profile.py" line="286"/>
         <source>Home store: %1</source>
         <translation>ホーム店舗：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="301"/>
+        <location filename="../../clienteling/ui/profile.py" line="311"/>
         <source>The server refused this new customer: %1</source>
         <translation>サーバーがこの新規顧客の登録を受け付けませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="306"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>新規顧客（この端末に保存済み・サーバー未送信）。メモや関心商品はすでに追加できます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="311"/>
+        <location filename="../../clienteling/ui/profile.py" line="321"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>この端末はデータを読み込み中です。このお客様の購入履歴・メモ・関心商品がまだすべて表示されていない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="326"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>このお客様の別のプロフィールが統合されました。その内容もすべてここに表示されています。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="327"/>
+        <location filename="../../clienteling/ui/profile.py" line="337"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>累計 %1（%2件の注文）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="336"/>
+        <location filename="../../clienteling/ui/profile.py" line="346"/>
         <source>Mostly: %1</source>
         <translation>よく利用: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="339"/>
+        <location filename="../../clienteling/ui/profile.py" line="349"/>
         <source>Likes: %1</source>
         <translation>好きなカテゴリ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="341"/>
+        <location filename="../../clienteling/ui/profile.py" line="351"/>
         <source>Sizes: %1</source>
         <translation>サイズ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="343"/>
+        <location filename="../../clienteling/ui/profile.py" line="353"/>
         <source>Open inquiries: %1</source>
         <translation>対応中の問い合わせ: %1件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="350"/>
+        <location filename="../../clienteling/ui/profile.py" line="360"/>
         <source>Last purchase: %1</source>
         <translation>最終購入: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="355"/>
+        <location filename="../../clienteling/ui/profile.py" line="365"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="356"/>
+        <location filename="../../clienteling/ui/profile.py" line="366"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="357"/>
+        <location filename="../../clienteling/ui/profile.py" line="367"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="358"/>
+        <location filename="../../clienteling/ui/profile.py" line="368"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="359"/>
+        <location filename="../../clienteling/ui/profile.py" line="369"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="360"/>
+        <location filename="../../clienteling/ui/profile.py" line="370"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="375"/>
+        <location filename="../../clienteling/ui/profile.py" line="385"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="385"/>
+        <location filename="../../clienteling/ui/profile.py" line="395"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="385"/>
+        <location filename="../../clienteling/ui/profile.py" line="395"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="457"/>
+        <location filename="../../clienteling/ui/profile.py" line="467"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>
