@@ -117,6 +117,7 @@ class ProfileView(QWidget):
         identity.addWidget(self.contact)
         identity.addWidget(self.summary)
         identity.addWidget(self.standing)
+        identity.addStretch(1)  # the lines stay together beside a taller column of buttons
         actions = QVBoxLayout()
         actions.addWidget(self.add_note_button)
         actions.addWidget(self.add_interest_button)

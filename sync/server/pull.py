@@ -133,9 +133,8 @@ class PullPage:
             "acked_mutation_ids": self.acked_ids,
             "mutation_results": [orjson.Fragment(r.model_dump_json()) for r in self.acked_results],
             "must_resync": self.must_resync,
+            "remaining": self.remaining,
         }
-        if self.remaining is not None:
-            body["remaining"] = self.remaining
         return orjson.dumps(body)
 
 

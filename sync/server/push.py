@@ -125,6 +125,9 @@ def _not_signed_in(m: Mutation) -> MutationResult:
     )
 
 
+HANDLER_ATTEMPTS = 3
+
+
 def _audit_edit(ctx: MutationContext, m: Mutation) -> None:
     """Every change applied is an audit event of its author's terminal."""
     customer_id, subject_id = audit.edit_subject(m.name, m.args)
@@ -159,25 +162,32 @@ def _run_handler(ctx: MutationContext, m: Mutation) -> MutationResult:
             reason="invalid_args",
             data={"message": _validation_message(exc)},
         )
-    savepoint = ctx.session.begin_nested()
-    try:
-        data = handler(ctx, args)
-    except Rejected as rej:
-        savepoint.rollback()
-        return MutationResult(
-            id=m.id, status="rejected", reason=rej.reason, data={"message": rej.message, **rej.data}
-        )
-    except IntegrityError:
-        # A uniqueness race lost to a concurrent writer (e.g. the same identity or row id).
-        savepoint.rollback()
-        return MutationResult(
-            id=m.id,
-            status="rejected",
-            reason="conflict",
-            data={"message": "The change clashes with data saved meanwhile."},
-        )
-    savepoint.commit()
-    return MutationResult(id=m.id, status="applied", data=data)
+    for _attempt in range(HANDLER_ATTEMPTS):
+        savepoint = ctx.session.begin_nested()
+        try:
+            data = handler(ctx, args)
+        except Rejected as rej:
+            savepoint.rollback()
+            return MutationResult(
+                id=m.id,
+                status="rejected",
+                reason=rej.reason,
+                data={"message": rej.message, **rej.data},
+            )
+        except IntegrityError:
+            # A uniqueness race lost to a concurrent writer that has committed by now (the
+            # same walk-in from another terminal, the same identity): run the handler again,
+            # and it sees what that writer saved (a new statement sees committed rows).
+            savepoint.rollback()
+            continue
+        savepoint.commit()
+        return MutationResult(id=m.id, status="applied", data=data)
+    return MutationResult(
+        id=m.id,
+        status="rejected",
+        reason="conflict",
+        data={"message": "The change clashes with data saved meanwhile."},
+    )
 
 
 def _insert(session: Session) -> Any:

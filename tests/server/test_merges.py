@@ -3,6 +3,7 @@ undo, and references to a merged-away id (real server over HTTP, SQLite and Post
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import httpx
@@ -270,3 +271,42 @@ def test_hostile_input_to_the_identity_endpoints_gets_clear_errors(server: Serve
         assert r.status_code == 422, (rules, r.text)
     # Nothing was changed by any of it.
     assert manager.http.get("/v1/identity/rules", headers=a).json()["version"] == 0
+
+
+def test_one_walk_in_pushed_by_two_terminals_at_the_same_moment_is_one_profile(
+    server: ServerThread, engine: Engine
+) -> None:
+    """Both pushes check for the phone's owner before either commits; the identity's unique key
+    makes the later one try again, and it then joins the first."""
+    terminals = [open_terminal(server.base_url, SHIBUYA, code, "M001") for code in ("A001", "M001")]
+    ids = [new_id(), new_id()]
+    barrier = threading.Barrier(2)
+    results: dict[str, dict[str, Any]] = {}
+
+    def push(t: Terminal, cid: str) -> None:
+        body = {
+            "id": cid,
+            "family_name": "同時",
+            "given_name": "来店",
+            "family_kana": "どうじ",
+            "given_kana": "らいてん",
+            "phone": "090-4444-5555",
+        }
+        barrier.wait()
+        [r] = t.push(mutation("customer.create", body))
+        results[cid] = r
+
+    threads = [
+        threading.Thread(target=push, args=(t, c)) for t, c in zip(terminals, ids, strict=True)
+    ]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(timeout=30)
+    assert all(r["status"] == "applied" for r in results.values()), results
+    with read_session(engine) as s:
+        rows = {c: s.get(Customer, c) for c in ids}
+    live = [c for c, row in rows.items() if row is not None and row.merged_into is None]
+    assert len(live) == 1
+    [gone] = [c for c in ids if c not in live]
+    assert rows[gone] is not None and rows[gone].merged_into == live[0]
