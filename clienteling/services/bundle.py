@@ -20,8 +20,10 @@ from clienteling.services.ports import (
     DeviceAdmin,
     EngineStatusSource,
     IdentityAdmin,
+    PrivacyAdmin,
     SyncTrigger,
 )
+from clienteling.services.privacy import PrivacyService
 from clienteling.services.products import ProductService
 from clienteling.services.profiles import ProfileService
 from clienteling.services.reservations import ReservationService
@@ -52,6 +54,7 @@ class AppServices:
     devices: DeviceService
     audit: AuditService
     audit_trail: AuditReader
+    privacy: PrivacyService
     duplicates: DuplicateService
     lock: LockService
 
@@ -66,6 +69,7 @@ class AppServices:
         device_admin: DeviceAdmin | None = None,
         identity_admin: IdentityAdmin | None = None,
         audit_source: AuditSource | None = None,
+        privacy_admin: PrivacyAdmin | None = None,
     ) -> AppServices:
         return cls(
             context=context,
@@ -82,6 +86,7 @@ class AppServices:
             devices=DeviceService(device_admin, context),
             audit=AuditService(cache, context, engine),
             audit_trail=AuditReader(audit_source, context),
+            privacy=PrivacyService(privacy_admin, context, engine),
             duplicates=DuplicateService(identity_admin, context, engine),
             lock=LockService(cache, context.staff_id),
         )

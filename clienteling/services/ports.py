@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from sync.protocol import DeviceList, DevicePublic
+from sync.protocol import DeviceList, DevicePublic, ErasureReport
 from sync.protocol.audit import AuditList, AuditVerification
 from sync.protocol.merges import MergeList, MergePublic, SuggestionList
 
@@ -34,6 +34,12 @@ class EngineStatusLike(Protocol):
 class EngineStatusSource(Protocol):
     @property
     def status(self) -> EngineStatusLike: ...
+
+
+class PrivacyAdmin(Protocol):
+    """The central API's data-subject requests (sync.client.api.ApiClient)."""
+
+    async def erase_customer(self, customer_id: str) -> ErasureReport: ...
 
 
 class AuditSource(Protocol):

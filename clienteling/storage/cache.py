@@ -229,10 +229,27 @@ class LocalCache:
         changes = page.changes
         if not isinstance(changes, PageChanges):
             raise TypeError("apply_pull_page takes a page from read_pull_page")
+        erasing = ("customer", "delete") in changes.groups
         with self._lock:
             self._set_durability(page)
-            with self._write() as cur:
-                self._apply_changes(cur, page, changes)
+            if erasing:
+                # A customer erased (or no longer this terminal's): nothing of them may stay in
+                # the file's free pages, the outbox or the write-ahead log.
+                self._raw.execute("PRAGMA secure_delete = ON")
+            try:
+                with self._write() as cur:
+                    self._apply_changes(cur, page, changes)
+                    if erasing:
+                        outbox.forget_customers(cur, changes.jsonb)
+                        if _get_state(cur, BULK_LOAD) != "1":
+                            # The search index keeps a deleted row's words in its segments
+                            # until they are merged: merge them now.
+                            cur.execute("INSERT INTO customer_fts(customer_fts) VALUES('optimize')")
+            finally:
+                if erasing:
+                    self._raw.execute("PRAGMA secure_delete = FAST")
+            if erasing:
+                self._raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             if not page.has_more:
                 self._raw.execute("PRAGMA synchronous = NORMAL")
                 self._raw.execute(f"PRAGMA cache_size = -{WRITER_CACHE_MIB * 1024}")

@@ -182,3 +182,14 @@ def apply_acks(cur: Any, acked_ids: list[str], results: list[MutationResult]) ->
             )
     # Results without an ack id still tell us the outcome.
     apply_results(cur, list(by_id.values()), delete_applied=True)
+
+
+def forget_customers(cur: Any, page_jsonb: bytes) -> None:
+    """Drop the outbox entries about the customers a page deletes (erased, or no longer this
+    terminal's): the server would refuse them, and their text is about a person who is gone."""
+    cur.execute(
+        "DELETE FROM outbox WHERE customer_id IN (SELECT value ->> '$.id' FROM "
+        "jsonb_each(?1, '$.changes') WHERE value ->> '$.entity' = 'customer' "
+        "AND value ->> '$.op' = 'delete')",
+        (page_jsonb,),
+    )

@@ -253,6 +253,22 @@ def clock_time(iso: str | None) -> str:
 # Fixed messages of the services and the barcode parser (English at the source), translated
 # here so a Japanese screen never shows English sentences. Literal calls so lupdate sees them.
 _SERVICE_EXACT: dict[str, Callable[[], str]] = {
+    "Erasing a customer needs the server: this terminal is offline.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages", "Erasing a customer needs the server: this terminal is offline."
+        )
+    ),
+    "Only a manager can erase a customer.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Only a manager can erase a customer."
+    ),
+    "The audit trail needs the server: this terminal is offline.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages", "The audit trail needs the server: this terminal is offline."
+        )
+    ),
+    "Only a manager can read the audit trail.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Only a manager can read the audit trail."
+    ),
     "No customer found yet: this terminal is still loading its data.": lambda: (
         QCoreApplication.translate(
             "ServiceMessages", "No customer found yet: this terminal is still loading its data."

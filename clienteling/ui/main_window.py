@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
     staff_switch_requested = Signal(str)
     devices_loaded = Signal()  # the terminals page got its list (or its problem)
     terminal_revoked = Signal()
+    erase_finished = Signal(bool)  # an erasure came back (done or refused)
     locked_changed = Signal(bool)  # the server says this terminal was revoked: erase it
 
     def __init__(
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.duplicates = DuplicatesPage(self)
         self.audit = AuditPage(self)
         self._devices_task: asyncio.Future[None] | None = None
+        self._erase_task: asyncio.Future[None] | None = None
         self.confirm_dialog: QMessageBox | None = None
         self.sync_indicator = SyncIndicator(self)
 
@@ -229,6 +231,7 @@ class MainWindow(QMainWindow):
         self.profile.transfer_requested.connect(self.on_transfer_requested)
         self.profile.reveal_requested.connect(self.on_profile_reveal_requested)
         self.profile.consent_change_requested.connect(self.on_profile_consent_change_requested)
+        self.profile.erase_requested.connect(self.on_profile_erase_requested)
         self.product_search.search_requested.connect(self.on_product_search_search_requested)
         self.product_search.product_open_requested.connect(self.open_product)
         self.product_view.interest_requested.connect(self.on_product_view_interest_requested)
@@ -294,6 +297,7 @@ class MainWindow(QMainWindow):
         # Associates see contact details partly hidden until they reveal them (audited).
         masking = services.context.role not in MANAGER_ROLES
         self.profile.set_masking(masking)
+        self.profile.set_can_erase(services.privacy.can_erase)
         self.results.set_masking(masking)
         self._refresh_categories()
         # Only managers see the terminals page (the server checks the role again).
@@ -560,6 +564,45 @@ class MainWindow(QMainWindow):
         if ConsentDialog.ask(self, profile.display_name, current, submit) and made[-1]:
             self._after_local_change()
             self.show_message(self._saved_message(self.tr("Consent recorded.")))
+
+    def on_profile_erase_requested(self, customer_id: str) -> None:
+        profile = self.profile.profile
+        name = profile.display_name if profile is not None else customer_id
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Erase customer"),
+            self.tr(
+                "Erase %1? Everything held about this customer — profile, purchases, notes, "
+                "items of interest, holds, consent — is deleted on the server and on every "
+                "terminal. Do this only when the customer asked for it. It cannot be undone."
+            ).replace("%1", name),
+            parent=self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        erase = box.addButton(self.tr("Erase"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        self.confirm_dialog = box
+        box.exec()
+        self.confirm_dialog = None
+        if box.clickedButton() is erase:
+            self._erase_task = asyncio.ensure_future(self._erase(customer_id))
+
+    async def _erase(self, customer_id: str) -> None:
+        try:
+            records = await self._services.privacy.erase(customer_id)
+        except TerminalRevoked:
+            self.terminal_revoked.emit()
+            return
+        except InvalidInput as exc:
+            self.show_message(labels.service_message(str(exc)), error=True)
+            self.erase_finished.emit(False)
+            return
+        log.info("customer erased (%s, %d records)", customer_id, records)
+        self.profile.clear(self.tr("The customer was erased."))
+        self.results.show_outcome([], None)
+        self.show_message(self.tr("The customer was erased everywhere."))
+        self.erase_finished.emit(True)
 
     def on_profile_reveal_requested(self, customer_id: str) -> None:
         self._services.audit.revealed(customer_id)

@@ -56,6 +56,7 @@ class ProfileView(QWidget):
     transfer_requested = Signal(str, str, str)  # sku, store to ask, customer id
     reveal_requested = Signal(str)  # customer id: show the masked phone and email
     consent_change_requested = Signal(str)  # customer id
+    erase_requested = Signal(str)  # customer id (managers)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +105,11 @@ class ProfileView(QWidget):
         self.consent_button.setObjectName("changeConsent")
         self.consent_button.setToolTip(self.tr("Ask and record what the customer agrees to"))
         self.consent_button.clicked.connect(self.on_consent_button_clicked)
+        self.erase_button = QPushButton(self.tr("Erase this customer…"), page)
+        self.erase_button.setObjectName("eraseCustomer")
+        self.erase_button.setToolTip(self.tr("The customer asked to be deleted: everywhere"))
+        self.erase_button.clicked.connect(self.on_erase_button_clicked)
+        self.erase_button.hide()
         self.reveal_button = QPushButton(self.tr("Show contact details"), page)
         self.reveal_button.setObjectName("revealContact")
         self.reveal_button.setToolTip(self.tr("Shows the full phone number and email; recorded"))
@@ -123,6 +129,7 @@ class ProfileView(QWidget):
         actions.addWidget(self.add_interest_button)
         actions.addWidget(self.consent_button)
         actions.addWidget(self.reveal_button)
+        actions.addWidget(self.erase_button)
         actions.addStretch(1)
         header = QHBoxLayout()
         header.addLayout(identity, 1)
@@ -242,6 +249,13 @@ class ProfileView(QWidget):
         if self._profile is not None and self._profile.id == customer_id:
             self._revealed = customer_id
             self.show_profile(self._profile)
+
+    def set_can_erase(self, on: bool) -> None:
+        self.erase_button.setVisible(on)
+
+    def on_erase_button_clicked(self) -> None:
+        if self._profile is not None:
+            self.erase_requested.emit(self._profile.id)
 
     def on_consent_button_clicked(self) -> None:
         if self._profile is not None:

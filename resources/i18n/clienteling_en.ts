@@ -14,32 +14,32 @@
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="335"/>
+        <location filename="../../clienteling/app.py" line="337"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="397"/>
+        <location filename="../../clienteling/app.py" line="400"/>
         <source>This terminal was offline too long</source>
         <translation>This terminal was offline too long</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="398"/>
+        <location filename="../../clienteling/app.py" line="401"/>
         <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="408"/>
+        <location filename="../../clienteling/app.py" line="411"/>
         <source>This terminal was removed</source>
         <translation>This terminal was removed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="409"/>
+        <location filename="../../clienteling/app.py" line="412"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/app.py" line="424"/>
+        <location filename="../../clienteling/app.py" line="427"/>
         <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
         <translation>
             <numerusform>This terminal has not reached the server for more than %n day: sign in again (this needs the server) to use it.</numerusform>
@@ -47,12 +47,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="459"/>
+        <location filename="../../clienteling/app.py" line="462"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="566"/>
+        <location filename="../../clienteling/app.py" line="569"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
     </message>
@@ -914,62 +914,62 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="464"/>
+        <location filename="../../clienteling/ui/labels.py" line="480"/>
         <source>same email</source>
         <translation>same email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="465"/>
+        <location filename="../../clienteling/ui/labels.py" line="481"/>
         <source>same phone</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="466"/>
+        <location filename="../../clienteling/ui/labels.py" line="482"/>
         <source>same name</source>
         <translation>same name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="467"/>
+        <location filename="../../clienteling/ui/labels.py" line="483"/>
         <source>same birthday</source>
         <translation>same birthday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="468"/>
+        <location filename="../../clienteling/ui/labels.py" line="484"/>
         <source>same loyalty card</source>
         <translation>same loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="469"/>
+        <location filename="../../clienteling/ui/labels.py" line="485"/>
         <source>same online account</source>
         <translation>same online account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="470"/>
+        <location filename="../../clienteling/ui/labels.py" line="486"/>
         <source>same LINE account</source>
         <translation>same LINE account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="475"/>
+        <location filename="../../clienteling/ui/labels.py" line="491"/>
         <source>Opened the profile</source>
         <translation>Opened the profile</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="476"/>
+        <location filename="../../clienteling/ui/labels.py" line="492"/>
         <source>Searched</source>
         <translation>Searched</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="477"/>
+        <location filename="../../clienteling/ui/labels.py" line="493"/>
         <source>Revealed contact details</source>
         <translation>Revealed contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="478"/>
+        <location filename="../../clienteling/ui/labels.py" line="494"/>
         <source>Exported</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="486"/>
+        <location filename="../../clienteling/ui/labels.py" line="502"/>
         <source>Changed: %1</source>
         <translation>Changed: %1</translation>
     </message>
@@ -1056,67 +1056,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="106"/>
+        <location filename="../../clienteling/ui/main_window.py" line="107"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="111"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="113"/>
+        <location filename="../../clienteling/ui/main_window.py" line="114"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="115"/>
+        <location filename="../../clienteling/ui/main_window.py" line="116"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="117"/>
+        <location filename="../../clienteling/ui/main_window.py" line="118"/>
         <source>Register a walk-in customer</source>
         <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <location filename="../../clienteling/ui/main_window.py" line="147"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="146"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="147"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="151"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="152"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="283"/>
+        <location filename="../../clienteling/ui/main_window.py" line="286"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="409"/>
+        <location filename="../../clienteling/ui/main_window.py" line="413"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1124,29 +1124,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="426"/>
+        <location filename="../../clienteling/ui/main_window.py" line="430"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="446"/>
+        <location filename="../../clienteling/ui/main_window.py" line="450"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="463"/>
-        <location filename="../../clienteling/ui/main_window.py" line="688"/>
-        <location filename="../../clienteling/ui/main_window.py" line="698"/>
+        <location filename="../../clienteling/ui/main_window.py" line="467"/>
+        <location filename="../../clienteling/ui/main_window.py" line="731"/>
+        <location filename="../../clienteling/ui/main_window.py" line="741"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="480"/>
+        <location filename="../../clienteling/ui/main_window.py" line="484"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="523"/>
+        <location filename="../../clienteling/ui/main_window.py" line="527"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1154,138 +1154,163 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="562"/>
+        <location filename="../../clienteling/ui/main_window.py" line="566"/>
         <source>Consent recorded.</source>
         <translation>Consent recorded.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="587"/>
+        <location filename="../../clienteling/ui/main_window.py" line="573"/>
+        <source>Erase customer</source>
+        <translation>Erase customer</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="575"/>
+        <source>Erase %1? Everything held about this customer — profile, purchases, notes, items of interest, holds, consent — is deleted on the server and on every terminal. Do this only when the customer asked for it. It cannot be undone.</source>
+        <translation>Erase %1? Everything held about this customer — profile, purchases, notes, items of interest, holds, consent — is deleted on the server and on every terminal. Do this only when the customer asked for it. It cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="582"/>
+        <source>Erase</source>
+        <translation>Erase</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <source>The customer was erased.</source>
+        <translation>The customer was erased.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <source>The customer was erased everywhere.</source>
+        <translation>The customer was erased everywhere.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="630"/>
         <source>Customer saved.</source>
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="609"/>
+        <location filename="../../clienteling/ui/main_window.py" line="652"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="635"/>
+        <location filename="../../clienteling/ui/main_window.py" line="678"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="640"/>
+        <location filename="../../clienteling/ui/main_window.py" line="683"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="641"/>
+        <location filename="../../clienteling/ui/main_window.py" line="684"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="642"/>
+        <location filename="../../clienteling/ui/main_window.py" line="685"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="646"/>
+        <location filename="../../clienteling/ui/main_window.py" line="689"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="647"/>
+        <location filename="../../clienteling/ui/main_window.py" line="690"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="660"/>
+        <location filename="../../clienteling/ui/main_window.py" line="703"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="670"/>
-        <location filename="../../clienteling/ui/main_window.py" line="693"/>
+        <location filename="../../clienteling/ui/main_window.py" line="713"/>
+        <location filename="../../clienteling/ui/main_window.py" line="736"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="722"/>
+        <location filename="../../clienteling/ui/main_window.py" line="765"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="765"/>
+        <location filename="../../clienteling/ui/main_window.py" line="808"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="768"/>
+        <location filename="../../clienteling/ui/main_window.py" line="811"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="770"/>
+        <location filename="../../clienteling/ui/main_window.py" line="813"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="772"/>
+        <location filename="../../clienteling/ui/main_window.py" line="815"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="775"/>
+        <location filename="../../clienteling/ui/main_window.py" line="818"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="795"/>
+        <location filename="../../clienteling/ui/main_window.py" line="838"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="804"/>
+        <location filename="../../clienteling/ui/main_window.py" line="847"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="808"/>
+        <location filename="../../clienteling/ui/main_window.py" line="851"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="819"/>
+        <location filename="../../clienteling/ui/main_window.py" line="862"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="828"/>
+        <location filename="../../clienteling/ui/main_window.py" line="871"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="840"/>
+        <location filename="../../clienteling/ui/main_window.py" line="883"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="847"/>
+        <location filename="../../clienteling/ui/main_window.py" line="890"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="873"/>
+        <location filename="../../clienteling/ui/main_window.py" line="916"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="876"/>
+        <location filename="../../clienteling/ui/main_window.py" line="919"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="906"/>
+        <location filename="../../clienteling/ui/main_window.py" line="949"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -1591,231 +1616,241 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="71"/>
+        <location filename="../../clienteling/ui/profile.py" line="72"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>Scan a loyalty card or search for a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="97"/>
+        <location filename="../../clienteling/ui/profile.py" line="98"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="100"/>
+        <location filename="../../clienteling/ui/profile.py" line="101"/>
         <source>Log item of interest</source>
         <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="139"/>
-        <location filename="../../clienteling/ui/profile.py" line="148"/>
+        <location filename="../../clienteling/ui/profile.py" line="147"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="140"/>
         <location filename="../../clienteling/ui/profile.py" line="148"/>
-        <location filename="../../clienteling/ui/profile.py" line="179"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="187"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="141"/>
+        <location filename="../../clienteling/ui/profile.py" line="149"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="150"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="143"/>
-        <location filename="../../clienteling/ui/profile.py" line="181"/>
+        <location filename="../../clienteling/ui/profile.py" line="151"/>
+        <location filename="../../clienteling/ui/profile.py" line="189"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="144"/>
+        <location filename="../../clienteling/ui/profile.py" line="152"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="148"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="148"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="180"/>
+        <location filename="../../clienteling/ui/profile.py" line="188"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="158"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>Show product</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="103"/>
+        <location filename="../../clienteling/ui/profile.py" line="104"/>
         <source>News and offers…</source>
         <translation>News and offers…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <location filename="../../clienteling/ui/profile.py" line="106"/>
         <source>Ask and record what the customer agrees to</source>
         <translation>Ask and record what the customer agrees to</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="107"/>
+        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <source>Erase this customer…</source>
+        <translation>Erase this customer…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="110"/>
+        <source>The customer asked to be deleted: everywhere</source>
+        <translation>The customer asked to be deleted: everywhere</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="113"/>
         <source>Show contact details</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="109"/>
+        <location filename="../../clienteling/ui/profile.py" line="115"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>Shows the full phone number and email; recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="161"/>
+        <location filename="../../clienteling/ui/profile.py" line="169"/>
         <source>Dismiss…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="178"/>
+        <location filename="../../clienteling/ui/profile.py" line="186"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="182"/>
+        <location filename="../../clienteling/ui/profile.py" line="190"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="197"/>
+        <location filename="../../clienteling/ui/profile.py" line="205"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="270"/>
+        <location filename="../../clienteling/ui/profile.py" line="285"/>
         <source>Tier: %1    Points: %2</source>
         <translation>Tier: %1    Points: %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="282"/>
+        <location filename="../../clienteling/ui/profile.py" line="297"/>
         <source>Card %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="285"/>
+        <location filename="../../clienteling/ui/profile.py" line="300"/>
         <source>Birthday %1</source>
         <translation>Birthday %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="286"/>
+        <location filename="../../clienteling/ui/profile.py" line="301"/>
         <source>Home store: %1</source>
         <translation>Home store: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="311"/>
+        <location filename="../../clienteling/ui/profile.py" line="326"/>
         <source>The server refused this new customer: %1</source>
         <translation>The server refused this new customer: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="331"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="321"/>
+        <location filename="../../clienteling/ui/profile.py" line="336"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="326"/>
+        <location filename="../../clienteling/ui/profile.py" line="341"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>Another profile of this customer was joined to this one: everything on it is shown here.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="337"/>
+        <location filename="../../clienteling/ui/profile.py" line="352"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>Lifetime %1 over %2 orders</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="346"/>
+        <location filename="../../clienteling/ui/profile.py" line="361"/>
         <source>Mostly: %1</source>
         <translation>Mostly: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="349"/>
+        <location filename="../../clienteling/ui/profile.py" line="364"/>
         <source>Likes: %1</source>
         <translation>Likes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="351"/>
+        <location filename="../../clienteling/ui/profile.py" line="366"/>
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="353"/>
+        <location filename="../../clienteling/ui/profile.py" line="368"/>
         <source>Open inquiries: %1</source>
         <translation>Open inquiries: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="360"/>
+        <location filename="../../clienteling/ui/profile.py" line="375"/>
         <source>Last purchase: %1</source>
         <translation>Last purchase: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="365"/>
+        <location filename="../../clienteling/ui/profile.py" line="380"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="366"/>
+        <location filename="../../clienteling/ui/profile.py" line="381"/>
         <source>Activity (%1)</source>
         <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="367"/>
+        <location filename="../../clienteling/ui/profile.py" line="382"/>
         <source>Interests (%1)</source>
         <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="368"/>
+        <location filename="../../clienteling/ui/profile.py" line="383"/>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="369"/>
+        <location filename="../../clienteling/ui/profile.py" line="384"/>
         <source>Reservations (%1)</source>
         <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="370"/>
+        <location filename="../../clienteling/ui/profile.py" line="385"/>
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="385"/>
+        <location filename="../../clienteling/ui/profile.py" line="400"/>
         <source>No consent recorded</source>
         <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="395"/>
+        <location filename="../../clienteling/ui/profile.py" line="410"/>
         <source>granted</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="395"/>
+        <location filename="../../clienteling/ui/profile.py" line="410"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="467"/>
+        <location filename="../../clienteling/ui/profile.py" line="482"/>
         <source>Category: %1</source>
         <translation>Category: %1</translation>
     </message>
@@ -1999,286 +2034,306 @@ for %2</source>
     <name>ServiceMessages</name>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <source>Erasing a customer needs the server: this terminal is offline.</source>
+        <translation>Erasing a customer needs the server: this terminal is offline.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="261"/>
+        <source>Only a manager can erase a customer.</source>
+        <translation>Only a manager can erase a customer.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="265"/>
+        <source>The audit trail needs the server: this terminal is offline.</source>
+        <translation>The audit trail needs the server: this terminal is offline.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="269"/>
+        <source>Only a manager can read the audit trail.</source>
+        <translation>Only a manager can read the audit trail.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="273"/>
         <source>No customer found yet: this terminal is still loading its data.</source>
         <translation>No customer found yet: this terminal is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="261"/>
+        <location filename="../../clienteling/ui/labels.py" line="277"/>
         <source>This is not a phone number.</source>
         <translation>This is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="264"/>
+        <location filename="../../clienteling/ui/labels.py" line="280"/>
         <source>This is not an email address.</source>
         <translation>This is not an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="268"/>
+        <location filename="../../clienteling/ui/labels.py" line="284"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>Give a phone number or an email address, so the customer can be found again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="273"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>This consent channel is not offered at the counter.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="276"/>
+        <location filename="../../clienteling/ui/labels.py" line="292"/>
         <source>Email marketing needs an email address.</source>
         <translation>Email marketing needs an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="279"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>Messages by SMS or LINE need a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="282"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>This customer cannot be saved: check the fields.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="285"/>
+        <location filename="../../clienteling/ui/labels.py" line="301"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>Only a manager can review duplicate profiles.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>Reviewing duplicates needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="311"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>The terminal list needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="299"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>Only a manager can see and revoke terminals.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="302"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>No terminal of this store has this id.</source>
         <translation>No terminal of this store has this id.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="305"/>
+        <location filename="../../clienteling/ui/labels.py" line="321"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>Sign-in failed: check the staff code (or badge) and the PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="309"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="314"/>
+        <location filename="../../clienteling/ui/labels.py" line="330"/>
         <source>No customer found</source>
         <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="331"/>
         <source>Type at least 2 characters</source>
         <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="318"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="321"/>
+        <location filename="../../clienteling/ui/labels.py" line="337"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="324"/>
+        <location filename="../../clienteling/ui/labels.py" line="340"/>
         <source>Nothing was scanned.</source>
         <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="327"/>
+        <location filename="../../clienteling/ui/labels.py" line="343"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="330"/>
+        <location filename="../../clienteling/ui/labels.py" line="346"/>
         <source>Scan or type a product code.</source>
         <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="333"/>
+        <location filename="../../clienteling/ui/labels.py" line="349"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="336"/>
+        <location filename="../../clienteling/ui/labels.py" line="352"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="339"/>
+        <location filename="../../clienteling/ui/labels.py" line="355"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="342"/>
+        <location filename="../../clienteling/ui/labels.py" line="358"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="345"/>
+        <location filename="../../clienteling/ui/labels.py" line="361"/>
         <source>This barcode holds no product code.</source>
         <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="349"/>
+        <location filename="../../clienteling/ui/labels.py" line="365"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="353"/>
+        <location filename="../../clienteling/ui/labels.py" line="369"/>
         <source>This is not a barcode.</source>
         <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="356"/>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="359"/>
+        <location filename="../../clienteling/ui/labels.py" line="375"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="362"/>
+        <location filename="../../clienteling/ui/labels.py" line="378"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="365"/>
+        <location filename="../../clienteling/ui/labels.py" line="381"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="371"/>
+        <location filename="../../clienteling/ui/labels.py" line="387"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="388"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="373"/>
+        <location filename="../../clienteling/ui/labels.py" line="389"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="374"/>
+        <location filename="../../clienteling/ui/labels.py" line="390"/>
         <source>Reason</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="375"/>
+        <location filename="../../clienteling/ui/labels.py" line="391"/>
         <source>Family name</source>
         <translation>Family name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="376"/>
+        <location filename="../../clienteling/ui/labels.py" line="392"/>
         <source>Given name</source>
         <translation>Given name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="377"/>
+        <location filename="../../clienteling/ui/labels.py" line="393"/>
         <source>Family name reading</source>
         <translation>Family name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="380"/>
+        <location filename="../../clienteling/ui/labels.py" line="396"/>
         <source>Given name reading</source>
         <translation>Given name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="383"/>
+        <location filename="../../clienteling/ui/labels.py" line="399"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="384"/>
+        <location filename="../../clienteling/ui/labels.py" line="400"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="385"/>
+        <location filename="../../clienteling/ui/labels.py" line="401"/>
         <source>phone number</source>
         <translation>phone number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="386"/>
+        <location filename="../../clienteling/ui/labels.py" line="402"/>
         <source>email address</source>
         <translation>email address</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="395"/>
+        <location filename="../../clienteling/ui/labels.py" line="411"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="402"/>
+        <location filename="../../clienteling/ui/labels.py" line="418"/>
         <source>Search text is too long (max %1)</source>
         <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="406"/>
+        <location filename="../../clienteling/ui/labels.py" line="422"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="412"/>
+        <location filename="../../clienteling/ui/labels.py" line="428"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="418"/>
+        <location filename="../../clienteling/ui/labels.py" line="434"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="424"/>
+        <location filename="../../clienteling/ui/labels.py" line="440"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="431"/>
+        <location filename="../../clienteling/ui/labels.py" line="447"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="438"/>
+        <location filename="../../clienteling/ui/labels.py" line="454"/>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="442"/>
+        <location filename="../../clienteling/ui/labels.py" line="458"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="448"/>
+        <location filename="../../clienteling/ui/labels.py" line="464"/>
         <source>%1 must be text.</source>
         <translation>%1 must be text.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="452"/>
+        <location filename="../../clienteling/ui/labels.py" line="468"/>
         <source>%1 must be written in kana.</source>
         <translation>%1 must be written in kana.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="456"/>
+        <location filename="../../clienteling/ui/labels.py" line="472"/>
         <source>Another customer already has this %1.</source>
         <translation>Another customer already has this %1.</translation>
     </message>

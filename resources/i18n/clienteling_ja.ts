@@ -14,44 +14,44 @@
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="335"/>
+        <location filename="../../clienteling/app.py" line="337"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="397"/>
+        <location filename="../../clienteling/app.py" line="400"/>
         <source>This terminal was offline too long</source>
         <translation>この端末は長期間オフラインでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="398"/>
+        <location filename="../../clienteling/app.py" line="401"/>
         <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>この端末は許可された期間を超えてサーバーに接続していなかったため、端末内のお客様データとサインイン用の鍵を消去しました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="408"/>
+        <location filename="../../clienteling/app.py" line="411"/>
         <source>This terminal was removed</source>
         <translation>この端末は登録解除されました</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="409"/>
+        <location filename="../../clienteling/app.py" line="412"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>マネージャーがこの端末を店舗から登録解除しました。端末内のお客様データとサインイン用の鍵は消去されました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/app.py" line="424"/>
+        <location filename="../../clienteling/app.py" line="427"/>
         <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
         <translation>
             <numerusform>この端末は %n 日以上サーバーに接続していません。使うにはもう一度サインインしてください（サーバーへの接続が必要です）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="459"/>
+        <location filename="../../clienteling/app.py" line="462"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>このコンピューターには OS のキーリング（Secret Service、キーチェーン、資格情報マネージャー）がないため、この端末の鍵はデータと同じ場所のファイルにしか保存できません。実際のサーバーでは使えません。キーリングを設定するか、デモ・テスト用の機器では --allow-file-secrets を付けて起動してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="566"/>
+        <location filename="../../clienteling/app.py" line="569"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -909,62 +909,62 @@
         <translation>販売済みにする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="464"/>
+        <location filename="../../clienteling/ui/labels.py" line="480"/>
         <source>same email</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="465"/>
+        <location filename="../../clienteling/ui/labels.py" line="481"/>
         <source>same phone</source>
         <translation>同じ電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="466"/>
+        <location filename="../../clienteling/ui/labels.py" line="482"/>
         <source>same name</source>
         <translation>同じ氏名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="467"/>
+        <location filename="../../clienteling/ui/labels.py" line="483"/>
         <source>same birthday</source>
         <translation>同じ誕生日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="468"/>
+        <location filename="../../clienteling/ui/labels.py" line="484"/>
         <source>same loyalty card</source>
         <translation>同じ会員カード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="469"/>
+        <location filename="../../clienteling/ui/labels.py" line="485"/>
         <source>same online account</source>
         <translation>同じオンラインアカウント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="470"/>
+        <location filename="../../clienteling/ui/labels.py" line="486"/>
         <source>same LINE account</source>
         <translation>同じLINEアカウント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="475"/>
+        <location filename="../../clienteling/ui/labels.py" line="491"/>
         <source>Opened the profile</source>
         <translation>プロフィールを閲覧</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="476"/>
+        <location filename="../../clienteling/ui/labels.py" line="492"/>
         <source>Searched</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="477"/>
+        <location filename="../../clienteling/ui/labels.py" line="493"/>
         <source>Revealed contact details</source>
         <translation>連絡先を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="478"/>
+        <location filename="../../clienteling/ui/labels.py" line="494"/>
         <source>Exported</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="486"/>
+        <location filename="../../clienteling/ui/labels.py" line="502"/>
         <source>Changed: %1</source>
         <translation>変更: %1</translation>
     </message>
@@ -1051,234 +1051,259 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="106"/>
+        <location filename="../../clienteling/ui/main_window.py" line="107"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="111"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="113"/>
+        <location filename="../../clienteling/ui/main_window.py" line="114"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="115"/>
+        <location filename="../../clienteling/ui/main_window.py" line="116"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="117"/>
+        <location filename="../../clienteling/ui/main_window.py" line="118"/>
         <source>Register a walk-in customer</source>
         <translation>来店されたお客様を新規登録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <location filename="../../clienteling/ui/main_window.py" line="147"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="146"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="147"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="151"/>
         <source>Duplicates</source>
         <translation>重複確認</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="152"/>
         <source>Audit trail</source>
         <translation>操作ログ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="283"/>
+        <location filename="../../clienteling/ui/main_window.py" line="286"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="409"/>
+        <location filename="../../clienteling/ui/main_window.py" line="413"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="426"/>
+        <location filename="../../clienteling/ui/main_window.py" line="430"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="446"/>
+        <location filename="../../clienteling/ui/main_window.py" line="450"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="463"/>
-        <location filename="../../clienteling/ui/main_window.py" line="688"/>
-        <location filename="../../clienteling/ui/main_window.py" line="698"/>
+        <location filename="../../clienteling/ui/main_window.py" line="467"/>
+        <location filename="../../clienteling/ui/main_window.py" line="731"/>
+        <location filename="../../clienteling/ui/main_window.py" line="741"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="480"/>
+        <location filename="../../clienteling/ui/main_window.py" line="484"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="523"/>
+        <location filename="../../clienteling/ui/main_window.py" line="527"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="562"/>
+        <location filename="../../clienteling/ui/main_window.py" line="566"/>
         <source>Consent recorded.</source>
         <translation>同意を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="587"/>
+        <location filename="../../clienteling/ui/main_window.py" line="573"/>
+        <source>Erase customer</source>
+        <translation>お客様情報の消去</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="575"/>
+        <source>Erase %1? Everything held about this customer — profile, purchases, notes, items of interest, holds, consent — is deleted on the server and on every terminal. Do this only when the customer asked for it. It cannot be undone.</source>
+        <translation>%1 様の情報を消去しますか？プロフィール・購入履歴・メモ・関心商品・取り置き・同意など、このお客様に関するすべての情報がサーバーとすべての端末から削除されます。お客様から依頼があった場合のみ行ってください。元に戻せません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="582"/>
+        <source>Erase</source>
+        <translation>消去</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <source>The customer was erased.</source>
+        <translation>お客様の情報を消去しました。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <source>The customer was erased everywhere.</source>
+        <translation>お客様の情報をすべての場所から消去しました。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="630"/>
         <source>Customer saved.</source>
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="609"/>
+        <location filename="../../clienteling/ui/main_window.py" line="652"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="635"/>
+        <location filename="../../clienteling/ui/main_window.py" line="678"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="640"/>
+        <location filename="../../clienteling/ui/main_window.py" line="683"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="641"/>
+        <location filename="../../clienteling/ui/main_window.py" line="684"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="642"/>
+        <location filename="../../clienteling/ui/main_window.py" line="685"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="646"/>
+        <location filename="../../clienteling/ui/main_window.py" line="689"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="647"/>
+        <location filename="../../clienteling/ui/main_window.py" line="690"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="660"/>
+        <location filename="../../clienteling/ui/main_window.py" line="703"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="670"/>
-        <location filename="../../clienteling/ui/main_window.py" line="693"/>
+        <location filename="../../clienteling/ui/main_window.py" line="713"/>
+        <location filename="../../clienteling/ui/main_window.py" line="736"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="722"/>
+        <location filename="../../clienteling/ui/main_window.py" line="765"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="765"/>
+        <location filename="../../clienteling/ui/main_window.py" line="808"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="768"/>
+        <location filename="../../clienteling/ui/main_window.py" line="811"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="770"/>
+        <location filename="../../clienteling/ui/main_window.py" line="813"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="772"/>
+        <location filename="../../clienteling/ui/main_window.py" line="815"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="775"/>
+        <location filename="../../clienteling/ui/main_window.py" line="818"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="795"/>
+        <location filename="../../clienteling/ui/main_window.py" line="838"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="804"/>
+        <location filename="../../clienteling/ui/main_window.py" line="847"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="808"/>
+        <location filename="../../clienteling/ui/main_window.py" line="851"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="819"/>
+        <location filename="../../clienteling/ui/main_window.py" line="862"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="828"/>
+        <location filename="../../clienteling/ui/main_window.py" line="871"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="840"/>
+        <location filename="../../clienteling/ui/main_window.py" line="883"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="847"/>
+        <location filename="../../clienteling/ui/main_window.py" line="890"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="873"/>
+        <location filename="../../clienteling/ui/main_window.py" line="916"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="876"/>
+        <location filename="../../clienteling/ui/main_window.py" line="919"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="906"/>
+        <location filename="../../clienteling/ui/main_window.py" line="949"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -1578,231 +1603,241 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="71"/>
+        <location filename="../../clienteling/ui/profile.py" line="72"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>ポイントカードをスキャンするか、お客様を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="97"/>
+        <location filename="../../clienteling/ui/profile.py" line="98"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="100"/>
+        <location filename="../../clienteling/ui/profile.py" line="101"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="139"/>
-        <location filename="../../clienteling/ui/profile.py" line="148"/>
+        <location filename="../../clienteling/ui/profile.py" line="147"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="140"/>
         <location filename="../../clienteling/ui/profile.py" line="148"/>
-        <location filename="../../clienteling/ui/profile.py" line="179"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="187"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="141"/>
+        <location filename="../../clienteling/ui/profile.py" line="149"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="142"/>
+        <location filename="../../clienteling/ui/profile.py" line="150"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="143"/>
-        <location filename="../../clienteling/ui/profile.py" line="181"/>
+        <location filename="../../clienteling/ui/profile.py" line="151"/>
+        <location filename="../../clienteling/ui/profile.py" line="189"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="144"/>
+        <location filename="../../clienteling/ui/profile.py" line="152"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="148"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>What</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="148"/>
+        <location filename="../../clienteling/ui/profile.py" line="156"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="180"/>
+        <location filename="../../clienteling/ui/profile.py" line="188"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="158"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>Show product</source>
         <translation>商品を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="103"/>
+        <location filename="../../clienteling/ui/profile.py" line="104"/>
         <source>News and offers…</source>
         <translation>お知らせの同意…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <location filename="../../clienteling/ui/profile.py" line="106"/>
         <source>Ask and record what the customer agrees to</source>
         <translation>お客様に確認して同意を記録します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="107"/>
+        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <source>Erase this customer…</source>
+        <translation>お客様情報を消去…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="110"/>
+        <source>The customer asked to be deleted: everywhere</source>
+        <translation>お客様の依頼により、すべての場所から削除します</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="113"/>
         <source>Show contact details</source>
         <translation>連絡先を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="109"/>
+        <location filename="../../clienteling/ui/profile.py" line="115"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>電話番号とメールアドレスをすべて表示します（記録されます）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="161"/>
+        <location filename="../../clienteling/ui/profile.py" line="169"/>
         <source>Dismiss…</source>
         <translation>取り下げ…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="178"/>
+        <location filename="../../clienteling/ui/profile.py" line="186"/>
         <source>Due</source>
         <translation>予定日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="182"/>
+        <location filename="../../clienteling/ui/profile.py" line="190"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="197"/>
+        <location filename="../../clienteling/ui/profile.py" line="205"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="270"/>
+        <location filename="../../clienteling/ui/profile.py" line="285"/>
         <source>Tier: %1    Points: %2</source>
         <translation>ランク：%1    ポイント：%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="282"/>
+        <location filename="../../clienteling/ui/profile.py" line="297"/>
         <source>Card %1</source>
         <translation>カード %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="285"/>
+        <location filename="../../clienteling/ui/profile.py" line="300"/>
         <source>Birthday %1</source>
         <translation>誕生日 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="286"/>
+        <location filename="../../clienteling/ui/profile.py" line="301"/>
         <source>Home store: %1</source>
         <translation>ホーム店舗：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="311"/>
+        <location filename="../../clienteling/ui/profile.py" line="326"/>
         <source>The server refused this new customer: %1</source>
         <translation>サーバーがこの新規顧客の登録を受け付けませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="331"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>新規顧客（この端末に保存済み・サーバー未送信）。メモや関心商品はすでに追加できます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="321"/>
+        <location filename="../../clienteling/ui/profile.py" line="336"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>この端末はデータを読み込み中です。このお客様の購入履歴・メモ・関心商品がまだすべて表示されていない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="326"/>
+        <location filename="../../clienteling/ui/profile.py" line="341"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>このお客様の別のプロフィールが統合されました。その内容もすべてここに表示されています。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="337"/>
+        <location filename="../../clienteling/ui/profile.py" line="352"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>累計 %1（%2件の注文）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="346"/>
+        <location filename="../../clienteling/ui/profile.py" line="361"/>
         <source>Mostly: %1</source>
         <translation>よく利用: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="349"/>
+        <location filename="../../clienteling/ui/profile.py" line="364"/>
         <source>Likes: %1</source>
         <translation>好きなカテゴリ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="351"/>
+        <location filename="../../clienteling/ui/profile.py" line="366"/>
         <source>Sizes: %1</source>
         <translation>サイズ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="353"/>
+        <location filename="../../clienteling/ui/profile.py" line="368"/>
         <source>Open inquiries: %1</source>
         <translation>対応中の問い合わせ: %1件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="360"/>
+        <location filename="../../clienteling/ui/profile.py" line="375"/>
         <source>Last purchase: %1</source>
         <translation>最終購入: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="365"/>
+        <location filename="../../clienteling/ui/profile.py" line="380"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="366"/>
+        <location filename="../../clienteling/ui/profile.py" line="381"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="367"/>
+        <location filename="../../clienteling/ui/profile.py" line="382"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="368"/>
+        <location filename="../../clienteling/ui/profile.py" line="383"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="369"/>
+        <location filename="../../clienteling/ui/profile.py" line="384"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="370"/>
+        <location filename="../../clienteling/ui/profile.py" line="385"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="385"/>
+        <location filename="../../clienteling/ui/profile.py" line="400"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="395"/>
+        <location filename="../../clienteling/ui/profile.py" line="410"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="395"/>
+        <location filename="../../clienteling/ui/profile.py" line="410"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="467"/>
+        <location filename="../../clienteling/ui/profile.py" line="482"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>
@@ -1984,286 +2019,306 @@ for %2</source>
     <name>ServiceMessages</name>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <source>Erasing a customer needs the server: this terminal is offline.</source>
+        <translation>お客様情報の消去にはサーバー接続が必要です。この端末はオフラインです。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="261"/>
+        <source>Only a manager can erase a customer.</source>
+        <translation>お客様情報の消去は店長のみ行えます。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="265"/>
+        <source>The audit trail needs the server: this terminal is offline.</source>
+        <translation>操作ログの表示にはサーバー接続が必要です。この端末はオフラインです。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="269"/>
+        <source>Only a manager can read the audit trail.</source>
+        <translation>操作ログは店長のみ表示できます。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="273"/>
         <source>No customer found yet: this terminal is still loading its data.</source>
         <translation>まだ見つかりません。この端末はデータを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="261"/>
+        <location filename="../../clienteling/ui/labels.py" line="277"/>
         <source>This is not a phone number.</source>
         <translation>電話番号として正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="264"/>
+        <location filename="../../clienteling/ui/labels.py" line="280"/>
         <source>This is not an email address.</source>
         <translation>メールアドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="268"/>
+        <location filename="../../clienteling/ui/labels.py" line="284"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>次回もお客様を検索できるよう、電話番号かメールアドレスを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="273"/>
+        <location filename="../../clienteling/ui/labels.py" line="289"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>この連絡方法の同意は店頭では受け付けていません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="276"/>
+        <location filename="../../clienteling/ui/labels.py" line="292"/>
         <source>Email marketing needs an email address.</source>
         <translation>メールでのご案内にはメールアドレスが必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="279"/>
+        <location filename="../../clienteling/ui/labels.py" line="295"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>SMS・LINEでのご案内には電話番号が必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="282"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>このお客様は保存できません。入力内容を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="285"/>
+        <location filename="../../clienteling/ui/labels.py" line="301"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>重複プロフィールの確認は店長のみ行えます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>重複の確認にはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="311"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>端末の一覧にはサーバーへの接続が必要です。この端末は現在オフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="299"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>端末の表示と登録解除ができるのはマネージャーだけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="302"/>
+        <location filename="../../clienteling/ui/labels.py" line="318"/>
         <source>No terminal of this store has this id.</source>
         <translation>この店舗にこの ID の端末はありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="305"/>
+        <location filename="../../clienteling/ui/labels.py" line="321"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>サインインできませんでした。スタッフコード（またはバッジ）とPINを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="309"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>登録できませんでした。端末を登録できるのは、この店舗のマネージャーがスタッフコードとPINを入力した場合だけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="314"/>
+        <location filename="../../clienteling/ui/labels.py" line="330"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="331"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="318"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="321"/>
+        <location filename="../../clienteling/ui/labels.py" line="337"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="324"/>
+        <location filename="../../clienteling/ui/labels.py" line="340"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="327"/>
+        <location filename="../../clienteling/ui/labels.py" line="343"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="330"/>
+        <location filename="../../clienteling/ui/labels.py" line="346"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="333"/>
+        <location filename="../../clienteling/ui/labels.py" line="349"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="336"/>
+        <location filename="../../clienteling/ui/labels.py" line="352"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="339"/>
+        <location filename="../../clienteling/ui/labels.py" line="355"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="342"/>
+        <location filename="../../clienteling/ui/labels.py" line="358"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="345"/>
+        <location filename="../../clienteling/ui/labels.py" line="361"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="349"/>
+        <location filename="../../clienteling/ui/labels.py" line="365"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="353"/>
+        <location filename="../../clienteling/ui/labels.py" line="369"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="356"/>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="359"/>
+        <location filename="../../clienteling/ui/labels.py" line="375"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="362"/>
+        <location filename="../../clienteling/ui/labels.py" line="378"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="365"/>
+        <location filename="../../clienteling/ui/labels.py" line="381"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="371"/>
+        <location filename="../../clienteling/ui/labels.py" line="387"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="388"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="373"/>
+        <location filename="../../clienteling/ui/labels.py" line="389"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="374"/>
+        <location filename="../../clienteling/ui/labels.py" line="390"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="375"/>
+        <location filename="../../clienteling/ui/labels.py" line="391"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="376"/>
+        <location filename="../../clienteling/ui/labels.py" line="392"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="377"/>
+        <location filename="../../clienteling/ui/labels.py" line="393"/>
         <source>Family name reading</source>
         <translation>姓のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="380"/>
+        <location filename="../../clienteling/ui/labels.py" line="396"/>
         <source>Given name reading</source>
         <translation>名のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="383"/>
+        <location filename="../../clienteling/ui/labels.py" line="399"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="384"/>
+        <location filename="../../clienteling/ui/labels.py" line="400"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="385"/>
+        <location filename="../../clienteling/ui/labels.py" line="401"/>
         <source>phone number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="386"/>
+        <location filename="../../clienteling/ui/labels.py" line="402"/>
         <source>email address</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="395"/>
+        <location filename="../../clienteling/ui/labels.py" line="411"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>サインインの失敗が続いたため、一時的に停止しています。%1 分後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="402"/>
+        <location filename="../../clienteling/ui/labels.py" line="418"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="406"/>
+        <location filename="../../clienteling/ui/labels.py" line="422"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="412"/>
+        <location filename="../../clienteling/ui/labels.py" line="428"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="418"/>
+        <location filename="../../clienteling/ui/labels.py" line="434"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="424"/>
+        <location filename="../../clienteling/ui/labels.py" line="440"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="431"/>
+        <location filename="../../clienteling/ui/labels.py" line="447"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="438"/>
+        <location filename="../../clienteling/ui/labels.py" line="454"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="442"/>
+        <location filename="../../clienteling/ui/labels.py" line="458"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="448"/>
+        <location filename="../../clienteling/ui/labels.py" line="464"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="452"/>
+        <location filename="../../clienteling/ui/labels.py" line="468"/>
         <source>%1 must be written in kana.</source>
         <translation>%1はかなで入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="456"/>
+        <location filename="../../clienteling/ui/labels.py" line="472"/>
         <source>Another customer already has this %1.</source>
         <translation>この%1は別のお客様が登録済みです。</translation>
     </message>

@@ -28,6 +28,7 @@ from sync.protocol import (
     DevicePublic,
     DeviceRegisterRequest,
     DeviceRegisterResponse,
+    ErasureReport,
     ErrorBody,
     PullResponse,
     PushRequest,
@@ -357,6 +358,13 @@ class ApiClient:
     async def revoke_device(self, device_id: str) -> DevicePublic:
         path = f"{DEVICES_PATH}/{quote(device_id, safe='')}/revoke"
         return await self._call("POST", path, DevicePublic)
+
+    # -----------------------------------------------------------------------------------------
+    # Data-subject rights (managers)
+
+    async def erase_customer(self, customer_id: str) -> ErasureReport:
+        path = f"/v1/customers/{quote(customer_id, safe='')}/erase"
+        return await self._call("POST", path, ErasureReport)
 
     # -----------------------------------------------------------------------------------------
     # Audit trail (managers)

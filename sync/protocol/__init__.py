@@ -166,6 +166,13 @@ class DevicePublic(BaseModel):
     this_device: bool  # the one asking
 
 
+class ErasureReport(BaseModel):
+    """What an erasure removed (POST /v1/customers/{id}/erase): counts per kind, no values."""
+
+    customer_id: str
+    erased: dict[str, int]
+
+
 class DeviceList(BaseModel):
     devices: list[DevicePublic]
 

@@ -24,6 +24,7 @@ from sync.protocol import (
     DevicePublic,
     DeviceRegisterRequest,
     DeviceRegisterResponse,
+    ErasureReport,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -42,7 +43,7 @@ from sync.protocol.merges import (
     MergeRequest,
     SuggestionList,
 )
-from sync.server import audit, auth, devices, merge_review
+from sync.server import audit, auth, devices, erasure, merge_review
 from sync.server.auth import CurrentStaff, EngineDep, SettingsDep
 from sync.server.buckets import device_buckets
 from sync.server.config import Settings
@@ -227,6 +228,15 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     ) -> IdentityRulesVersion:
         """Replace the chain's identity rules (a new version): admins only."""
         return merge_review.put_rules(engine, staff, body)
+
+    @app.post("/v1/customers/{customer_id}/erase", tags=["privacy"])
+    def erase_customer(
+        staff: CurrentStaff, engine: EngineDep, settings: SettingsDep, customer_id: IdPath
+    ) -> ErasureReport:
+        """Erase a customer everywhere (APPI / GDPR): every row about them, as tombstones that
+        reach every terminal's cache at its next sync. Managers of the customer's region (every
+        region for an admin). Cannot be undone."""
+        return erasure.erase_customer(engine, staff, customer_id, publish, settings)
 
     @app.get("/v1/audit", tags=["audit"])
     def read_audit(

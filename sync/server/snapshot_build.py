@@ -165,6 +165,22 @@ def prune(engine: Engine, settings: Settings) -> None:
         (folder / file_name).unlink(missing_ok=True)
 
 
+def discard_covering(engine: Engine, settings: Settings, bucket: str) -> int:
+    """Delete every snapshot that holds `bucket` (its data changed in a way no terminal may
+    keep, such as an erasure); returns how many."""
+    folder = settings.snapshot_dir
+    with write_session(engine) as session:
+        rows = [
+            r for r in session.execute(select(Snapshot)).scalars() if bucket in r.buckets.split(",")
+        ]
+        if rows:
+            session.execute(delete(Snapshot).where(col(Snapshot.id).in_([r.id for r in rows])))
+    if folder is not None:
+        for row in rows:
+            (folder / row.file_name).unlink(missing_ok=True)
+    return len(rows)
+
+
 def remove_stale_parts(folder: Path) -> None:
     if not folder.is_dir():
         return

@@ -160,6 +160,10 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         lambda h, a, c: h.put("/v1/identity/rules", json=DEFAULT_RULES.model_dump(), headers=a),
         {"nobody": 401, "associate": 403, "manager": 403, "admin": 200},
     ),
+    ("POST", "/v1/customers/{customer_id}/erase"): (
+        lambda h, a, c: h.post(f"/v1/customers/{UNKNOWN}/erase", headers=a),
+        MANAGERS_UNKNOWN,
+    ),
     ("GET", "/v1/audit"): (lambda h, a, c: h.get("/v1/audit", headers=a), MANAGERS),
     ("GET", "/v1/audit/verify"): (
         lambda h, a, c: h.get("/v1/audit/verify", headers=a),
