@@ -14,12 +14,15 @@ import pytest
 from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
+from sync.protocol.ingest import EVENT_KINDS
+from sync.protocol.merges import DEFAULT_RULES
 from sync.server import summaries
 from sync.server.db import read_session
 from sync.server.models import Activity, Customer, IngestedEvent, Order
 from sync.server.runner import ServerThread
 from tests.server.ingest_helpers import (
     activity_event,
+    admin_token,
     bearer,
     bulk,
     credential,
@@ -104,7 +107,13 @@ def test_a_hundred_thousand_events_through_both_endpoints_count_once(
 ) -> None:
     rng = random.Random(20261202)
     http = httpx.Client(base_url=server.base_url, timeout=600)
-    shop = credential(http, creates_customers=True, home_store="S001")
+    admin = admin_token(http)
+    shop = credential(http, creates_customers=True, home_store="S001", admin=admin)
+    # This chain's rules (data) let any event of a new person make their profile: the events
+    # are shuffled, so a person's first event may well be a web view.
+    rules = DEFAULT_RULES.model_copy(update={"create_from": list(EVENT_KINDS)})
+    put = http.put("/v1/identity/rules", json=rules.model_dump(), headers=bearer(admin))
+    assert put.status_code == 200, put.text
     with read_session(engine) as session:
         before = session.execute(select(func.count()).select_from(Customer)).scalar_one()
     events, expected = _events(rng)
