@@ -33,14 +33,12 @@ from clienteling.domain.barcode import (
     parse_scan,
 )
 from clienteling.domain.errors import InvalidInput
-from clienteling.services.customers import NewCustomer
 from clienteling.services.devices import MANAGER_ROLES, TerminalRevoked
 from clienteling.services.search import SEARCHED_NOBODY
 from clienteling.ui import labels
 from clienteling.ui.audit.page import AuditPage
 from clienteling.ui.bridge import SyncBridge
-from clienteling.ui.consent_dialog import ConsentDialog
-from clienteling.ui.customer_dialog import NewCustomerDialog
+from clienteling.ui.customer_actions import CustomerActions
 from clienteling.ui.devices.view import DevicesView
 from clienteling.ui.duplicates.page import DuplicatesPage
 from clienteling.ui.formatting import plain_label
@@ -117,7 +115,6 @@ class MainWindow(QMainWindow):
         self.new_customer_button.setObjectName("newCustomer")
         self.new_customer_button.setToolTip(self.tr("Register a walk-in customer"))
         self.new_customer_button.setAutoDefault(False)
-        self.new_customer_button.clicked.connect(self.on_new_customer_button_clicked)
         self.banner = plain_label("", name="banner")
         self.banner.setWordWrap(True)
         # The banner's row stays reserved: a message appearing must not move what is under a
@@ -132,10 +129,11 @@ class MainWindow(QMainWindow):
         self.product_view = ProductView(self)
         self.store_lists = StoreListsView(self)
         self.devices_view = DevicesView(self)
+        self.customer_actions = CustomerActions(self, self)
+        self.new_customer_button.clicked.connect(self.customer_actions.new_customer)
         self.duplicates = DuplicatesPage(self)
         self.audit = AuditPage(self)
         self._devices_task: asyncio.Future[None] | None = None
-        self._erase_task: asyncio.Future[None] | None = None
         self.confirm_dialog: QMessageBox | None = None
         self.sync_indicator = SyncIndicator(self)
 
@@ -229,9 +227,9 @@ class MainWindow(QMainWindow):
         self.profile.product_open_requested.connect(self.open_product)
         self.profile.step_requested.connect(self.on_step_requested)
         self.profile.transfer_requested.connect(self.on_transfer_requested)
-        self.profile.reveal_requested.connect(self.on_profile_reveal_requested)
-        self.profile.consent_change_requested.connect(self.on_profile_consent_change_requested)
-        self.profile.erase_requested.connect(self.on_profile_erase_requested)
+        self.profile.reveal_requested.connect(self.customer_actions.reveal)
+        self.profile.consent_change_requested.connect(self.customer_actions.change_consent)
+        self.profile.erase_requested.connect(self.customer_actions.erase)
         self.product_search.search_requested.connect(self.on_product_search_search_requested)
         self.product_search.product_open_requested.connect(self.open_product)
         self.product_view.interest_requested.connect(self.on_product_view_interest_requested)
@@ -542,93 +540,6 @@ class MainWindow(QMainWindow):
     def on_results_customer_open_requested(self, customer_id: str) -> None:
         self.open_customer(customer_id)
 
-    def on_profile_consent_change_requested(self, customer_id: str) -> None:
-        profile = self.profile.profile
-        if profile is None:
-            return
-        consents = self._services.consents
-        try:
-            current = consents.marketing(customer_id)
-        except InvalidInput as exc:
-            self.show_message(labels.service_message(str(exc)), error=True)
-            return
-        made: list[int] = []
-
-        def submit(wanted: dict[str, bool]) -> str | None:
-            try:
-                made.append(consents.change(customer_id, wanted))
-            except InvalidInput as exc:
-                return labels.service_message(str(exc))
-            return None
-
-        if ConsentDialog.ask(self, profile.display_name, current, submit) and made[-1]:
-            self._after_local_change()
-            self.show_message(self._saved_message(self.tr("Consent recorded.")))
-
-    def on_profile_erase_requested(self, customer_id: str) -> None:
-        profile = self.profile.profile
-        name = profile.display_name if profile is not None else customer_id
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Erase customer"),
-            self.tr(
-                "Erase %1? Everything held about this customer — profile, purchases, notes, "
-                "items of interest, holds, consent — is deleted on the server and on every "
-                "terminal. Do this only when the customer asked for it. It cannot be undone."
-            ).replace("%1", name),
-            parent=self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        erase = box.addButton(self.tr("Erase"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        self.confirm_dialog = box
-        box.exec()
-        self.confirm_dialog = None
-        if box.clickedButton() is erase:
-            self._erase_task = asyncio.ensure_future(self._erase(customer_id))
-
-    async def _erase(self, customer_id: str) -> None:
-        try:
-            records = await self._services.privacy.erase(customer_id)
-        except TerminalRevoked:
-            self.terminal_revoked.emit()
-            return
-        except InvalidInput as exc:
-            self.show_message(labels.service_message(str(exc)), error=True)
-            self.erase_finished.emit(False)
-            return
-        log.info("customer erased (%s, %d records)", customer_id, records)
-        self.profile.clear(self.tr("The customer was erased."))
-        self.results.show_outcome([], None)
-        self.show_message(self.tr("The customer was erased everywhere."))
-        self.erase_finished.emit(True)
-
-    def on_profile_reveal_requested(self, customer_id: str) -> None:
-        self._services.audit.revealed(customer_id)
-        log.info("contact details revealed (%s)", customer_id)
-        self.profile.reveal(customer_id)
-
-    def on_new_customer_button_clicked(self) -> None:
-        """A walk-in: the form starts from what was typed in the search box; once saved (here,
-        online or not) the new profile opens and search finds it."""
-        made: list[str] = []
-
-        def submit(entry: NewCustomer) -> str | None:
-            try:
-                made.append(self._services.customers.create(entry))
-            except InvalidInput as exc:
-                return labels.service_message(str(exc))
-            return None
-
-        if NewCustomerDialog.ask(self, submit, typed=self.search_box.text()):
-            log.info("customer created (%s)", made[-1])
-            self.refresh_sync_status()
-            if self.search_box.text().strip():
-                self.search_box.search_now(self.search_box.text())  # now it finds them
-            self.open_customer(made[-1])
-            self.show_message(self._saved_message(self.tr("Customer saved.")))
-
     # -- notes and interests --------------------------------------------------------------------
 
     def on_profile_note_add_requested(self, customer_id: str) -> None:
@@ -648,8 +559,8 @@ class MainWindow(QMainWindow):
         if NoteEditor.ask(self, name, submit):
             # Its length only: the text itself never goes to the log.
             log.info("note added (%s, %d characters)", customer_id, saved[-1])
-            self._after_local_change()
-            self.show_message(self._saved_message(self.tr("Note saved.")))
+            self.after_local_change()
+            self.show_message(self.saved_message(self.tr("Note saved.")))
             self.note_added.emit(customer_id)
 
     def on_add_note_shortcut(self) -> None:
@@ -674,8 +585,8 @@ class MainWindow(QMainWindow):
             return None
 
         if InterestDialog.ask(self, name, submit, categories=self._categories, code=code):
-            self._after_local_change()
-            self.show_message(self._saved_message(self.tr("Item of interest saved.")))
+            self.after_local_change()
+            self.show_message(self.saved_message(self.tr("Item of interest saved.")))
             self.interest_logged.emit(customer_id)
 
     def on_profile_interest_dismiss_requested(self, customer_id: str, interest_id: str) -> None:
@@ -699,8 +610,8 @@ class MainWindow(QMainWindow):
         except InvalidInput as exc:
             self.show_message(labels.service_message(str(exc)), error=True)
             return
-        self._after_local_change()
-        self.show_message(self._saved_message(self.tr("Item of interest dismissed.")))
+        self.after_local_change()
+        self.show_message(self.saved_message(self.tr("Item of interest dismissed.")))
 
     # -- products and reservations ------------------------------------------------------------
 
@@ -760,9 +671,9 @@ class MainWindow(QMainWindow):
         if ReserveDialog.ask(
             self, profile.display_name, detail, submit, from_store_id=from_store_id
         ):
-            self._after_local_change()
+            self.after_local_change()
             self.show_message(
-                self._saved_message(self.tr("Requested — not confirmed until the server answers."))
+                self.saved_message(self.tr("Requested — not confirmed until the server answers."))
             )
             self.reservation_requested.emit(made[0])
 
@@ -772,13 +683,13 @@ class MainWindow(QMainWindow):
         except InvalidInput as exc:
             self.show_message(labels.service_message(str(exc)), error=True)
             return
-        self._after_local_change()
-        self.show_message(self._saved_message(labels.mutation(f"reservation.{verb}") + "."))
+        self.after_local_change()
+        self.show_message(self.saved_message(labels.mutation(f"reservation.{verb}") + "."))
 
     def on_store_lists_customer_open_requested(self, customer_id: str) -> None:
         self.open_customer(customer_id)
 
-    def _after_local_change(self) -> None:
+    def after_local_change(self) -> None:
         self.reload_profile()
         self.refresh_sync_status()
         if self.page == "store":
@@ -842,7 +753,7 @@ class MainWindow(QMainWindow):
         self.show_message(text)
         self.reload_profile()  # the open profile may be one of the two
 
-    def _saved_message(self, first: str) -> str:
+    def saved_message(self, first: str) -> str:
         if self.sync_indicator.online:
             return first + " " + self.tr("It is being sent to the server.")
         return (

@@ -1056,67 +1056,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="107"/>
+        <location filename="../../clienteling/ui/main_window.py" line="105"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="112"/>
+        <location filename="../../clienteling/ui/main_window.py" line="110"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="114"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="116"/>
+        <location filename="../../clienteling/ui/main_window.py" line="114"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="118"/>
+        <location filename="../../clienteling/ui/main_window.py" line="116"/>
         <source>Register a walk-in customer</source>
         <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="147"/>
+        <location filename="../../clienteling/ui/main_window.py" line="145"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="146"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="147"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="152"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="286"/>
+        <location filename="../../clienteling/ui/main_window.py" line="284"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="413"/>
+        <location filename="../../clienteling/ui/main_window.py" line="411"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1124,29 +1124,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="430"/>
+        <location filename="../../clienteling/ui/main_window.py" line="428"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="450"/>
+        <location filename="../../clienteling/ui/main_window.py" line="448"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="467"/>
-        <location filename="../../clienteling/ui/main_window.py" line="731"/>
-        <location filename="../../clienteling/ui/main_window.py" line="741"/>
+        <location filename="../../clienteling/ui/main_window.py" line="465"/>
+        <location filename="../../clienteling/ui/main_window.py" line="642"/>
+        <location filename="../../clienteling/ui/main_window.py" line="652"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="484"/>
+        <location filename="../../clienteling/ui/main_window.py" line="482"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="527"/>
+        <location filename="../../clienteling/ui/main_window.py" line="525"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1154,163 +1154,163 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="566"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="73"/>
         <source>Consent recorded.</source>
         <translation>Consent recorded.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="573"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="81"/>
         <source>Erase customer</source>
         <translation>Erase customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="575"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="82"/>
         <source>Erase %1? Everything held about this customer — profile, purchases, notes, items of interest, holds, consent — is deleted on the server and on every terminal. Do this only when the customer asked for it. It cannot be undone.</source>
         <translation>Erase %1? Everything held about this customer — profile, purchases, notes, items of interest, holds, consent — is deleted on the server and on every terminal. Do this only when the customer asked for it. It cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="582"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="92"/>
         <source>Erase</source>
         <translation>Erase</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="114"/>
         <source>The customer was erased.</source>
         <translation>The customer was erased.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="115"/>
         <source>The customer was erased everywhere.</source>
         <translation>The customer was erased everywhere.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="630"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="145"/>
         <source>Customer saved.</source>
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="652"/>
+        <location filename="../../clienteling/ui/main_window.py" line="563"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="678"/>
+        <location filename="../../clienteling/ui/main_window.py" line="589"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="683"/>
+        <location filename="../../clienteling/ui/main_window.py" line="594"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="684"/>
+        <location filename="../../clienteling/ui/main_window.py" line="595"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="685"/>
+        <location filename="../../clienteling/ui/main_window.py" line="596"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="689"/>
+        <location filename="../../clienteling/ui/main_window.py" line="600"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="690"/>
+        <location filename="../../clienteling/ui/main_window.py" line="601"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="703"/>
+        <location filename="../../clienteling/ui/main_window.py" line="614"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="713"/>
-        <location filename="../../clienteling/ui/main_window.py" line="736"/>
+        <location filename="../../clienteling/ui/main_window.py" line="624"/>
+        <location filename="../../clienteling/ui/main_window.py" line="647"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="765"/>
+        <location filename="../../clienteling/ui/main_window.py" line="676"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="808"/>
+        <location filename="../../clienteling/ui/main_window.py" line="719"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="811"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="813"/>
+        <location filename="../../clienteling/ui/main_window.py" line="724"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="815"/>
+        <location filename="../../clienteling/ui/main_window.py" line="726"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="818"/>
+        <location filename="../../clienteling/ui/main_window.py" line="729"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="838"/>
+        <location filename="../../clienteling/ui/main_window.py" line="749"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="847"/>
+        <location filename="../../clienteling/ui/main_window.py" line="758"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="851"/>
+        <location filename="../../clienteling/ui/main_window.py" line="762"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="862"/>
+        <location filename="../../clienteling/ui/main_window.py" line="773"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="871"/>
+        <location filename="../../clienteling/ui/main_window.py" line="782"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="883"/>
+        <location filename="../../clienteling/ui/main_window.py" line="794"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="890"/>
+        <location filename="../../clienteling/ui/main_window.py" line="801"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="916"/>
+        <location filename="../../clienteling/ui/main_window.py" line="827"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="919"/>
+        <location filename="../../clienteling/ui/main_window.py" line="830"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="949"/>
+        <location filename="../../clienteling/ui/main_window.py" line="860"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
