@@ -9,7 +9,7 @@ import weakref
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
@@ -43,7 +43,7 @@ from sync.protocol.merges import (
     MergeRequest,
     SuggestionList,
 )
-from sync.server import audit, auth, devices, erasure, merge_review
+from sync.server import audit, auth, devices, disclosure, erasure, merge_review
 from sync.server.auth import CurrentStaff, EngineDep, SettingsDep
 from sync.server.buckets import device_buckets
 from sync.server.config import Settings
@@ -237,6 +237,30 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         reach every terminal's cache at its next sync. Managers of the customer's region (every
         region for an admin). Cannot be undone."""
         return erasure.erase_customer(engine, staff, customer_id, publish, settings)
+
+    @app.get(
+        "/v1/customers/{customer_id}/disclosure",
+        tags=["privacy"],
+        response_class=Response,
+        responses={200: {"content": {"application/json": {}, "text/csv": {}}}},
+    )
+    def disclose_customer(
+        staff: CurrentStaff,
+        engine: EngineDep,
+        customer_id: IdPath,
+        format: Annotated[Literal["json", "csv"], Query()] = "json",
+    ) -> Response:
+        """Everything held about a customer (a disclosure request), as JSON or CSV; managers
+        of the customer's region (every region for an admin). Recorded in the audit trail."""
+        document = disclosure.disclose(engine, staff, customer_id)
+        body = disclosure.as_csv(document) if format == "csv" else disclosure.as_json(document)
+        kind = "text/csv; charset=utf-8" if format == "csv" else "application/json"
+        name = f"customer-{customer_id}.{format}"
+        return Response(
+            content=body,
+            media_type=kind,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
 
     @app.get("/v1/audit", tags=["audit"])
     def read_audit(

@@ -26,6 +26,7 @@ from sync.server.changes import forget_touched, record_change, touched_buckets
 from sync.server.config import Settings
 from sync.server.db import write_session
 from sync.server.errors import ApiError
+from sync.server.identity_rules import with_merged
 from sync.server.models import (
     Activity,
     Consent,
@@ -58,22 +59,6 @@ _CHILDREN: tuple[tuple[str, type[SQLModel], str], ...] = (
 _HOLDING = ("confirmed", "ready")  # reservations whose stock is held for the customer
 
 
-def _the_person(session: Session, customer: Customer) -> list[Customer]:
-    """The customer and every profile merged into them (directly or further back)."""
-    found = {customer.id: customer}
-    frontier = [customer.id]
-    while frontier:
-        merged = session.execute(
-            select(Customer).where(col(Customer.merged_into).in_(frontier)).with_for_update()
-        ).scalars()
-        frontier = []
-        for person in merged:
-            if person.id not in found:
-                found[person.id] = person
-                frontier.append(person.id)
-    return list(found.values())
-
-
 def erase_customer(
     engine: Engine,
     auth: AuthContext,
@@ -89,7 +74,7 @@ def erase_customer(
             raise ApiError(404, "not_found", "The customer does not exist.")
         if customer.merged_into is not None:
             raise ApiError(409, "conflict", "This profile was merged into another: erase that one.")
-        people = _the_person(session, customer)
+        people = with_merged(session, customer, lock=True)
         ids = sorted(p.id for p in people)
         counts = _erase_rows(session, ids, customer.region)
         for person in people:

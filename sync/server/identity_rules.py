@@ -114,3 +114,20 @@ def survivor_of(session: Session, customer: Customer) -> Customer:
             return customer
         customer = nxt
     return customer
+
+
+def with_merged(session: Session, customer: Customer, *, lock: bool = False) -> list[Customer]:
+    """The customer and every profile merged into them (directly or further back): one
+    person, for an erasure or a disclosure."""
+    found = {customer.id: customer}
+    frontier = [customer.id]
+    while frontier:
+        query = select(Customer).where(col(Customer.merged_into).in_(frontier))
+        if lock:
+            query = query.with_for_update()
+        frontier = []
+        for person in session.execute(query).scalars():
+            if person.id not in found:
+                found[person.id] = person
+                frontier.append(person.id)
+    return list(found.values())

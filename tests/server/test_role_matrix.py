@@ -164,6 +164,10 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         lambda h, a, c: h.post(f"/v1/customers/{UNKNOWN}/erase", headers=a),
         MANAGERS_UNKNOWN,
     ),
+    ("GET", "/v1/customers/{customer_id}/disclosure"): (
+        lambda h, a, c: h.get(f"/v1/customers/{UNKNOWN}/disclosure", headers=a),
+        MANAGERS_UNKNOWN,
+    ),
     ("GET", "/v1/audit"): (lambda h, a, c: h.get("/v1/audit", headers=a), MANAGERS),
     ("GET", "/v1/audit/verify"): (
         lambda h, a, c: h.get("/v1/audit/verify", headers=a),
