@@ -40,6 +40,7 @@ class PrivacyAdmin(Protocol):
     """The central API's data-subject requests (sync.client.api.ApiClient)."""
 
     async def erase_customer(self, customer_id: str) -> ErasureReport: ...
+    async def disclosure(self, customer_id: str, format: str) -> bytes: ...
 
 
 class AuditSource(Protocol):

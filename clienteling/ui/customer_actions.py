@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from clienteling.domain.errors import InvalidInput
 from clienteling.services.bundle import AppServices
@@ -33,6 +35,7 @@ class Window(Protocol):
     confirm_dialog: QMessageBox | None
     terminal_revoked: Any  # Signal()
     erase_finished: Any  # Signal(bool)
+    export_finished: Any  # Signal(bool)
 
     @property
     def services(self) -> AppServices: ...
@@ -43,11 +46,50 @@ class Window(Protocol):
     def saved_message(self, first: str) -> str: ...
 
 
+def ask_export_file(parent: QWidget, suggested: str) -> str | None:
+    """Where to save a disclosure (JSON or CSV by the name's ending), or None."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("MainWindow", "Export the customer's data"),
+        suggested,
+        QCoreApplication.translate("MainWindow", "JSON (*.json);;CSV (*.csv)"),
+    )
+    return path or None
+
+
 class CustomerActions:
     def __init__(self, window: Window, parent: QWidget) -> None:
         self.window = window
         self.parent = parent  # the dialogs' parent
         self._erase_task: asyncio.Future[None] | None = None
+        self._export_task: asyncio.Future[None] | None = None
+        self.choose_file: Callable[[QWidget, str], str | None] = ask_export_file
+
+    def export(self, customer_id: str) -> None:
+        """A disclosure: everything held about the customer, to a file the manager chooses."""
+        chosen = self.choose_file(self.parent, f"customer-{customer_id[:8]}.json")
+        if not chosen:
+            return
+        path = Path(chosen)
+        fmt = "csv" if path.suffix.lower() == ".csv" else "json"
+        if path.suffix.lower() not in (".csv", ".json"):
+            path = path.with_suffix(".json")
+        self._export_task = asyncio.ensure_future(self._exported(customer_id, fmt, path))
+
+    async def _exported(self, customer_id: str, fmt: str, path: Path) -> None:
+        try:
+            size = await self.window.services.privacy.export(customer_id, fmt, path)
+        except TerminalRevoked:
+            self.window.terminal_revoked.emit()
+            return
+        except InvalidInput as exc:
+            self.window.show_message(labels.service_message(str(exc)), error=True)
+            self.window.export_finished.emit(False)
+            return
+        log.info("customer data exported (%s, %d bytes)", customer_id, size)
+        done = QCoreApplication.translate("MainWindow", "Saved: %1. Hand it to the customer only.")
+        self.window.show_message(done.replace("%1", path.name))
+        self.window.export_finished.emit(True)
 
     def change_consent(self, customer_id: str) -> None:
         profile = self.window.profile.profile

@@ -253,6 +253,20 @@ def clock_time(iso: str | None) -> str:
 # Fixed messages of the services and the barcode parser (English at the source), translated
 # here so a Japanese screen never shows English sentences. Literal calls so lupdate sees them.
 _SERVICE_EXACT: dict[str, Callable[[], str]] = {
+    "Exporting a customer's data needs the server: this terminal is offline.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages",
+            "Exporting a customer's data needs the server: this terminal is offline.",
+        )
+    ),
+    "Only a manager can export a customer's data.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Only a manager can export a customer's data."
+    ),
+    "The file could not be written there: choose another place.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages", "The file could not be written there: choose another place."
+        )
+    ),
     "Erasing a customer needs the server: this terminal is offline.": lambda: (
         QCoreApplication.translate(
             "ServiceMessages", "Erasing a customer needs the server: this terminal is offline."

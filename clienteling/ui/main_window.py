@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
     devices_loaded = Signal()  # the terminals page got its list (or its problem)
     terminal_revoked = Signal()
     erase_finished = Signal(bool)  # an erasure came back (done or refused)
+    export_finished = Signal(bool)  # a disclosure export came back (saved or refused)
     locked_changed = Signal(bool)  # the server says this terminal was revoked: erase it
 
     def __init__(
@@ -230,6 +231,7 @@ class MainWindow(QMainWindow):
         self.profile.reveal_requested.connect(self.customer_actions.reveal)
         self.profile.consent_change_requested.connect(self.customer_actions.change_consent)
         self.profile.erase_requested.connect(self.customer_actions.erase)
+        self.profile.export_requested.connect(self.customer_actions.export)
         self.product_search.search_requested.connect(self.on_product_search_search_requested)
         self.product_search.product_open_requested.connect(self.open_product)
         self.product_view.interest_requested.connect(self.on_product_view_interest_requested)

@@ -57,6 +57,7 @@ class ProfileView(QWidget):
     reveal_requested = Signal(str)  # customer id: show the masked phone and email
     consent_change_requested = Signal(str)  # customer id
     erase_requested = Signal(str)  # customer id (managers)
+    export_requested = Signal(str)  # customer id (managers): a disclosure
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,13 @@ class ProfileView(QWidget):
         self.consent_button.setObjectName("changeConsent")
         self.consent_button.setToolTip(self.tr("Ask and record what the customer agrees to"))
         self.consent_button.clicked.connect(self.on_consent_button_clicked)
+        self.export_button = QPushButton(self.tr("Export their data…"), page)
+        self.export_button.setObjectName("exportCustomer")
+        self.export_button.setToolTip(
+            self.tr("The customer asked what is held about them: a file to hand over")
+        )
+        self.export_button.clicked.connect(self.on_export_button_clicked)
+        self.export_button.hide()
         self.erase_button = QPushButton(self.tr("Erase this customer…"), page)
         self.erase_button.setObjectName("eraseCustomer")
         self.erase_button.setToolTip(self.tr("The customer asked to be deleted: everywhere"))
@@ -129,6 +137,7 @@ class ProfileView(QWidget):
         actions.addWidget(self.add_interest_button)
         actions.addWidget(self.consent_button)
         actions.addWidget(self.reveal_button)
+        actions.addWidget(self.export_button)
         actions.addWidget(self.erase_button)
         actions.addStretch(1)
         header = QHBoxLayout()
@@ -251,7 +260,13 @@ class ProfileView(QWidget):
             self.show_profile(self._profile)
 
     def set_can_erase(self, on: bool) -> None:
+        """A manager's rights requests: disclosure and erasure."""
         self.erase_button.setVisible(on)
+        self.export_button.setVisible(on)
+
+    def on_export_button_clicked(self) -> None:
+        if self._profile is not None:
+            self.export_requested.emit(self._profile.id)
 
     def on_erase_button_clicked(self) -> None:
         if self._profile is not None:

@@ -914,62 +914,62 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="480"/>
+        <location filename="../../clienteling/ui/labels.py" line="494"/>
         <source>same email</source>
         <translation>same email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="481"/>
+        <location filename="../../clienteling/ui/labels.py" line="495"/>
         <source>same phone</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="482"/>
+        <location filename="../../clienteling/ui/labels.py" line="496"/>
         <source>same name</source>
         <translation>same name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="483"/>
+        <location filename="../../clienteling/ui/labels.py" line="497"/>
         <source>same birthday</source>
         <translation>same birthday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="484"/>
+        <location filename="../../clienteling/ui/labels.py" line="498"/>
         <source>same loyalty card</source>
         <translation>same loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="485"/>
+        <location filename="../../clienteling/ui/labels.py" line="499"/>
         <source>same online account</source>
         <translation>same online account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="486"/>
+        <location filename="../../clienteling/ui/labels.py" line="500"/>
         <source>same LINE account</source>
         <translation>same LINE account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="491"/>
+        <location filename="../../clienteling/ui/labels.py" line="505"/>
         <source>Opened the profile</source>
         <translation>Opened the profile</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="492"/>
+        <location filename="../../clienteling/ui/labels.py" line="506"/>
         <source>Searched</source>
         <translation>Searched</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="493"/>
+        <location filename="../../clienteling/ui/labels.py" line="507"/>
         <source>Revealed contact details</source>
         <translation>Revealed contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="494"/>
+        <location filename="../../clienteling/ui/labels.py" line="508"/>
         <source>Exported</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="502"/>
+        <location filename="../../clienteling/ui/labels.py" line="516"/>
         <source>Changed: %1</source>
         <translation>Changed: %1</translation>
     </message>
@@ -1056,67 +1056,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="105"/>
+        <location filename="../../clienteling/ui/main_window.py" line="106"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="110"/>
+        <location filename="../../clienteling/ui/main_window.py" line="111"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="112"/>
+        <location filename="../../clienteling/ui/main_window.py" line="113"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="114"/>
+        <location filename="../../clienteling/ui/main_window.py" line="115"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="116"/>
+        <location filename="../../clienteling/ui/main_window.py" line="117"/>
         <source>Register a walk-in customer</source>
         <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <location filename="../../clienteling/ui/main_window.py" line="146"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="146"/>
+        <location filename="../../clienteling/ui/main_window.py" line="147"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="147"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="151"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="284"/>
+        <location filename="../../clienteling/ui/main_window.py" line="286"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="411"/>
+        <location filename="../../clienteling/ui/main_window.py" line="413"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1124,29 +1124,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="428"/>
+        <location filename="../../clienteling/ui/main_window.py" line="430"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="448"/>
+        <location filename="../../clienteling/ui/main_window.py" line="450"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="465"/>
-        <location filename="../../clienteling/ui/main_window.py" line="642"/>
-        <location filename="../../clienteling/ui/main_window.py" line="652"/>
+        <location filename="../../clienteling/ui/main_window.py" line="467"/>
+        <location filename="../../clienteling/ui/main_window.py" line="644"/>
+        <location filename="../../clienteling/ui/main_window.py" line="654"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="482"/>
+        <location filename="../../clienteling/ui/main_window.py" line="484"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="525"/>
+        <location filename="../../clienteling/ui/main_window.py" line="527"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1154,163 +1154,178 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="73"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="53"/>
+        <source>Export the customer&apos;s data</source>
+        <translation>Export the customer&apos;s data</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_actions.py" line="55"/>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_actions.py" line="90"/>
+        <source>Saved: %1. Hand it to the customer only.</source>
+        <translation>Saved: %1. Hand it to the customer only.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_actions.py" line="115"/>
         <source>Consent recorded.</source>
         <translation>Consent recorded.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="81"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="123"/>
         <source>Erase customer</source>
         <translation>Erase customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="82"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="124"/>
         <source>Erase %1? Everything held about this customer — profile, purchases, notes, items of interest, holds, consent — is deleted on the server and on every terminal. Do this only when the customer asked for it. It cannot be undone.</source>
         <translation>Erase %1? Everything held about this customer — profile, purchases, notes, items of interest, holds, consent — is deleted on the server and on every terminal. Do this only when the customer asked for it. It cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="92"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="134"/>
         <source>Erase</source>
         <translation>Erase</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="114"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="156"/>
         <source>The customer was erased.</source>
         <translation>The customer was erased.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="115"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="157"/>
         <source>The customer was erased everywhere.</source>
         <translation>The customer was erased everywhere.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="145"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="187"/>
         <source>Customer saved.</source>
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="563"/>
+        <location filename="../../clienteling/ui/main_window.py" line="565"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="589"/>
+        <location filename="../../clienteling/ui/main_window.py" line="591"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="594"/>
+        <location filename="../../clienteling/ui/main_window.py" line="596"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="595"/>
+        <location filename="../../clienteling/ui/main_window.py" line="597"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="596"/>
+        <location filename="../../clienteling/ui/main_window.py" line="598"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="600"/>
+        <location filename="../../clienteling/ui/main_window.py" line="602"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="601"/>
+        <location filename="../../clienteling/ui/main_window.py" line="603"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="614"/>
+        <location filename="../../clienteling/ui/main_window.py" line="616"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="624"/>
-        <location filename="../../clienteling/ui/main_window.py" line="647"/>
+        <location filename="../../clienteling/ui/main_window.py" line="626"/>
+        <location filename="../../clienteling/ui/main_window.py" line="649"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="676"/>
+        <location filename="../../clienteling/ui/main_window.py" line="678"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="719"/>
+        <location filename="../../clienteling/ui/main_window.py" line="721"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="722"/>
+        <location filename="../../clienteling/ui/main_window.py" line="724"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="724"/>
+        <location filename="../../clienteling/ui/main_window.py" line="726"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="726"/>
+        <location filename="../../clienteling/ui/main_window.py" line="728"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="729"/>
+        <location filename="../../clienteling/ui/main_window.py" line="731"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="749"/>
+        <location filename="../../clienteling/ui/main_window.py" line="751"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="758"/>
+        <location filename="../../clienteling/ui/main_window.py" line="760"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="762"/>
+        <location filename="../../clienteling/ui/main_window.py" line="764"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="773"/>
+        <location filename="../../clienteling/ui/main_window.py" line="775"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="782"/>
+        <location filename="../../clienteling/ui/main_window.py" line="784"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="794"/>
+        <location filename="../../clienteling/ui/main_window.py" line="796"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="801"/>
+        <location filename="../../clienteling/ui/main_window.py" line="803"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="827"/>
+        <location filename="../../clienteling/ui/main_window.py" line="829"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="830"/>
+        <location filename="../../clienteling/ui/main_window.py" line="832"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="860"/>
+        <location filename="../../clienteling/ui/main_window.py" line="862"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -1616,241 +1631,251 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="72"/>
+        <location filename="../../clienteling/ui/profile.py" line="73"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>Scan a loyalty card or search for a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="98"/>
+        <location filename="../../clienteling/ui/profile.py" line="99"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="101"/>
+        <location filename="../../clienteling/ui/profile.py" line="102"/>
         <source>Log item of interest</source>
         <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="147"/>
         <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="148"/>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
-        <location filename="../../clienteling/ui/profile.py" line="187"/>
+        <location filename="../../clienteling/ui/profile.py" line="157"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="196"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="149"/>
+        <location filename="../../clienteling/ui/profile.py" line="158"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="150"/>
+        <location filename="../../clienteling/ui/profile.py" line="159"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="151"/>
-        <location filename="../../clienteling/ui/profile.py" line="189"/>
+        <location filename="../../clienteling/ui/profile.py" line="160"/>
+        <location filename="../../clienteling/ui/profile.py" line="198"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="152"/>
+        <location filename="../../clienteling/ui/profile.py" line="161"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="188"/>
+        <location filename="../../clienteling/ui/profile.py" line="197"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="175"/>
         <source>Show product</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="104"/>
+        <location filename="../../clienteling/ui/profile.py" line="105"/>
         <source>News and offers…</source>
         <translation>News and offers…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="106"/>
+        <location filename="../../clienteling/ui/profile.py" line="107"/>
         <source>Ask and record what the customer agrees to</source>
         <translation>Ask and record what the customer agrees to</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <location filename="../../clienteling/ui/profile.py" line="109"/>
+        <source>Export their data…</source>
+        <translation>Export their data…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <source>The customer asked what is held about them: a file to hand over</source>
+        <translation>The customer asked what is held about them: a file to hand over</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="116"/>
         <source>Erase this customer…</source>
         <translation>Erase this customer…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="110"/>
+        <location filename="../../clienteling/ui/profile.py" line="118"/>
         <source>The customer asked to be deleted: everywhere</source>
         <translation>The customer asked to be deleted: everywhere</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="113"/>
+        <location filename="../../clienteling/ui/profile.py" line="121"/>
         <source>Show contact details</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="115"/>
+        <location filename="../../clienteling/ui/profile.py" line="123"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>Shows the full phone number and email; recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="169"/>
+        <location filename="../../clienteling/ui/profile.py" line="178"/>
         <source>Dismiss…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="186"/>
+        <location filename="../../clienteling/ui/profile.py" line="195"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="190"/>
+        <location filename="../../clienteling/ui/profile.py" line="199"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="205"/>
+        <location filename="../../clienteling/ui/profile.py" line="214"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="285"/>
+        <location filename="../../clienteling/ui/profile.py" line="300"/>
         <source>Tier: %1    Points: %2</source>
         <translation>Tier: %1    Points: %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="297"/>
+        <location filename="../../clienteling/ui/profile.py" line="312"/>
         <source>Card %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="300"/>
+        <location filename="../../clienteling/ui/profile.py" line="315"/>
         <source>Birthday %1</source>
         <translation>Birthday %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="301"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>Home store: %1</source>
         <translation>Home store: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="326"/>
+        <location filename="../../clienteling/ui/profile.py" line="341"/>
         <source>The server refused this new customer: %1</source>
         <translation>The server refused this new customer: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="331"/>
+        <location filename="../../clienteling/ui/profile.py" line="346"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="336"/>
+        <location filename="../../clienteling/ui/profile.py" line="351"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="341"/>
+        <location filename="../../clienteling/ui/profile.py" line="356"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>Another profile of this customer was joined to this one: everything on it is shown here.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="352"/>
+        <location filename="../../clienteling/ui/profile.py" line="367"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>Lifetime %1 over %2 orders</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="361"/>
+        <location filename="../../clienteling/ui/profile.py" line="376"/>
         <source>Mostly: %1</source>
         <translation>Mostly: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="364"/>
+        <location filename="../../clienteling/ui/profile.py" line="379"/>
         <source>Likes: %1</source>
         <translation>Likes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="366"/>
+        <location filename="../../clienteling/ui/profile.py" line="381"/>
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="368"/>
+        <location filename="../../clienteling/ui/profile.py" line="383"/>
         <source>Open inquiries: %1</source>
         <translation>Open inquiries: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="375"/>
+        <location filename="../../clienteling/ui/profile.py" line="390"/>
         <source>Last purchase: %1</source>
         <translation>Last purchase: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="380"/>
+        <location filename="../../clienteling/ui/profile.py" line="395"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="381"/>
+        <location filename="../../clienteling/ui/profile.py" line="396"/>
         <source>Activity (%1)</source>
         <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="382"/>
+        <location filename="../../clienteling/ui/profile.py" line="397"/>
         <source>Interests (%1)</source>
         <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="383"/>
+        <location filename="../../clienteling/ui/profile.py" line="398"/>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="384"/>
+        <location filename="../../clienteling/ui/profile.py" line="399"/>
         <source>Reservations (%1)</source>
         <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="385"/>
+        <location filename="../../clienteling/ui/profile.py" line="400"/>
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="400"/>
+        <location filename="../../clienteling/ui/profile.py" line="415"/>
         <source>No consent recorded</source>
         <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="410"/>
+        <location filename="../../clienteling/ui/profile.py" line="425"/>
         <source>granted</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="410"/>
+        <location filename="../../clienteling/ui/profile.py" line="425"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="482"/>
+        <location filename="../../clienteling/ui/profile.py" line="497"/>
         <source>Category: %1</source>
         <translation>Category: %1</translation>
     </message>
@@ -2034,306 +2059,321 @@ for %2</source>
     <name>ServiceMessages</name>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <source>Exporting a customer&apos;s data needs the server: this terminal is offline.</source>
+        <translation>Exporting a customer&apos;s data needs the server: this terminal is offline.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="262"/>
+        <source>Only a manager can export a customer&apos;s data.</source>
+        <translation>Only a manager can export a customer&apos;s data.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="266"/>
+        <source>The file could not be written there: choose another place.</source>
+        <translation>The file could not be written there: choose another place.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="271"/>
         <source>Erasing a customer needs the server: this terminal is offline.</source>
         <translation>Erasing a customer needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="261"/>
+        <location filename="../../clienteling/ui/labels.py" line="275"/>
         <source>Only a manager can erase a customer.</source>
         <translation>Only a manager can erase a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="265"/>
+        <location filename="../../clienteling/ui/labels.py" line="279"/>
         <source>The audit trail needs the server: this terminal is offline.</source>
         <translation>The audit trail needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="269"/>
+        <location filename="../../clienteling/ui/labels.py" line="283"/>
         <source>Only a manager can read the audit trail.</source>
         <translation>Only a manager can read the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="273"/>
+        <location filename="../../clienteling/ui/labels.py" line="287"/>
         <source>No customer found yet: this terminal is still loading its data.</source>
         <translation>No customer found yet: this terminal is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="277"/>
+        <location filename="../../clienteling/ui/labels.py" line="291"/>
         <source>This is not a phone number.</source>
         <translation>This is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="280"/>
+        <location filename="../../clienteling/ui/labels.py" line="294"/>
         <source>This is not an email address.</source>
         <translation>This is not an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="284"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>Give a phone number or an email address, so the customer can be found again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <location filename="../../clienteling/ui/labels.py" line="303"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>This consent channel is not offered at the counter.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="292"/>
+        <location filename="../../clienteling/ui/labels.py" line="306"/>
         <source>Email marketing needs an email address.</source>
         <translation>Email marketing needs an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="309"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>Messages by SMS or LINE need a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="312"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>This customer cannot be saved: check the fields.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="301"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>Only a manager can review duplicate profiles.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="305"/>
+        <location filename="../../clienteling/ui/labels.py" line="319"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>Reviewing duplicates needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="311"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>The terminal list needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="329"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>Only a manager can see and revoke terminals.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="318"/>
+        <location filename="../../clienteling/ui/labels.py" line="332"/>
         <source>No terminal of this store has this id.</source>
         <translation>No terminal of this store has this id.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="321"/>
+        <location filename="../../clienteling/ui/labels.py" line="335"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>Sign-in failed: check the staff code (or badge) and the PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="339"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="330"/>
+        <location filename="../../clienteling/ui/labels.py" line="344"/>
         <source>No customer found</source>
         <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="331"/>
+        <location filename="../../clienteling/ui/labels.py" line="345"/>
         <source>Type at least 2 characters</source>
         <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="334"/>
+        <location filename="../../clienteling/ui/labels.py" line="348"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="337"/>
+        <location filename="../../clienteling/ui/labels.py" line="351"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="340"/>
+        <location filename="../../clienteling/ui/labels.py" line="354"/>
         <source>Nothing was scanned.</source>
         <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="343"/>
+        <location filename="../../clienteling/ui/labels.py" line="357"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="346"/>
+        <location filename="../../clienteling/ui/labels.py" line="360"/>
         <source>Scan or type a product code.</source>
         <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="349"/>
+        <location filename="../../clienteling/ui/labels.py" line="363"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="352"/>
+        <location filename="../../clienteling/ui/labels.py" line="366"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="355"/>
+        <location filename="../../clienteling/ui/labels.py" line="369"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="358"/>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="361"/>
+        <location filename="../../clienteling/ui/labels.py" line="375"/>
         <source>This barcode holds no product code.</source>
         <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="365"/>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="369"/>
+        <location filename="../../clienteling/ui/labels.py" line="383"/>
         <source>This is not a barcode.</source>
         <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="386"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="375"/>
+        <location filename="../../clienteling/ui/labels.py" line="389"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="378"/>
+        <location filename="../../clienteling/ui/labels.py" line="392"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="381"/>
+        <location filename="../../clienteling/ui/labels.py" line="395"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="387"/>
+        <location filename="../../clienteling/ui/labels.py" line="401"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="388"/>
+        <location filename="../../clienteling/ui/labels.py" line="402"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="389"/>
+        <location filename="../../clienteling/ui/labels.py" line="403"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="390"/>
+        <location filename="../../clienteling/ui/labels.py" line="404"/>
         <source>Reason</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="391"/>
+        <location filename="../../clienteling/ui/labels.py" line="405"/>
         <source>Family name</source>
         <translation>Family name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="392"/>
+        <location filename="../../clienteling/ui/labels.py" line="406"/>
         <source>Given name</source>
         <translation>Given name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="393"/>
+        <location filename="../../clienteling/ui/labels.py" line="407"/>
         <source>Family name reading</source>
         <translation>Family name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="396"/>
+        <location filename="../../clienteling/ui/labels.py" line="410"/>
         <source>Given name reading</source>
         <translation>Given name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="399"/>
+        <location filename="../../clienteling/ui/labels.py" line="413"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="400"/>
+        <location filename="../../clienteling/ui/labels.py" line="414"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="401"/>
+        <location filename="../../clienteling/ui/labels.py" line="415"/>
         <source>phone number</source>
         <translation>phone number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="402"/>
+        <location filename="../../clienteling/ui/labels.py" line="416"/>
         <source>email address</source>
         <translation>email address</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="411"/>
+        <location filename="../../clienteling/ui/labels.py" line="425"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="418"/>
+        <location filename="../../clienteling/ui/labels.py" line="432"/>
         <source>Search text is too long (max %1)</source>
         <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="422"/>
+        <location filename="../../clienteling/ui/labels.py" line="436"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="428"/>
+        <location filename="../../clienteling/ui/labels.py" line="442"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="434"/>
+        <location filename="../../clienteling/ui/labels.py" line="448"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="440"/>
+        <location filename="../../clienteling/ui/labels.py" line="454"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="447"/>
+        <location filename="../../clienteling/ui/labels.py" line="461"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="454"/>
+        <location filename="../../clienteling/ui/labels.py" line="468"/>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="458"/>
+        <location filename="../../clienteling/ui/labels.py" line="472"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="464"/>
+        <location filename="../../clienteling/ui/labels.py" line="478"/>
         <source>%1 must be text.</source>
         <translation>%1 must be text.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="468"/>
+        <location filename="../../clienteling/ui/labels.py" line="482"/>
         <source>%1 must be written in kana.</source>
         <translation>%1 must be written in kana.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="472"/>
+        <location filename="../../clienteling/ui/labels.py" line="486"/>
         <source>Another customer already has this %1.</source>
         <translation>Another customer already has this %1.</translation>
     </message>

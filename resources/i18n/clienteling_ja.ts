@@ -909,62 +909,62 @@
         <translation>販売済みにする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="480"/>
+        <location filename="../../clienteling/ui/labels.py" line="494"/>
         <source>same email</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="481"/>
+        <location filename="../../clienteling/ui/labels.py" line="495"/>
         <source>same phone</source>
         <translation>同じ電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="482"/>
+        <location filename="../../clienteling/ui/labels.py" line="496"/>
         <source>same name</source>
         <translation>同じ氏名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="483"/>
+        <location filename="../../clienteling/ui/labels.py" line="497"/>
         <source>same birthday</source>
         <translation>同じ誕生日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="484"/>
+        <location filename="../../clienteling/ui/labels.py" line="498"/>
         <source>same loyalty card</source>
         <translation>同じ会員カード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="485"/>
+        <location filename="../../clienteling/ui/labels.py" line="499"/>
         <source>same online account</source>
         <translation>同じオンラインアカウント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="486"/>
+        <location filename="../../clienteling/ui/labels.py" line="500"/>
         <source>same LINE account</source>
         <translation>同じLINEアカウント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="491"/>
+        <location filename="../../clienteling/ui/labels.py" line="505"/>
         <source>Opened the profile</source>
         <translation>プロフィールを閲覧</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="492"/>
+        <location filename="../../clienteling/ui/labels.py" line="506"/>
         <source>Searched</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="493"/>
+        <location filename="../../clienteling/ui/labels.py" line="507"/>
         <source>Revealed contact details</source>
         <translation>連絡先を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="494"/>
+        <location filename="../../clienteling/ui/labels.py" line="508"/>
         <source>Exported</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="502"/>
+        <location filename="../../clienteling/ui/labels.py" line="516"/>
         <source>Changed: %1</source>
         <translation>変更: %1</translation>
     </message>
@@ -1051,259 +1051,274 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="105"/>
+        <location filename="../../clienteling/ui/main_window.py" line="106"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="110"/>
+        <location filename="../../clienteling/ui/main_window.py" line="111"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="112"/>
+        <location filename="../../clienteling/ui/main_window.py" line="113"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="114"/>
+        <location filename="../../clienteling/ui/main_window.py" line="115"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="116"/>
+        <location filename="../../clienteling/ui/main_window.py" line="117"/>
         <source>Register a walk-in customer</source>
         <translation>来店されたお客様を新規登録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="145"/>
+        <location filename="../../clienteling/ui/main_window.py" line="146"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="146"/>
+        <location filename="../../clienteling/ui/main_window.py" line="147"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="147"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Duplicates</source>
         <translation>重複確認</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="151"/>
         <source>Audit trail</source>
         <translation>操作ログ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="284"/>
+        <location filename="../../clienteling/ui/main_window.py" line="286"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="411"/>
+        <location filename="../../clienteling/ui/main_window.py" line="413"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="428"/>
+        <location filename="../../clienteling/ui/main_window.py" line="430"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="448"/>
+        <location filename="../../clienteling/ui/main_window.py" line="450"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="465"/>
-        <location filename="../../clienteling/ui/main_window.py" line="642"/>
-        <location filename="../../clienteling/ui/main_window.py" line="652"/>
+        <location filename="../../clienteling/ui/main_window.py" line="467"/>
+        <location filename="../../clienteling/ui/main_window.py" line="644"/>
+        <location filename="../../clienteling/ui/main_window.py" line="654"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="482"/>
+        <location filename="../../clienteling/ui/main_window.py" line="484"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="525"/>
+        <location filename="../../clienteling/ui/main_window.py" line="527"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="73"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="53"/>
+        <source>Export the customer&apos;s data</source>
+        <translation>お客様情報のエクスポート</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_actions.py" line="55"/>
+        <source>JSON (*.json);;CSV (*.csv)</source>
+        <translation>JSON (*.json);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_actions.py" line="90"/>
+        <source>Saved: %1. Hand it to the customer only.</source>
+        <translation>保存しました: %1。お客様ご本人にのみお渡しください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_actions.py" line="115"/>
         <source>Consent recorded.</source>
         <translation>同意を記録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="81"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="123"/>
         <source>Erase customer</source>
         <translation>お客様情報の消去</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="82"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="124"/>
         <source>Erase %1? Everything held about this customer — profile, purchases, notes, items of interest, holds, consent — is deleted on the server and on every terminal. Do this only when the customer asked for it. It cannot be undone.</source>
         <translation>%1 様の情報を消去しますか？プロフィール・購入履歴・メモ・関心商品・取り置き・同意など、このお客様に関するすべての情報がサーバーとすべての端末から削除されます。お客様から依頼があった場合のみ行ってください。元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="92"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="134"/>
         <source>Erase</source>
         <translation>消去</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="114"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="156"/>
         <source>The customer was erased.</source>
         <translation>お客様の情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="115"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="157"/>
         <source>The customer was erased everywhere.</source>
         <translation>お客様の情報をすべての場所から消去しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="145"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="187"/>
         <source>Customer saved.</source>
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="563"/>
+        <location filename="../../clienteling/ui/main_window.py" line="565"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="589"/>
+        <location filename="../../clienteling/ui/main_window.py" line="591"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="594"/>
+        <location filename="../../clienteling/ui/main_window.py" line="596"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="595"/>
+        <location filename="../../clienteling/ui/main_window.py" line="597"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="596"/>
+        <location filename="../../clienteling/ui/main_window.py" line="598"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="600"/>
+        <location filename="../../clienteling/ui/main_window.py" line="602"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="601"/>
+        <location filename="../../clienteling/ui/main_window.py" line="603"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="614"/>
+        <location filename="../../clienteling/ui/main_window.py" line="616"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="624"/>
-        <location filename="../../clienteling/ui/main_window.py" line="647"/>
+        <location filename="../../clienteling/ui/main_window.py" line="626"/>
+        <location filename="../../clienteling/ui/main_window.py" line="649"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="676"/>
+        <location filename="../../clienteling/ui/main_window.py" line="678"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="719"/>
+        <location filename="../../clienteling/ui/main_window.py" line="721"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="722"/>
+        <location filename="../../clienteling/ui/main_window.py" line="724"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="724"/>
+        <location filename="../../clienteling/ui/main_window.py" line="726"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="726"/>
+        <location filename="../../clienteling/ui/main_window.py" line="728"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="729"/>
+        <location filename="../../clienteling/ui/main_window.py" line="731"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="749"/>
+        <location filename="../../clienteling/ui/main_window.py" line="751"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="758"/>
+        <location filename="../../clienteling/ui/main_window.py" line="760"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="762"/>
+        <location filename="../../clienteling/ui/main_window.py" line="764"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="773"/>
+        <location filename="../../clienteling/ui/main_window.py" line="775"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="782"/>
+        <location filename="../../clienteling/ui/main_window.py" line="784"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="794"/>
+        <location filename="../../clienteling/ui/main_window.py" line="796"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="801"/>
+        <location filename="../../clienteling/ui/main_window.py" line="803"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="827"/>
+        <location filename="../../clienteling/ui/main_window.py" line="829"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="830"/>
+        <location filename="../../clienteling/ui/main_window.py" line="832"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="860"/>
+        <location filename="../../clienteling/ui/main_window.py" line="862"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -1603,241 +1618,251 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="72"/>
+        <location filename="../../clienteling/ui/profile.py" line="73"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>ポイントカードをスキャンするか、お客様を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="98"/>
+        <location filename="../../clienteling/ui/profile.py" line="99"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="101"/>
+        <location filename="../../clienteling/ui/profile.py" line="102"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="147"/>
         <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="148"/>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
-        <location filename="../../clienteling/ui/profile.py" line="187"/>
+        <location filename="../../clienteling/ui/profile.py" line="157"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="196"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="149"/>
+        <location filename="../../clienteling/ui/profile.py" line="158"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="150"/>
+        <location filename="../../clienteling/ui/profile.py" line="159"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="151"/>
-        <location filename="../../clienteling/ui/profile.py" line="189"/>
+        <location filename="../../clienteling/ui/profile.py" line="160"/>
+        <location filename="../../clienteling/ui/profile.py" line="198"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="152"/>
+        <location filename="../../clienteling/ui/profile.py" line="161"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
         <source>What</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="188"/>
+        <location filename="../../clienteling/ui/profile.py" line="197"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="175"/>
         <source>Show product</source>
         <translation>商品を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="104"/>
+        <location filename="../../clienteling/ui/profile.py" line="105"/>
         <source>News and offers…</source>
         <translation>お知らせの同意…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="106"/>
+        <location filename="../../clienteling/ui/profile.py" line="107"/>
         <source>Ask and record what the customer agrees to</source>
         <translation>お客様に確認して同意を記録します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <location filename="../../clienteling/ui/profile.py" line="109"/>
+        <source>Export their data…</source>
+        <translation>保有情報をエクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <source>The customer asked what is held about them: a file to hand over</source>
+        <translation>お客様から開示の請求があった場合に、お渡しするファイルを作成します</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="116"/>
         <source>Erase this customer…</source>
         <translation>お客様情報を消去…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="110"/>
+        <location filename="../../clienteling/ui/profile.py" line="118"/>
         <source>The customer asked to be deleted: everywhere</source>
         <translation>お客様の依頼により、すべての場所から削除します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="113"/>
+        <location filename="../../clienteling/ui/profile.py" line="121"/>
         <source>Show contact details</source>
         <translation>連絡先を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="115"/>
+        <location filename="../../clienteling/ui/profile.py" line="123"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>電話番号とメールアドレスをすべて表示します（記録されます）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="169"/>
+        <location filename="../../clienteling/ui/profile.py" line="178"/>
         <source>Dismiss…</source>
         <translation>取り下げ…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="186"/>
+        <location filename="../../clienteling/ui/profile.py" line="195"/>
         <source>Due</source>
         <translation>予定日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="190"/>
+        <location filename="../../clienteling/ui/profile.py" line="199"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="205"/>
+        <location filename="../../clienteling/ui/profile.py" line="214"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="285"/>
+        <location filename="../../clienteling/ui/profile.py" line="300"/>
         <source>Tier: %1    Points: %2</source>
         <translation>ランク：%1    ポイント：%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="297"/>
+        <location filename="../../clienteling/ui/profile.py" line="312"/>
         <source>Card %1</source>
         <translation>カード %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="300"/>
+        <location filename="../../clienteling/ui/profile.py" line="315"/>
         <source>Birthday %1</source>
         <translation>誕生日 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="301"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>Home store: %1</source>
         <translation>ホーム店舗：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="326"/>
+        <location filename="../../clienteling/ui/profile.py" line="341"/>
         <source>The server refused this new customer: %1</source>
         <translation>サーバーがこの新規顧客の登録を受け付けませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="331"/>
+        <location filename="../../clienteling/ui/profile.py" line="346"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>新規顧客（この端末に保存済み・サーバー未送信）。メモや関心商品はすでに追加できます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="336"/>
+        <location filename="../../clienteling/ui/profile.py" line="351"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>この端末はデータを読み込み中です。このお客様の購入履歴・メモ・関心商品がまだすべて表示されていない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="341"/>
+        <location filename="../../clienteling/ui/profile.py" line="356"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>このお客様の別のプロフィールが統合されました。その内容もすべてここに表示されています。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="352"/>
+        <location filename="../../clienteling/ui/profile.py" line="367"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>累計 %1（%2件の注文）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="361"/>
+        <location filename="../../clienteling/ui/profile.py" line="376"/>
         <source>Mostly: %1</source>
         <translation>よく利用: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="364"/>
+        <location filename="../../clienteling/ui/profile.py" line="379"/>
         <source>Likes: %1</source>
         <translation>好きなカテゴリ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="366"/>
+        <location filename="../../clienteling/ui/profile.py" line="381"/>
         <source>Sizes: %1</source>
         <translation>サイズ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="368"/>
+        <location filename="../../clienteling/ui/profile.py" line="383"/>
         <source>Open inquiries: %1</source>
         <translation>対応中の問い合わせ: %1件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="375"/>
+        <location filename="../../clienteling/ui/profile.py" line="390"/>
         <source>Last purchase: %1</source>
         <translation>最終購入: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="380"/>
+        <location filename="../../clienteling/ui/profile.py" line="395"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="381"/>
+        <location filename="../../clienteling/ui/profile.py" line="396"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="382"/>
+        <location filename="../../clienteling/ui/profile.py" line="397"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="383"/>
+        <location filename="../../clienteling/ui/profile.py" line="398"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="384"/>
+        <location filename="../../clienteling/ui/profile.py" line="399"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="385"/>
+        <location filename="../../clienteling/ui/profile.py" line="400"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="400"/>
+        <location filename="../../clienteling/ui/profile.py" line="415"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="410"/>
+        <location filename="../../clienteling/ui/profile.py" line="425"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="410"/>
+        <location filename="../../clienteling/ui/profile.py" line="425"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="482"/>
+        <location filename="../../clienteling/ui/profile.py" line="497"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>
@@ -2019,306 +2044,321 @@ for %2</source>
     <name>ServiceMessages</name>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <source>Exporting a customer&apos;s data needs the server: this terminal is offline.</source>
+        <translation>お客様情報のエクスポートにはサーバー接続が必要です。この端末はオフラインです。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="262"/>
+        <source>Only a manager can export a customer&apos;s data.</source>
+        <translation>お客様情報のエクスポートは店長のみ行えます。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="266"/>
+        <source>The file could not be written there: choose another place.</source>
+        <translation>そこにはファイルを保存できません。別の場所を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="271"/>
         <source>Erasing a customer needs the server: this terminal is offline.</source>
         <translation>お客様情報の消去にはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="261"/>
+        <location filename="../../clienteling/ui/labels.py" line="275"/>
         <source>Only a manager can erase a customer.</source>
         <translation>お客様情報の消去は店長のみ行えます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="265"/>
+        <location filename="../../clienteling/ui/labels.py" line="279"/>
         <source>The audit trail needs the server: this terminal is offline.</source>
         <translation>操作ログの表示にはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="269"/>
+        <location filename="../../clienteling/ui/labels.py" line="283"/>
         <source>Only a manager can read the audit trail.</source>
         <translation>操作ログは店長のみ表示できます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="273"/>
+        <location filename="../../clienteling/ui/labels.py" line="287"/>
         <source>No customer found yet: this terminal is still loading its data.</source>
         <translation>まだ見つかりません。この端末はデータを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="277"/>
+        <location filename="../../clienteling/ui/labels.py" line="291"/>
         <source>This is not a phone number.</source>
         <translation>電話番号として正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="280"/>
+        <location filename="../../clienteling/ui/labels.py" line="294"/>
         <source>This is not an email address.</source>
         <translation>メールアドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="284"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>次回もお客様を検索できるよう、電話番号かメールアドレスを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="289"/>
+        <location filename="../../clienteling/ui/labels.py" line="303"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>この連絡方法の同意は店頭では受け付けていません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="292"/>
+        <location filename="../../clienteling/ui/labels.py" line="306"/>
         <source>Email marketing needs an email address.</source>
         <translation>メールでのご案内にはメールアドレスが必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="295"/>
+        <location filename="../../clienteling/ui/labels.py" line="309"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>SMS・LINEでのご案内には電話番号が必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="312"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>このお客様は保存できません。入力内容を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="301"/>
+        <location filename="../../clienteling/ui/labels.py" line="315"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>重複プロフィールの確認は店長のみ行えます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="305"/>
+        <location filename="../../clienteling/ui/labels.py" line="319"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>重複の確認にはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="311"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>端末の一覧にはサーバーへの接続が必要です。この端末は現在オフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="329"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>端末の表示と登録解除ができるのはマネージャーだけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="318"/>
+        <location filename="../../clienteling/ui/labels.py" line="332"/>
         <source>No terminal of this store has this id.</source>
         <translation>この店舗にこの ID の端末はありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="321"/>
+        <location filename="../../clienteling/ui/labels.py" line="335"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>サインインできませんでした。スタッフコード（またはバッジ）とPINを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="339"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>登録できませんでした。端末を登録できるのは、この店舗のマネージャーがスタッフコードとPINを入力した場合だけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="330"/>
+        <location filename="../../clienteling/ui/labels.py" line="344"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="331"/>
+        <location filename="../../clienteling/ui/labels.py" line="345"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="334"/>
+        <location filename="../../clienteling/ui/labels.py" line="348"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="337"/>
+        <location filename="../../clienteling/ui/labels.py" line="351"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="340"/>
+        <location filename="../../clienteling/ui/labels.py" line="354"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="343"/>
+        <location filename="../../clienteling/ui/labels.py" line="357"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="346"/>
+        <location filename="../../clienteling/ui/labels.py" line="360"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="349"/>
+        <location filename="../../clienteling/ui/labels.py" line="363"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="352"/>
+        <location filename="../../clienteling/ui/labels.py" line="366"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="355"/>
+        <location filename="../../clienteling/ui/labels.py" line="369"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="358"/>
+        <location filename="../../clienteling/ui/labels.py" line="372"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="361"/>
+        <location filename="../../clienteling/ui/labels.py" line="375"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="365"/>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="369"/>
+        <location filename="../../clienteling/ui/labels.py" line="383"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="386"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="375"/>
+        <location filename="../../clienteling/ui/labels.py" line="389"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="378"/>
+        <location filename="../../clienteling/ui/labels.py" line="392"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="381"/>
+        <location filename="../../clienteling/ui/labels.py" line="395"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="387"/>
+        <location filename="../../clienteling/ui/labels.py" line="401"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="388"/>
+        <location filename="../../clienteling/ui/labels.py" line="402"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="389"/>
+        <location filename="../../clienteling/ui/labels.py" line="403"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="390"/>
+        <location filename="../../clienteling/ui/labels.py" line="404"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="391"/>
+        <location filename="../../clienteling/ui/labels.py" line="405"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="392"/>
+        <location filename="../../clienteling/ui/labels.py" line="406"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="393"/>
+        <location filename="../../clienteling/ui/labels.py" line="407"/>
         <source>Family name reading</source>
         <translation>姓のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="396"/>
+        <location filename="../../clienteling/ui/labels.py" line="410"/>
         <source>Given name reading</source>
         <translation>名のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="399"/>
+        <location filename="../../clienteling/ui/labels.py" line="413"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="400"/>
+        <location filename="../../clienteling/ui/labels.py" line="414"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="401"/>
+        <location filename="../../clienteling/ui/labels.py" line="415"/>
         <source>phone number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="402"/>
+        <location filename="../../clienteling/ui/labels.py" line="416"/>
         <source>email address</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="411"/>
+        <location filename="../../clienteling/ui/labels.py" line="425"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>サインインの失敗が続いたため、一時的に停止しています。%1 分後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="418"/>
+        <location filename="../../clienteling/ui/labels.py" line="432"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="422"/>
+        <location filename="../../clienteling/ui/labels.py" line="436"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="428"/>
+        <location filename="../../clienteling/ui/labels.py" line="442"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="434"/>
+        <location filename="../../clienteling/ui/labels.py" line="448"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="440"/>
+        <location filename="../../clienteling/ui/labels.py" line="454"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="447"/>
+        <location filename="../../clienteling/ui/labels.py" line="461"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="454"/>
+        <location filename="../../clienteling/ui/labels.py" line="468"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="458"/>
+        <location filename="../../clienteling/ui/labels.py" line="472"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="464"/>
+        <location filename="../../clienteling/ui/labels.py" line="478"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="468"/>
+        <location filename="../../clienteling/ui/labels.py" line="482"/>
         <source>%1 must be written in kana.</source>
         <translation>%1はかなで入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="472"/>
+        <location filename="../../clienteling/ui/labels.py" line="486"/>
         <source>Another customer already has this %1.</source>
         <translation>この%1は別のお客様が登録済みです。</translation>
     </message>

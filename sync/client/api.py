@@ -362,6 +362,12 @@ class ApiClient:
     # -----------------------------------------------------------------------------------------
     # Data-subject rights (managers)
 
+    async def disclosure(self, customer_id: str, format: str) -> bytes:
+        """Everything held about a customer, as the server formats it (json or csv)."""
+        path = f"/v1/customers/{quote(customer_id, safe='')}/disclosure"
+        response = await self._send("GET", path, params={"format": format})
+        return response.content
+
     async def erase_customer(self, customer_id: str) -> ErasureReport:
         path = f"/v1/customers/{quote(customer_id, safe='')}/erase"
         return await self._call("POST", path, ErasureReport)
