@@ -9,7 +9,7 @@ import weakref
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
@@ -25,6 +25,7 @@ from sync.protocol import (
     DeviceRegisterRequest,
     DeviceRegisterResponse,
     ErasureReport,
+    ErrorBody,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -64,6 +65,10 @@ from sync.server.sweeper import purge_old_tombstones, sweep_reservations
 
 log = logging.getLogger(__name__)
 IdPath = Annotated[str, Path(max_length=36, pattern=r"^[!-~]{1,36}$")]
+# Operations that can meet a state they cannot act on (decided already, merged, changed).
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "The request conflicts with the state now", "model": ErrorBody}
+}
 
 PURGE_EVERY_S = 3600.0  # tombstones older than the retention are purged about hourly
 
@@ -183,9 +188,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         return devices.list_devices(engine, staff)
 
     @app.post("/v1/devices/{device_id}/revoke", tags=["devices"])
-    def revoke_device(
-        staff: CurrentStaff, engine: EngineDep, device_id: Annotated[str, Path(max_length=64)]
-    ) -> DevicePublic:
+    def revoke_device(staff: CurrentStaff, engine: EngineDep, device_id: IdPath) -> DevicePublic:
         """Revoke a terminal of the caller's store: its sessions end, and at its next contact
         it erases its data. Managers only."""
         return devices.revoke_device(engine, staff, device_id)
@@ -196,14 +199,16 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         managers only."""
         return merge_review.list_suggestions(engine, staff)
 
-    @app.post("/v1/identity/suggestions/{suggestion_id}/dismiss", tags=["identity"])
+    @app.post(
+        "/v1/identity/suggestions/{suggestion_id}/dismiss", tags=["identity"], responses=CONFLICT
+    )
     def dismiss_merge_suggestion(
         staff: CurrentStaff, engine: EngineDep, suggestion_id: IdPath, body: DismissRequest
     ) -> SuggestionList:
         """The two profiles are two people: never suggested or merged by the rules again."""
         return merge_review.dismiss(engine, staff, suggestion_id, body)
 
-    @app.post("/v1/identity/merges", tags=["identity"])
+    @app.post("/v1/identity/merges", tags=["identity"], responses=CONFLICT)
     def approve_merge(staff: CurrentStaff, engine: EngineDep, body: MergeRequest) -> MergePublic:
         """Approve a suggestion: the two profiles become one (the older survives unless the
         survivor is named). Managers only."""
@@ -213,7 +218,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     def list_merges(staff: CurrentStaff, engine: EngineDep) -> MergeList:
         return merge_review.list_merges(engine, staff)
 
-    @app.post("/v1/identity/merges/{merge_id}/undo", tags=["identity"])
+    @app.post("/v1/identity/merges/{merge_id}/undo", tags=["identity"], responses=CONFLICT)
     def undo_merge(staff: CurrentStaff, engine: EngineDep, merge_id: IdPath) -> MergePublic:
         """What the merge moved goes back; the pair is then two people for the rules."""
         return merge_review.undo_merge(engine, staff, merge_id, publish)
@@ -222,14 +227,14 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     def get_identity_rules(staff: CurrentStaff, engine: EngineDep) -> IdentityRulesVersion:
         return merge_review.get_rules(engine, staff)
 
-    @app.put("/v1/identity/rules", tags=["identity"])
+    @app.put("/v1/identity/rules", tags=["identity"], responses=CONFLICT)
     def put_identity_rules(
         staff: CurrentStaff, engine: EngineDep, body: IdentityRules
     ) -> IdentityRulesVersion:
         """Replace the chain's identity rules (a new version): admins only."""
         return merge_review.put_rules(engine, staff, body)
 
-    @app.post("/v1/customers/{customer_id}/erase", tags=["privacy"])
+    @app.post("/v1/customers/{customer_id}/erase", tags=["privacy"], responses=CONFLICT)
     def erase_customer(
         staff: CurrentStaff, engine: EngineDep, settings: SettingsDep, customer_id: IdPath
     ) -> ErasureReport:
@@ -242,7 +247,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         "/v1/customers/{customer_id}/disclosure",
         tags=["privacy"],
         response_class=Response,
-        responses={200: {"content": {"application/json": {}, "text/csv": {}}}},
+        responses={200: {"content": {"application/json": {}, "text/csv": {}}}, **CONFLICT},
     )
     def disclose_customer(
         staff: CurrentStaff,

@@ -92,7 +92,7 @@ def install_ingest_routes(app: FastAPI, publish: Callable[[Iterable[str]], None]
     def revoke_integration(
         staff: CurrentStaff,
         engine: EngineDep,
-        credential_id: Annotated[str, Path(max_length=64)],
+        credential_id: Annotated[str, Path(max_length=36, pattern=r"^[!-~]{1,36}$")],
     ) -> CredentialPublic:
         """Revoke a credential: its next request is refused. Admins only."""
         return integrations.revoke_credential(engine, staff, credential_id)
