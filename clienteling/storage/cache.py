@@ -553,7 +553,8 @@ class LocalCache:
         with self._read() as db:
             found = db.execute(
                 "SELECT 1 FROM srv_customer WHERE id = ?1 UNION ALL SELECT 1 FROM outbox "
-                "WHERE customer_id = ?1 AND name = 'customer.create' AND status = 'pending'",
+                "WHERE customer_id = ?1 AND name = 'customer.create' "
+                "AND status IN ('pending', 'applied')",
                 (customer_id,),
             )
             return found.fetchone() is not None

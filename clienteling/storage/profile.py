@@ -377,7 +377,7 @@ def pending_customer(cur: Any, customer_id: str) -> OutboxRow | None:
     """The customer.create made here for this id that the server has not sent back yet."""
     row = cur.execute(
         f"SELECT {OUTBOX_COLUMNS} FROM outbox WHERE customer_id = ? AND name = 'customer.create' "
-        "AND status IN ('pending', 'rejected') ORDER BY seq DESC LIMIT 1",
+        "AND status IN ('pending', 'applied', 'rejected') ORDER BY seq DESC LIMIT 1",
         (customer_id,),
     ).fetchone()
     return OutboxRow.from_db(row) if row else None

@@ -47,7 +47,8 @@ def pending_customers(cur: Any) -> list[_Pending]:
     """The walk-ins waiting in the outbox (a handful; read per search, never indexed)."""
     found = []
     for args_json, status in cur.execute(
-        "SELECT o.args_json, o.status FROM outbox AS o WHERE o.status IN ('pending', 'rejected') "
+        "SELECT o.args_json, o.status FROM outbox AS o "
+        "WHERE o.status IN ('pending', 'applied', 'rejected') "
         "AND o.name = 'customer.create' AND NOT EXISTS "
         "(SELECT 1 FROM srv_customer AS c WHERE c.id = o.customer_id) ORDER BY o.seq DESC"
     ).fetchall():
