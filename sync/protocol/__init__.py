@@ -606,11 +606,24 @@ class FollowupData(TypedDict):
     staff_id: str
     due_date: str
     channel: str
-    kind: str  # "after_visit" | "occasion" | "custom"
+    kind: str  # "after_visit" | "check_in" | "occasion" | "service" | "back_in_stock" | "custom"
     status: str  # "planned" | "sent" | "done" | "cancelled"
     skus: list[str]
     note: str
     created_at: str
+    # Added to v1 by the planner (absent from older documents: read them with .get):
+    # the moment to make contact (ISO, UTC), the rule that planned it, why
+    # that time (sync.protocol.followups.FollowupTiming as a dict), what it is about.
+    due_at: NotRequired[str | None]
+    rule: NotRequired[str | None]
+    purpose: NotRequired[str]  # "marketing" | "service"
+    timing: NotRequired[dict[str, Any] | None]
+    interest_ids: NotRequired[list[str]]
+    order_ids: NotRequired[list[str]]
+    categories: NotRequired[list[str]]
+    reservation_id: NotRequired[str | None]
+    outcome: NotRequired[str]
+    updated_at: NotRequired[str | None]
 
 
 # ---------------------------------------------------------------------------------------------

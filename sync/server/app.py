@@ -9,7 +9,7 @@ import weakref
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
@@ -25,7 +25,6 @@ from sync.protocol import (
     DeviceRegisterRequest,
     DeviceRegisterResponse,
     ErasureReport,
-    ErrorBody,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -52,11 +51,13 @@ from sync.server.db import make_engine, read_session
 from sync.server.docs_page import CONTENT_SECURITY_POLICY, render_docs
 from sync.server.errors import ApiError, install_error_handlers
 from sync.server.events import PokeHub, TooManyStreams, poke_stream
+from sync.server.followup_routes import install_followup_routes
 from sync.server.ingest.routes import BULK_LIMIT, install_ingest_routes
-from sync.server.middleware import BodyLimit, CatchAll, HostCheck, NoStore
+from sync.server.middleware import BodyLimit, CatchAll, HostCheck, NoStore, where_it_failed
 from sync.server.models import Store
-from sync.server.openapi import install_openapi, operation_id
+from sync.server.openapi import CONFLICT, install_openapi, operation_id
 from sync.server.pgnotify import NotifyRelay
+from sync.server.planner import plan as plan_followups
 from sync.server.pull import pull_changes as read_pull_page
 from sync.server.push import apply_push
 from sync.server.schema import upgrade
@@ -65,10 +66,6 @@ from sync.server.sweeper import purge_old_tombstones, sweep_reservations
 
 log = logging.getLogger(__name__)
 IdPath = Annotated[str, Path(max_length=36, pattern=r"^[!-~]{1,36}$")]
-# Operations that can meet a state they cannot act on (decided already, merged, changed).
-CONFLICT: dict[int | str, dict[str, Any]] = {
-    409: {"description": "The request conflicts with the state now", "model": ErrorBody}
-}
 
 PURGE_EVERY_S = 3600.0  # tombstones older than the retention are purged about hourly
 
@@ -111,15 +108,24 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
                 except Exception as exc:  # keep sweeping after a transient database fault
                     log.warning("background sweep failed: %s", type(exc).__name__)
 
-        task = asyncio.create_task(sweeper())
+        async def planner() -> None:
+            while True:
+                await asyncio.sleep(settings.planner_interval_s)
+                try:
+                    await run_in_threadpool(plan_followups, engine, None, publish)
+                except Exception as exc:  # plan again at the next round
+                    log.warning("follow-up planning failed: %s", where_it_failed(exc))
+
+        tasks = [asyncio.create_task(sweeper()), asyncio.create_task(planner())]
         try:
             yield
         finally:
             hub.close()
             await run_in_threadpool(snapshots.close)  # a running build gives up
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+            for task in tasks:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             if relay is not None:
                 relay.stop()
 
@@ -396,4 +402,5 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         )
 
     install_ingest_routes(app, publish)
+    install_followup_routes(app, publish)
     return app

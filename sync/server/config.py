@@ -34,6 +34,8 @@ class Settings:
     heartbeat_s: float = 15.0
     # How often the server's clock chores run (expiring reservations; tombstones hourly).
     sweep_interval_s: float = 60.0
+    # How often the follow-up planner runs (it plans each thing once, however often it runs).
+    planner_interval_s: float = 600.0
     # Open event streams per staff session (a terminal needs one; a reconnect may briefly
     # overlap the old one). More are refused with 429.
     max_streams_per_session: int = 3

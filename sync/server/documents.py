@@ -49,7 +49,7 @@ def _dict(data: Any) -> dict[str, Any]:
     return cast(dict[str, Any], data)
 
 
-def _consent_rows(session: Session, customer_ids: list[str]) -> dict[str, list[ConsentData]]:
+def consent_states(session: Session, customer_ids: list[str]) -> dict[str, list[ConsentData]]:
     """The latest ledger entry per (purpose, channel) of each customer: the state now."""
     latest: dict[str, dict[tuple[str, str], Consent]] = {cid: {} for cid in customer_ids}
     for part in chunks(customer_ids, chunk_size(session)):
@@ -78,7 +78,7 @@ def _consent_rows(session: Session, customer_ids: list[str]) -> dict[str, list[C
 
 def current_consents(session: Session, customer_id: str) -> list[ConsentData]:
     """The latest ledger entry per (purpose, channel): the state that counts now."""
-    return _consent_rows(session, [customer_id])[customer_id]
+    return consent_states(session, [customer_id])[customer_id]
 
 
 def _identity_rows(session: Session, customer_ids: list[str]) -> dict[str, set[tuple[str, str]]]:
@@ -142,7 +142,7 @@ def customers_data(session: Session, customers: list[Customer]) -> list[Customer
     """The documents of many customers with a few queries, whatever their number."""
     ids = [c.id for c in customers]
     claimed = _identity_rows(session, ids)
-    consents = _consent_rows(session, ids)
+    consents = consent_states(session, ids)
     summaries = stored_summaries(session, ids)
     return [_document(c, claimed[c.id], consents[c.id], summaries.get(c.id)) for c in customers]
 
@@ -223,6 +223,16 @@ def followup_data(row: FollowUp) -> FollowupData:
         skus=skus,
         note=row.note,
         created_at=iso(row.created_at),
+        due_at=iso(row.due_at) if row.due_at else None,
+        rule=row.rule_code,
+        purpose=row.purpose,
+        timing=json.loads(row.timing_json) if row.timing_json else None,
+        interest_ids=json.loads(row.interest_ids_json),
+        order_ids=json.loads(row.order_ids_json),
+        categories=json.loads(row.categories_json),
+        reservation_id=row.reservation_id,
+        outcome=row.outcome,
+        updated_at=iso(row.updated_at) if row.updated_at else None,
     )
 
 

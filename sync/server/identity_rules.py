@@ -7,63 +7,32 @@ import unicodedata
 from collections.abc import Iterable
 
 from sqlalchemy.orm import Session
-from sqlmodel import col, func, select
+from sqlmodel import col, select
 
 from sync.protocol.merges import DEFAULT_RULES, IdentityRules, IdentityRulesVersion, RuleAction
-from sync.server.models import ChainRule, Customer, Staff
-from sync.server.timeutil import as_utc, utcnow
+from sync.server import chain_rules
+from sync.server.models import Customer
 
 RULES_KIND = "identity"
 MAX_HOPS = 16
 
 
 def current(session: Session) -> IdentityRules:
-    row = _latest(session)
-    return IdentityRules.model_validate_json(row.body_json) if row else DEFAULT_RULES
+    return chain_rules.current(session, RULES_KIND, IdentityRules, DEFAULT_RULES)
 
 
 def current_version(session: Session) -> IdentityRulesVersion:
-    row = _latest(session)
-    if row is None:
-        return IdentityRulesVersion(
-            version=0, rules=DEFAULT_RULES, updated_at=None, updated_by=None
-        )
-    staff = session.get(Staff, row.created_by)
+    version, rules, updated_at, updated_by = chain_rules.versioned(
+        session, RULES_KIND, IdentityRules, DEFAULT_RULES
+    )
     return IdentityRulesVersion(
-        version=row.version,
-        rules=IdentityRules.model_validate_json(row.body_json),
-        updated_at=as_utc(row.created_at),
-        updated_by=staff.name if staff else None,
+        version=version, rules=rules, updated_at=updated_at, updated_by=updated_by
     )
 
 
 def replace(session: Session, rules: IdentityRules, staff_id: str) -> int:
-    """Store `rules` as the next version; returns it. (Two admins at once: the unique key
-    refuses the second, which the caller reports as a conflict.)"""
-    top = session.execute(
-        select(func.max(ChainRule.version)).where(ChainRule.kind == RULES_KIND)
-    ).scalar_one()
-    version = int(top or 0) + 1
-    session.add(
-        ChainRule(
-            kind=RULES_KIND,
-            version=version,
-            body_json=rules.model_dump_json(),
-            created_by=staff_id,
-            created_at=utcnow(),
-        )
-    )
-    session.flush()
-    return version
-
-
-def _latest(session: Session) -> ChainRule | None:
-    return session.execute(
-        select(ChainRule)
-        .where(ChainRule.kind == RULES_KIND)
-        .order_by(col(ChainRule.version).desc())
-        .limit(1)
-    ).scalar_one_or_none()
+    """Store `rules` as the next version; returns it."""
+    return chain_rules.store(session, RULES_KIND, rules.model_dump_json(), staff_id)
 
 
 def decide(rules: IdentityRules, evidence: Iterable[str]) -> RuleAction | None:

@@ -304,6 +304,29 @@ class FollowUp(SQLModel, table=True):
     note: str = Field(default="", max_length=2000)
     outcome: str = Field(default="", max_length=2000)
     created_at: datetime = Field(sa_column=_ts())
+    # Planned by the server (sync.server.planner): the moment to make contact (store time
+    # chosen from the customer's history), the rule, and the key that plans it only once.
+    due_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    rule_code: str | None = Field(default=None, max_length=40)
+    plan_key: str | None = Field(default=None, unique=True, max_length=200)
+    purpose: str = Field(default="marketing", max_length=16)
+    timing_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    interest_ids_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    order_ids_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    categories_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
+    reservation_id: str | None = Field(default=None, max_length=36)
+    updated_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+
+
+class StockWatch(SQLModel, table=True):
+    """An open interest whose store had none of the product when the planner looked: when
+    stock is back, the back-in-stock rule plans a follow-up (and the watch ends)."""
+
+    __tablename__ = "stock_watch"
+    interest_id: str = Field(primary_key=True, max_length=36)
+    store_id: str = Field(max_length=36)
+    sku: str = Field(max_length=64)
+    empty_since: datetime = Field(sa_column=_ts())
 
 
 class MessageTemplate(SQLModel, table=True):

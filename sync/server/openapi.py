@@ -12,6 +12,11 @@ from fastapi.routing import APIRoute
 
 from sync.protocol import MUTATION_ARGS, ErrorBody
 
+# Operations that can meet a state they cannot act on (decided already, merged, changed).
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"description": "The request conflicts with the state now", "model": ErrorBody}
+}
+
 BEARER = "sessionToken"
 INTEGRATION_BEARER = "integrationToken"
 INTEGRATION_DEPENDENCY = "current_integration"

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from sync.protocol import PROTOCOL_VERSION
+from sync.protocol.followups import DEFAULT_FOLLOWUP_RULES
 from sync.protocol.merges import DEFAULT_RULES
 from sync.server.runner import ServerThread
 from tests.server.authorship_helpers import device, signed_in
@@ -159,6 +160,22 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
     ("PUT", "/v1/identity/rules"): (
         lambda h, a, c: h.put("/v1/identity/rules", json=DEFAULT_RULES.model_dump(), headers=a),
         {"nobody": 401, "associate": 403, "manager": 403, "admin": 200},
+    ),
+    ("GET", "/v1/followups/rules"): (
+        lambda h, a, c: h.get("/v1/followups/rules", headers=a),
+        MANAGERS,
+    ),
+    ("PUT", "/v1/followups/rules"): (
+        lambda h, a, c: h.put(
+            "/v1/followups/rules",
+            json=DEFAULT_FOLLOWUP_RULES.model_dump(mode="json"),
+            headers=a,
+        ),
+        MANAGERS,
+    ),
+    ("POST", "/v1/followups/plan"): (
+        lambda h, a, c: h.post("/v1/followups/plan", headers=a),
+        MANAGERS,
     ),
     ("POST", "/v1/customers/{customer_id}/erase"): (
         lambda h, a, c: h.post(f"/v1/customers/{UNKNOWN}/erase", headers=a),

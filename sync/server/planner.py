@@ -1,0 +1,343 @@
+"""The follow-up planner: the chain's rules (sync.protocol.followups) applied to what happened,
+making follow-ups with an owner, a store, a due moment, a reason, and what they are about.
+
+A run finds candidates (sync.server.planner_triggers), drops those already planned (the unique
+`plan_key`: running twice, or on two API workers at once, plans each thing once), then per
+batch of customers, in one transaction each:
+
+- the channel: the first of the rule's channels the customer agreed to (marketing), or can be
+  reached on and did not refuse (service);
+- the moment: from the customer's own history (sync.server.timing), outside the quiet hours,
+  and for marketing under the frequency cap counted over every follow-up the customer has,
+  whoever planned it;
+- the owner: the staff member of the visit, sale or hold; else the customer's preferred staff
+  member; else a manager of the store.
+
+On PostgreSQL a run's batches take one advisory lock, so two planners never count the cap at
+the same moment; SQLite's writers queue anyway. One candidate that fails is logged and skipped
+(a savepoint each); the rest are planned.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlmodel import col, select
+
+from sync.protocol import new_id
+from sync.protocol.followups import SERVICE_TRIGGERS, FollowupRules, PlannerReport
+from sync.server import followup_rules
+from sync.server.bulk_sql import chunk_size, chunks, one_of
+from sync.server.changes import touched_buckets
+from sync.server.db import write_session
+from sync.server.documents import consent_states, followup_data, publish_customer_child
+from sync.server.middleware import where_it_failed
+from sync.server.models import (
+    Activity,
+    Customer,
+    CustomerIdentity,
+    FollowUp,
+    Interest,
+    Order,
+    Staff,
+)
+from sync.server.pgnotify import notify_buckets
+from sync.server.planner_triggers import FINDERS, Candidate, Context, store_zones
+from sync.server.timeutil import as_utc, utcnow
+from sync.server.timing import Signal, candidate_days, choose_time, fits_cap, service_time
+
+log = logging.getLogger(__name__)
+
+PLANNER_LOCK_KEY = 734_211_905  # any fixed number: the advisory lock of planner batches
+BATCH_CUSTOMERS = 500
+HISTORY = timedelta(days=730)  # the history timing is read from
+COUNTED = ("planned", "sent", "done")  # follow-ups that count against the frequency cap
+ENGAGED = ("open", "opened", "click", "clicked")
+ONLINE = ("online", "app")
+
+
+def plan(
+    engine: Engine,
+    now: datetime | None = None,
+    publish: Callable[[Iterable[str]], None] | None = None,
+) -> PlannerReport:
+    now = as_utc(now or utcnow())
+    report = PlannerReport(
+        created={}, skipped_no_channel=0, skipped_cap=0, skipped_no_owner=0, already_planned=0
+    )
+    with write_session(engine) as session:  # back-in-stock watches are written as found
+        rules = followup_rules.current(session)
+        ctx = Context(session, rules, now, store_zones(session))
+        found: list[Candidate] = []
+        for rule in rules.rules:
+            if rule.enabled:
+                found.extend(FINDERS[rule.trigger](ctx, rule))
+    fresh = _not_planned(engine, found, report)
+    by_customer: dict[str, list[Candidate]] = {}
+    for candidate in fresh:
+        by_customer.setdefault(candidate.customer_id, []).append(candidate)
+    for part in chunks(list(by_customer), BATCH_CUSTOMERS):
+        with write_session(engine) as session:
+            if session.get_bind().dialect.name == "postgresql":
+                session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PLANNER_LOCK_KEY})
+            batch = _Batch(session, rules, now, ctx.zones, part)
+            for customer_id in part:
+                for candidate in by_customer[customer_id]:
+                    batch.place(candidate, report)
+            touched = touched_buckets(session)
+            notify_buckets(session, touched)
+        if publish is not None and touched:
+            publish(touched)
+    return report
+
+
+def _not_planned(engine: Engine, found: list[Candidate], report: PlannerReport) -> list[Candidate]:
+    unique = {c.key: c for c in found}
+    if not unique:
+        return []
+    taken: set[str] = set()
+    with write_session(engine) as session:
+        for part in chunks(list(unique), chunk_size(session)):
+            rows = session.execute(
+                select(FollowUp).where(one_of(session, col(FollowUp.plan_key), part))
+            ).scalars()
+            for row in rows:
+                assert row.plan_key is not None
+                taken.add(row.plan_key)
+                _add_interests(session, row, unique[row.plan_key])
+    report.already_planned += len(taken)
+    return [c for key, c in unique.items() if key not in taken]
+
+
+def _add_interests(session: Session, row: FollowUp, candidate: Candidate) -> None:
+    """Interests logged later at the same visit join the follow-up still planned for it."""
+    have: list[str] = json.loads(row.interest_ids_json)
+    new = [i for i in candidate.interest_ids if i not in have]
+    if not new or row.status != "planned":
+        return
+    row.interest_ids_json = json.dumps(have + new)
+    skus: list[str] = json.loads(row.skus_json)
+    row.skus_json = json.dumps(skus + [s for s in candidate.skus if s not in skus])
+    cats: list[str] = json.loads(row.categories_json)
+    row.categories_json = json.dumps(cats + [c for c in candidate.categories if c not in cats])
+    row.updated_at = utcnow()
+    session.flush()
+    customer = session.get(Customer, row.customer_id)
+    if customer is not None:
+        publish_customer_child(session, customer.region, "followup", row.id, followup_data(row))
+
+
+class _Batch:
+    """What planning needs to know of a batch of customers, loaded in a few queries."""
+
+    def __init__(
+        self,
+        session: Session,
+        rules: FollowupRules,
+        now: datetime,
+        zones: dict[str, ZoneInfo],
+        customer_ids: list[str],
+    ) -> None:
+        self.session, self.rules, self.now, self.zones = session, rules, now, zones
+        self.customers = {
+            c.id: c
+            for c in session.execute(
+                select(Customer).where(one_of(session, col(Customer.id), customer_ids))
+            ).scalars()
+        }
+        self.consents = consent_states(session, customer_ids)
+        self.lines = self._line_users(customer_ids)
+        self.signals = self._signals(customer_ids)
+        self.planned = self._planned(customer_ids)
+        self.managers: dict[str, str | None] = {}
+
+    def _line_users(self, ids: list[str]) -> set[str]:
+        rows = self.session.execute(
+            select(CustomerIdentity.customer_id).where(
+                one_of(self.session, col(CustomerIdentity.customer_id), ids),
+                col(CustomerIdentity.kind) == "line_user",
+            )
+        ).scalars()
+        return set(rows)
+
+    def _signals(self, ids: list[str]) -> dict[str, list[Signal]]:
+        since = self.now - HISTORY
+        found: dict[str, list[Signal]] = {cid: [] for cid in ids}
+        visit_days: dict[str, dict[date, datetime]] = {cid: {} for cid in ids}
+        orders = self.session.execute(
+            select(Order.customer_id, Order.channel, Order.ordered_at).where(
+                one_of(self.session, col(Order.customer_id), ids),
+                col(Order.ordered_at) >= since,
+            )
+        ).all()
+        for cid, channel, at in orders:
+            at = as_utc(at)
+            if channel == "store":
+                visit_days[cid].setdefault(at.date(), at)
+            elif channel in ONLINE:
+                found[cid].append(Signal("online_orders", at))
+        interests = self.session.execute(
+            select(Interest.customer_id, Interest.created_at).where(
+                one_of(self.session, col(Interest.customer_id), ids),
+                col(Interest.created_at) >= since,
+            )
+        ).all()
+        for cid, at in interests:
+            at = as_utc(at)
+            day = visit_days[cid]
+            day[at.date()] = min(day.get(at.date(), at), at)
+        engaged = self.session.execute(
+            select(Activity.customer_id, Activity.occurred_at).where(
+                one_of(self.session, col(Activity.customer_id), ids),
+                col(Activity.channel) == "email",
+                col(Activity.kind).in_(ENGAGED),
+                col(Activity.occurred_at) >= since,
+            )
+        ).all()
+        for cid, at in engaged:
+            found[cid].append(Signal("email_engagement", as_utc(at)))
+        for cid, days in visit_days.items():
+            found[cid].extend(Signal("store_visits", at) for at in days.values())
+        return found
+
+    def _planned(self, ids: list[str]) -> dict[str, list[date]]:
+        rows = self.session.execute(
+            select(col(FollowUp.customer_id), col(FollowUp.due_date)).where(
+                one_of(self.session, col(FollowUp.customer_id), ids),
+                col(FollowUp.status).in_(COUNTED),
+                col(FollowUp.purpose) == "marketing",
+                col(FollowUp.due_date) >= self.now.date() - timedelta(days=90),
+            )
+        ).all()
+        planned: dict[str, list[date]] = {cid: [] for cid in ids}
+        for cid, due in rows:
+            planned[cid].append(due)
+        return planned
+
+    def _channel(self, candidate: Candidate, customer: Customer) -> str | None:
+        latest = {(c["purpose"], c["channel"]): c["state"] for c in self.consents[customer.id]}
+        if candidate.rule.trigger not in SERVICE_TRIGGERS:
+            return next(
+                (
+                    ch
+                    for ch in candidate.rule.channels
+                    if latest.get(("marketing", ch)) == "granted"
+                ),
+                None,
+            )
+        reachable = {
+            "email": bool(customer.email),
+            "sms": bool(customer.phone),
+            "phone": bool(customer.phone),
+            "line": customer.id in self.lines,
+        }
+        return next(
+            (
+                ch
+                for ch in candidate.rule.channels
+                if reachable.get(ch) and latest.get(("service", ch)) != "withdrawn"
+            ),
+            None,
+        )
+
+    def _owner(self, candidate: Candidate, customer: Customer) -> str | None:
+        if candidate.staff_id:
+            return candidate.staff_id
+        if customer.preferred_staff_id:
+            return customer.preferred_staff_id
+        store = candidate.store_id
+        if store not in self.managers:
+            self.managers[store] = self.session.execute(
+                select(Staff.id)
+                .where(col(Staff.store_id) == store, col(Staff.active).is_(True))
+                .order_by((col(Staff.role) == "manager").desc(), col(Staff.code))
+                .limit(1)
+            ).scalar_one_or_none()
+        return self.managers[store]
+
+    def place(self, candidate: Candidate, report: PlannerReport) -> None:
+        customer = self.customers.get(candidate.customer_id)
+        if customer is None or customer.merged_into is not None:
+            return
+        channel = self._channel(candidate, customer)
+        if channel is None:
+            report.skipped_no_channel += 1
+            return
+        owner = self._owner(candidate, customer)
+        if owner is None:
+            report.skipped_no_owner += 1
+            return
+        zone = self.zones.get(candidate.store_id, ZoneInfo("Asia/Tokyo"))
+        service = candidate.rule.trigger in SERVICE_TRIGGERS
+        timing_json: str | None = None
+        if candidate.target is not None:
+            due = service_time(candidate.target, zone, self.rules.quiet_hours, candidate.latest)
+        else:
+            assert candidate.anchor is not None
+            rule = candidate.rule
+            today = self.now.astimezone(zone).date()
+            days = candidate_days(
+                candidate.anchor, rule.offset_days, rule.window_days, rule.before_weekend, today
+            )
+            cap = self.rules.frequency_cap
+            planned = self.planned[customer.id]
+            chosen = choose_time(
+                days,
+                self.signals[customer.id],
+                zone,
+                self.rules.quiet_hours,
+                self.rules.default_hour,
+                lambda d: fits_cap(planned, d, cap.max_contacts, cap.per_days),
+            )
+            if chosen is None:
+                if days:
+                    report.skipped_cap += 1
+                return
+            due, timing = chosen
+            timing_json = timing.model_dump_json()
+        row = FollowUp(
+            id=new_id(),
+            customer_id=customer.id,
+            store_id=candidate.store_id,
+            staff_id=owner,
+            due_date=due.astimezone(zone).date(),
+            due_at=as_utc(due),
+            channel=channel,
+            kind=candidate.kind,
+            status="planned",
+            skus_json=json.dumps(candidate.skus),
+            note="",
+            created_at=self.now,
+            rule_code=candidate.rule.code,
+            plan_key=candidate.key,
+            purpose="service" if service else "marketing",
+            timing_json=timing_json,
+            interest_ids_json=json.dumps(candidate.interest_ids),
+            order_ids_json=json.dumps(candidate.order_ids),
+            categories_json=json.dumps(candidate.categories),
+            reservation_id=candidate.reservation_id,
+            updated_at=self.now,
+        )
+        try:
+            with self.session.begin_nested():
+                self.session.add(row)
+                self.session.flush()
+                publish_customer_child(
+                    self.session, customer.region, "followup", row.id, followup_data(row)
+                )
+        except IntegrityError:  # another planner planned it a moment ago
+            report.already_planned += 1
+            return
+        except Exception as exc:
+            log.warning("could not plan %s: %s", candidate.rule.code, where_it_failed(exc))
+            return
+        if not service:
+            self.planned[customer.id].append(row.due_date)
+        report.created[candidate.rule.code] = report.created.get(candidate.rule.code, 0) + 1
