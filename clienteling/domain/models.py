@@ -178,6 +178,21 @@ class Reservation:
 
 
 @dataclass(frozen=True, slots=True)
+class FollowupTiming:
+    """Why a planned follow-up is due when it is (see sync.protocol.followups): `count` of
+    `total` of the customer's `basis` events fell on `weekday` (0 Monday; None any day)
+    around `hour`; moved out of the quiet hours, or to another day by the frequency cap."""
+
+    basis: str  # "store_visits" | "online_orders" | "email_engagement" | "default"
+    count: int
+    total: int
+    weekday: int | None
+    hour: int
+    quiet_hours: bool = False
+    capped: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class FollowUp:
     id: str
     due_date: str
@@ -188,6 +203,28 @@ class FollowUp:
     note: str
     staff_id: str
     sync: SyncState = SyncState.SYNCED
+    # Planned by the server: the moment (ISO, UTC), the rule, why then, what about.
+    due_at: str | None = None
+    rule: str | None = None
+    timing: FollowupTiming | None = None
+    customer_id: str = ""
+    customer_name: str = ""
+    store_id: str = ""
+    staff_name: str = ""
+    interest_ids: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    item_names: tuple[str, ...] = ()  # the products' names (skus the catalog knows)
+    result: str | None = None
+    outcome: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FollowupQueue:
+    """A queue of planned follow-ups, by the store's calendar."""
+
+    overdue: tuple[FollowUp, ...]
+    today: tuple[FollowUp, ...]
+    upcoming: tuple[FollowUp, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from clienteling.services.context import StaffContext
 from clienteling.services.customers import CustomerService
 from clienteling.services.devices import DeviceService
 from clienteling.services.duplicates import DuplicateService
+from clienteling.services.followups import FollowupService
 from clienteling.services.interests import InterestService
 from clienteling.services.lock import LockService
 from clienteling.services.notes import NoteService
@@ -57,6 +58,7 @@ class AppServices:
     privacy: PrivacyService
     duplicates: DuplicateService
     lock: LockService
+    followups: FollowupService
 
     @classmethod
     def build(
@@ -71,6 +73,7 @@ class AppServices:
         audit_source: AuditSource | None = None,
         privacy_admin: PrivacyAdmin | None = None,
     ) -> AppServices:
+        clock = StoreClock(cache.store_time_zone(context.store_id))
         return cls(
             context=context,
             search=SearchService(cache),
@@ -82,11 +85,12 @@ class AppServices:
             sync_status=SyncStatusService(cache, engine, engine),
             products=ProductService(cache, context, language),
             reservations=ReservationService(cache, context, engine),
-            clock=StoreClock(cache.store_time_zone(context.store_id)),
+            clock=clock,
             devices=DeviceService(device_admin, context),
             audit=AuditService(cache, context, engine),
             audit_trail=AuditReader(audit_source, context),
             privacy=PrivacyService(privacy_admin, context, engine),
             duplicates=DuplicateService(identity_admin, context, engine),
             lock=LockService(cache, context.staff_id),
+            followups=FollowupService(cache, context, engine, clock),
         )

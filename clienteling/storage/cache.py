@@ -21,6 +21,7 @@ from typing import Any
 from clienteling.domain.models import (
     Category,
     CustomerHit,
+    FollowUp,
     Notice,
     PendingChange,
     ProductDetail,
@@ -29,7 +30,16 @@ from clienteling.domain.models import (
     Reservation,
     StoreLists,
 )
-from clienteling.storage import apply, catalog, outbox, profile, reservations, search, snapshot
+from clienteling.storage import (
+    apply,
+    catalog,
+    followups,
+    outbox,
+    profile,
+    reservations,
+    search,
+    snapshot,
+)
 from clienteling.storage.connection import (
     open_parser,
     open_reader,
@@ -507,6 +517,19 @@ class LocalCache:
     def customer_reservations(self, customer_id: str) -> list[Reservation]:
         with self._read() as db:
             return reservations.of_customer(db, customer_id)
+
+    def followup_queue(self, store_id: str, staff_id: str | None) -> list[FollowUp]:
+        with self._read() as db:
+            return followups.store_queue(db, store_id, staff_id)
+
+    def followup(self, followup_id: str) -> FollowUp | None:
+        with self._read() as db:
+            return followups.one(db, followup_id)
+
+    def store_staff(self, store_id: str) -> dict[str, str]:
+        """The store's staff members (id -> name), as the server sent them."""
+        with self._read() as db:
+            return followups.staff_names(db, store_id)
 
     def store_lists(self, store_id: str) -> StoreLists:
         with self._read() as db:

@@ -19,6 +19,7 @@ from clienteling.domain.models import (
     ProfileSummary,
     SyncState,
 )
+from clienteling.storage.followups import from_doc as followup_from_doc
 from clienteling.storage.outbox import OUTBOX_COLUMNS, OutboxRow
 from clienteling.storage.reservations import of_customer
 
@@ -225,16 +226,7 @@ def load_profile(cur: Any, customer_id: str) -> Profile | None:
     ]
     reservations = of_customer(cur, customer_id)
     followups = [
-        FollowUp(
-            id=f["id"],
-            due_date=f.get("due_date", ""),
-            channel=f.get("channel", ""),
-            kind=f.get("kind", ""),
-            status=f.get("status", ""),
-            skus=tuple(f.get("skus", [])),
-            note=f.get("note", ""),
-            staff_id=f.get("staff_id", ""),
-        )
+        followup_from_doc(f)
         for f in _docs(
             cur,
             "SELECT json(data) FROM srv_followup " + by_customer.format("due_date"),

@@ -72,6 +72,9 @@ _KINDS: dict[str, Callable[[], str]] = {
     "transfer": lambda: QCoreApplication.translate("Labels", "Transfer"),
     "after_visit": lambda: QCoreApplication.translate("Labels", "After visit"),
     "occasion": lambda: QCoreApplication.translate("Labels", "Occasion"),
+    "check_in": lambda: QCoreApplication.translate("Labels", "After the purchase"),
+    "service": lambda: QCoreApplication.translate("Labels", "Service notice"),
+    "back_in_stock": lambda: QCoreApplication.translate("Labels", "Back in stock"),
     "custom": lambda: QCoreApplication.translate("Labels", "Custom"),
     "view": lambda: QCoreApplication.translate("Labels", "Viewed"),
     "cart": lambda: QCoreApplication.translate("Labels", "Added to cart"),
@@ -110,6 +113,10 @@ _MUTATIONS: dict[str, Callable[[], str]] = {
     "reservation.ship": lambda: QCoreApplication.translate("Labels", "Transfer sent"),
     "reservation.receive": lambda: QCoreApplication.translate("Labels", "Transfer received"),
     "followup.create": lambda: QCoreApplication.translate("Labels", "Follow-up"),
+    "followup.snooze": lambda: QCoreApplication.translate("Labels", "Follow-up put off"),
+    "followup.complete": lambda: QCoreApplication.translate("Labels", "Follow-up done"),
+    "followup.assign": lambda: QCoreApplication.translate("Labels", "Follow-up reassigned"),
+    "followup.update": lambda: QCoreApplication.translate("Labels", "Follow-up change"),
 }
 
 _REASONS: dict[str, Callable[[], str]] = {
@@ -394,6 +401,29 @@ _SERVICE_EXACT: dict[str, Callable[[], str]] = {
     ),
     "This note cannot be saved: the customer id is not valid.": lambda: QCoreApplication.translate(
         "ServiceMessages", "This note cannot be saved: the customer id is not valid."
+    ),
+    "This follow-up is not open on this terminal.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This follow-up is not open on this terminal."
+    ),
+    "This follow-up belongs to a colleague; ask a manager.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "This follow-up belongs to a colleague; ask a manager."
+    ),
+    "Put a follow-up off to a time ahead, at most 90 days.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Put a follow-up off to a time ahead, at most 90 days."
+    ),
+    "Say what was done: message sent, called, visited, not interested.": lambda: (
+        QCoreApplication.translate(
+            "ServiceMessages", "Say what was done: message sent, called, visited, not interested."
+        )
+    ),
+    "The note is too long (at most 2,000 characters).": lambda: QCoreApplication.translate(
+        "ServiceMessages", "The note is too long (at most 2,000 characters)."
+    ),
+    "Only a manager gives a follow-up to a colleague.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Only a manager gives a follow-up to a colleague."
+    ),
+    "Choose a colleague of this store.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Choose a colleague of this store."
     ),
 }
 

@@ -41,6 +41,7 @@ from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.customer_actions import CustomerActions
 from clienteling.ui.devices.view import DevicesView
 from clienteling.ui.duplicates.page import DuplicatesPage
+from clienteling.ui.followups.page import FollowupsPage
 from clienteling.ui.formatting import plain_label
 from clienteling.ui.interest_dialog import InterestDialog, InterestInput
 from clienteling.ui.lock_screen import LockScreen
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.new_customer_button.clicked.connect(self.customer_actions.new_customer)
         self.duplicates = DuplicatesPage(self)
         self.audit = AuditPage(self)
+        self.followups = FollowupsPage(self)
         self._devices_task: asyncio.Future[None] | None = None
         self.confirm_dialog: QMessageBox | None = None
         self.sync_indicator = SyncIndicator(self)
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
                 ("customers", self.tr("Customers")),
                 ("products", self.tr("Products")),
                 ("store", self.tr("Store lists")),
+                ("followups", self.tr("Follow-ups")),
                 ("devices", self.tr("Terminals")),
                 ("duplicates", self.tr("Duplicates")),
                 ("audit", self.tr("Audit trail")),
@@ -181,6 +184,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(splitter)
         self.pages.addWidget(products)
         self.pages.addWidget(self.store_lists)
+        self.pages.addWidget(self.followups)
         self.pages.addWidget(self.devices_view)
         self.pages.addWidget(self.duplicates)
         self.pages.addWidget(self.audit)
@@ -249,6 +253,9 @@ class MainWindow(QMainWindow):
         self.duplicates.terminal_revoked.connect(self.terminal_revoked)
         self.audit.terminal_revoked.connect(self.terminal_revoked)
         self.duplicates.done.connect(self.on_duplicates_done)
+        self.followups.customer_open_requested.connect(self.on_store_lists_customer_open_requested)
+        self.followups.done.connect(self.on_followups_done)
+        self.followups.failed.connect(self.show_message)
         if bridge is not None:
             bridge.sync_changed.connect(self.on_bridge_sync_changed)
         if scanner is not None:
@@ -308,6 +315,7 @@ class MainWindow(QMainWindow):
         self.page_buttons.button(self.PAGES.index("duplicates")).setVisible(
             self.duplicates.available
         )
+        self.followups.set_service(services.followups)
         self.audit.set_reader(services.audit_trail)
         self.page_buttons.button(self.PAGES.index("audit")).setVisible(self.audit.available)
         if (
@@ -321,12 +329,13 @@ class MainWindow(QMainWindow):
         """Category labels come with the catalog (a first sync may bring them later)."""
         categories = self._services.products.categories()
         self.profile.category_labels = {c.code: c.label for c in categories}
+        self.followups.category_labels = self.profile.category_labels
         if not self._categories_given:
             self._categories = tuple((c.code, c.label) for c in categories)
 
     # -- pages ------------------------------------------------------------------------------
 
-    PAGES = ("customers", "products", "store", "devices", "duplicates", "audit")
+    PAGES = ("customers", "products", "store", "followups", "devices", "duplicates", "audit")
 
     def show_page(self, name: str) -> None:
         self.show_page_index(self.PAGES.index(name))
@@ -339,6 +348,8 @@ class MainWindow(QMainWindow):
         name = self.PAGES[index]
         if name == "store":
             self.refresh_store_lists()
+        elif name == "followups":
+            self.followups.refresh()
         elif name == "devices":
             self.refresh_devices()
         elif name == "duplicates":
@@ -507,6 +518,8 @@ class MainWindow(QMainWindow):
                 self.product_view.show_detail(detail)
         if self.page == "store":
             self.refresh_store_lists()
+        elif self.page == "followups":
+            self.followups.refresh()
         self.show_new_notices()
 
     def refresh_store_lists(self) -> None:
@@ -750,6 +763,10 @@ class MainWindow(QMainWindow):
         log.info("terminal revoked (%s)", device_id)
         self.show_message(self.tr("%1 was revoked.").replace("%1", row.name or device_id))
         await self._load_devices()
+
+    def on_followups_done(self, text: str) -> None:
+        self.show_message(self.saved_message(text))
+        self.refresh_sync_status()
 
     def on_duplicates_done(self, text: str) -> None:
         self.show_message(text)

@@ -58,6 +58,19 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="71"/>
+        <source>Give to a colleague</source>
+        <translation>Give to a colleague</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="73"/>
+        <source>Who follows up %1?</source>
+        <translation>Who follows up %1?</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../clienteling/ui/audit/page.py" line="84"/>
@@ -296,6 +309,24 @@
     </message>
 </context>
 <context>
+    <name>DoneDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="36"/>
+        <source>Follow-up done</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="38"/>
+        <source>What was done for %1?</source>
+        <translation>What was done for %1?</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="50"/>
+        <source>A note for colleagues (optional)</source>
+        <translation>A note for colleagues (optional)</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <location filename="../../clienteling/ui/duplicates/page.py" line="60"/>
@@ -428,6 +459,282 @@
             <numerusform>%n record moved</numerusform>
             <numerusform>%n records moved</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Followups</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="13"/>
+        <source>After the visit (a few days)</source>
+        <translation>After the visit (a few days)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="16"/>
+        <source>After the visit (a month)</source>
+        <translation>After the visit (a month)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="17"/>
+        <source>After the purchase</source>
+        <translation>After the purchase</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="18"/>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="19"/>
+        <source>Gift recipient&apos;s first birthday</source>
+        <translation>Gift recipient&apos;s first birthday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="22"/>
+        <source>Hold running out</source>
+        <translation>Hold running out</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="23"/>
+        <source>Pickup ready</source>
+        <translation>Pickup ready</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="24"/>
+        <source>Pickup not collected yet</source>
+        <translation>Pickup not collected yet</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="27"/>
+        <source>Back in stock</source>
+        <translation>Back in stock</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="31"/>
+        <source>Message sent</source>
+        <translation>Message sent</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="32"/>
+        <source>Called</source>
+        <translation>Called</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="33"/>
+        <source>Visited the store</source>
+        <translation>Visited the store</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="34"/>
+        <source>Not interested</source>
+        <translation>Not interested</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="38"/>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="39"/>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="40"/>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="41"/>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="42"/>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="43"/>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="44"/>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="48"/>
+        <source>nights</source>
+        <translation>nights</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="49"/>
+        <source>mornings</source>
+        <translation>mornings</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="50"/>
+        <source>afternoons</source>
+        <translation>afternoons</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="51"/>
+        <source>evenings</source>
+        <translation>evenings</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="56"/>
+        <source>%1 of %2 online orders were on %3</source>
+        <translation>%1 of %2 online orders were on %3</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="59"/>
+        <source>%1 of %2 store visits were on %3</source>
+        <translation>%1 of %2 store visits were on %3</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="62"/>
+        <source>%1 of %2 email opens and clicks were on %3</source>
+        <translation>%1 of %2 email opens and clicks were on %3</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="98"/>
+        <source>Nothing in their history yet: the usual time</source>
+        <translation>Nothing in their history yet: the usual time</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="104"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="117"/>
+        <source> (moved out of the quiet hours)</source>
+        <translation> (moved out of the quiet hours)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="119"/>
+        <source> (another day: contact limit)</source>
+        <translation> (another day: contact limit)</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsPage</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="50"/>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="53"/>
+        <source>Mine</source>
+        <translation>Mine</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="54"/>
+        <source>Whole store</source>
+        <translation>Whole store</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="64"/>
+        <source>Open customer</source>
+        <translation>Open customer</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="69"/>
+        <source>Put off</source>
+        <translation>Put off</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="73"/>
+        <source>By %n day(s)</source>
+        <translation>
+            <numerusform>By %n day</numerusform>
+            <numerusform>By %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="77"/>
+        <source>Done…</source>
+        <translation>Done…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="80"/>
+        <source>Give to…</source>
+        <translation>Give to…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="104"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="105"/>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="106"/>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="107"/>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="108"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="109"/>
+        <source>Items</source>
+        <translation>Items</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="145"/>
+        <source>Overdue (%n)</source>
+        <translation>
+            <numerusform>Overdue (%n)</numerusform>
+            <numerusform>Overdue (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="146"/>
+        <source>Today (%n)</source>
+        <translation>
+            <numerusform>Today (%n)</numerusform>
+            <numerusform>Today (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
+        <source>Upcoming (%n)</source>
+        <translation>
+            <numerusform>Upcoming (%n)</numerusform>
+            <numerusform>Upcoming (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="221"/>
+        <source>Put off by %n day(s): %1</source>
+        <translation>
+            <numerusform>Put off by %n day: %1</numerusform>
+            <numerusform>Put off by %n days: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="240"/>
+        <source>Done: %1 (%2)</source>
+        <translation>Done: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="262"/>
+        <source>%1 now follows up %2</source>
+        <translation>%1 now follows up %2</translation>
     </message>
 </context>
 <context>
@@ -602,8 +909,8 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="50"/>
-        <location filename="../../clienteling/ui/labels.py" line="109"/>
-        <location filename="../../clienteling/ui/labels.py" line="176"/>
+        <location filename="../../clienteling/ui/labels.py" line="112"/>
+        <location filename="../../clienteling/ui/labels.py" line="183"/>
         <source>Not collected</source>
         <translation></translation>
     </message>
@@ -614,7 +921,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="52"/>
-        <location filename="../../clienteling/ui/labels.py" line="82"/>
+        <location filename="../../clienteling/ui/labels.py" line="85"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
@@ -710,307 +1017,342 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="75"/>
+        <source>After the purchase</source>
+        <translation>After the purchase</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <source>Service notice</source>
+        <translation>Service notice</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="77"/>
+        <source>Back in stock</source>
+        <translation>Back in stock</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="78"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <location filename="../../clienteling/ui/labels.py" line="79"/>
         <source>Viewed</source>
         <translation>Viewed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="77"/>
+        <location filename="../../clienteling/ui/labels.py" line="80"/>
         <source>Added to cart</source>
         <translation>Added to cart</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="78"/>
+        <location filename="../../clienteling/ui/labels.py" line="81"/>
         <source>Inquiry</source>
         <translation>Inquiry</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="79"/>
+        <location filename="../../clienteling/ui/labels.py" line="82"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="80"/>
+        <location filename="../../clienteling/ui/labels.py" line="83"/>
         <source>Clicked</source>
         <translation>Clicked</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="81"/>
+        <location filename="../../clienteling/ui/labels.py" line="84"/>
         <source>Reacted</source>
         <translation>Reacted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <location filename="../../clienteling/ui/labels.py" line="86"/>
         <source>Liked</source>
         <translation>Liked</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <location filename="../../clienteling/ui/labels.py" line="87"/>
         <source>Followed</source>
         <translation>Followed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <location filename="../../clienteling/ui/labels.py" line="88"/>
         <source>Shared</source>
         <translation>Shared</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="89"/>
+        <location filename="../../clienteling/ui/labels.py" line="92"/>
         <source>Regular</source>
         <translation>Regular</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="90"/>
+        <location filename="../../clienteling/ui/labels.py" line="93"/>
         <source>Standard</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="91"/>
+        <location filename="../../clienteling/ui/labels.py" line="94"/>
         <source>Bronze</source>
         <translation>Bronze</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="92"/>
+        <location filename="../../clienteling/ui/labels.py" line="95"/>
         <source>Silver</source>
         <translation>Silver</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="93"/>
+        <location filename="../../clienteling/ui/labels.py" line="96"/>
         <source>Gold</source>
         <translation>Gold</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="94"/>
+        <location filename="../../clienteling/ui/labels.py" line="97"/>
         <source>Platinum</source>
         <translation>Platinum</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="98"/>
+        <location filename="../../clienteling/ui/labels.py" line="101"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="99"/>
+        <location filename="../../clienteling/ui/labels.py" line="102"/>
         <source>Item of interest</source>
         <translation>Item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="100"/>
+        <location filename="../../clienteling/ui/labels.py" line="103"/>
         <source>Interest change</source>
         <translation>Interest change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="101"/>
+        <location filename="../../clienteling/ui/labels.py" line="104"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="102"/>
+        <location filename="../../clienteling/ui/labels.py" line="105"/>
         <source>Customer change</source>
         <translation>Customer change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="103"/>
+        <location filename="../../clienteling/ui/labels.py" line="106"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="104"/>
+        <location filename="../../clienteling/ui/labels.py" line="107"/>
         <source>Reservation request</source>
         <translation>Reservation request</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="105"/>
+        <location filename="../../clienteling/ui/labels.py" line="108"/>
         <source>Cancel reservation</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="106"/>
+        <location filename="../../clienteling/ui/labels.py" line="109"/>
         <source>Extend reservation</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="107"/>
+        <location filename="../../clienteling/ui/labels.py" line="110"/>
         <source>Sold / collected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="108"/>
+        <location filename="../../clienteling/ui/labels.py" line="111"/>
         <source>Pickup ready</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="110"/>
+        <location filename="../../clienteling/ui/labels.py" line="113"/>
         <source>Transfer sent</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="111"/>
+        <location filename="../../clienteling/ui/labels.py" line="114"/>
         <source>Transfer received</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="112"/>
+        <location filename="../../clienteling/ui/labels.py" line="115"/>
         <source>Follow-up</source>
         <translation>Follow-up</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="116"/>
+        <source>Follow-up put off</source>
+        <translation>Follow-up put off</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="117"/>
+        <source>Follow-up done</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="118"/>
+        <source>Follow-up reassigned</source>
+        <translation>Follow-up reassigned</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="119"/>
+        <source>Follow-up change</source>
+        <translation>Follow-up change</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="123"/>
         <source>the data was not valid</source>
         <translation>the data was not valid</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="117"/>
+        <location filename="../../clienteling/ui/labels.py" line="124"/>
         <source>the server does not know this change</source>
         <translation>the server does not know this change</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="120"/>
+        <location filename="../../clienteling/ui/labels.py" line="127"/>
         <source>the customer or product no longer exists</source>
         <translation>the customer or product no longer exists</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="123"/>
+        <location filename="../../clienteling/ui/labels.py" line="130"/>
         <source>not allowed for your role or store</source>
         <translation>not allowed for your role or store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="124"/>
+        <location filename="../../clienteling/ui/labels.py" line="131"/>
         <source>the customer has not agreed to this channel</source>
         <translation>the customer has not agreed to this channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="127"/>
+        <location filename="../../clienteling/ui/labels.py" line="134"/>
         <source>not enough stock</source>
         <translation>not enough stock</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="128"/>
+        <location filename="../../clienteling/ui/labels.py" line="135"/>
         <source>the request was too old</source>
         <translation>the request was too old</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="129"/>
+        <location filename="../../clienteling/ui/labels.py" line="136"/>
         <source>the record changed and no longer allows this</source>
         <translation>the record changed and no longer allows this</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="172"/>
+        <location filename="../../clienteling/ui/labels.py" line="179"/>
         <source>Cancel</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="173"/>
+        <location filename="../../clienteling/ui/labels.py" line="180"/>
         <source>Extend</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="174"/>
+        <location filename="../../clienteling/ui/labels.py" line="181"/>
         <source>Sold</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="494"/>
+        <location filename="../../clienteling/ui/labels.py" line="524"/>
         <source>same email</source>
         <translation>same email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="495"/>
+        <location filename="../../clienteling/ui/labels.py" line="525"/>
         <source>same phone</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="496"/>
+        <location filename="../../clienteling/ui/labels.py" line="526"/>
         <source>same name</source>
         <translation>same name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="497"/>
+        <location filename="../../clienteling/ui/labels.py" line="527"/>
         <source>same birthday</source>
         <translation>same birthday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="498"/>
+        <location filename="../../clienteling/ui/labels.py" line="528"/>
         <source>same loyalty card</source>
         <translation>same loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="499"/>
+        <location filename="../../clienteling/ui/labels.py" line="529"/>
         <source>same online account</source>
         <translation>same online account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="500"/>
+        <location filename="../../clienteling/ui/labels.py" line="530"/>
         <source>same LINE account</source>
         <translation>same LINE account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="505"/>
+        <location filename="../../clienteling/ui/labels.py" line="535"/>
         <source>Opened the profile</source>
         <translation>Opened the profile</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="506"/>
+        <location filename="../../clienteling/ui/labels.py" line="536"/>
         <source>Searched</source>
         <translation>Searched</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="507"/>
+        <location filename="../../clienteling/ui/labels.py" line="537"/>
         <source>Revealed contact details</source>
         <translation>Revealed contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="508"/>
+        <location filename="../../clienteling/ui/labels.py" line="538"/>
         <source>Exported</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="516"/>
+        <location filename="../../clienteling/ui/labels.py" line="546"/>
         <source>Changed: %1</source>
         <translation>Changed: %1</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="63"/>
-        <location filename="../../clienteling/ui/labels.py" line="175"/>
+        <location filename="../../clienteling/ui/labels.py" line="182"/>
         <source>Ready for pickup</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="177"/>
+        <location filename="../../clienteling/ui/labels.py" line="184"/>
         <source>Send</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="178"/>
+        <location filename="../../clienteling/ui/labels.py" line="185"/>
         <source>Received</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="185"/>
+        <location filename="../../clienteling/ui/labels.py" line="192"/>
         <source>Collected</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="190"/>
+        <location filename="../../clienteling/ui/labels.py" line="197"/>
         <source>pending sync</source>
         <translation>pending sync</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="195"/>
+        <location filename="../../clienteling/ui/labels.py" line="202"/>
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="196"/>
+        <location filename="../../clienteling/ui/labels.py" line="203"/>
         <source>rejected: %1</source>
         <translation>rejected: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="200"/>
+        <location filename="../../clienteling/ui/labels.py" line="207"/>
         <source>¥%1</source>
         <translation>¥%1</translation>
     </message>
@@ -1056,67 +1398,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="106"/>
+        <location filename="../../clienteling/ui/main_window.py" line="107"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="111"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="113"/>
+        <location filename="../../clienteling/ui/main_window.py" line="114"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="115"/>
+        <location filename="../../clienteling/ui/main_window.py" line="116"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="117"/>
+        <location filename="../../clienteling/ui/main_window.py" line="118"/>
         <source>Register a walk-in customer</source>
         <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="146"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="147"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="152"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="153"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <location filename="../../clienteling/ui/main_window.py" line="154"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="286"/>
+        <location filename="../../clienteling/ui/main_window.py" line="293"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="413"/>
+        <location filename="../../clienteling/ui/main_window.py" line="424"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1124,29 +1471,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="430"/>
+        <location filename="../../clienteling/ui/main_window.py" line="441"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="450"/>
+        <location filename="../../clienteling/ui/main_window.py" line="461"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="467"/>
-        <location filename="../../clienteling/ui/main_window.py" line="644"/>
-        <location filename="../../clienteling/ui/main_window.py" line="654"/>
+        <location filename="../../clienteling/ui/main_window.py" line="478"/>
+        <location filename="../../clienteling/ui/main_window.py" line="657"/>
+        <location filename="../../clienteling/ui/main_window.py" line="667"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="484"/>
+        <location filename="../../clienteling/ui/main_window.py" line="495"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="527"/>
+        <location filename="../../clienteling/ui/main_window.py" line="540"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1204,128 +1551,128 @@
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="565"/>
+        <location filename="../../clienteling/ui/main_window.py" line="578"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="591"/>
+        <location filename="../../clienteling/ui/main_window.py" line="604"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="596"/>
+        <location filename="../../clienteling/ui/main_window.py" line="609"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="597"/>
+        <location filename="../../clienteling/ui/main_window.py" line="610"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="598"/>
+        <location filename="../../clienteling/ui/main_window.py" line="611"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <location filename="../../clienteling/ui/main_window.py" line="615"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="603"/>
+        <location filename="../../clienteling/ui/main_window.py" line="616"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="616"/>
+        <location filename="../../clienteling/ui/main_window.py" line="629"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="626"/>
-        <location filename="../../clienteling/ui/main_window.py" line="649"/>
+        <location filename="../../clienteling/ui/main_window.py" line="639"/>
+        <location filename="../../clienteling/ui/main_window.py" line="662"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="678"/>
+        <location filename="../../clienteling/ui/main_window.py" line="691"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="721"/>
+        <location filename="../../clienteling/ui/main_window.py" line="734"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="724"/>
+        <location filename="../../clienteling/ui/main_window.py" line="737"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="726"/>
+        <location filename="../../clienteling/ui/main_window.py" line="739"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="728"/>
+        <location filename="../../clienteling/ui/main_window.py" line="741"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="731"/>
+        <location filename="../../clienteling/ui/main_window.py" line="744"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="751"/>
+        <location filename="../../clienteling/ui/main_window.py" line="764"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="760"/>
+        <location filename="../../clienteling/ui/main_window.py" line="777"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="764"/>
+        <location filename="../../clienteling/ui/main_window.py" line="781"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="775"/>
+        <location filename="../../clienteling/ui/main_window.py" line="792"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="784"/>
+        <location filename="../../clienteling/ui/main_window.py" line="801"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="796"/>
+        <location filename="../../clienteling/ui/main_window.py" line="813"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="803"/>
+        <location filename="../../clienteling/ui/main_window.py" line="820"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="829"/>
+        <location filename="../../clienteling/ui/main_window.py" line="846"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="832"/>
+        <location filename="../../clienteling/ui/main_window.py" line="849"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="862"/>
+        <location filename="../../clienteling/ui/main_window.py" line="879"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -2058,322 +2405,357 @@ for %2</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <location filename="../../clienteling/ui/labels.py" line="264"/>
         <source>Exporting a customer&apos;s data needs the server: this terminal is offline.</source>
         <translation>Exporting a customer&apos;s data needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="262"/>
+        <location filename="../../clienteling/ui/labels.py" line="269"/>
         <source>Only a manager can export a customer&apos;s data.</source>
         <translation>Only a manager can export a customer&apos;s data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="266"/>
+        <location filename="../../clienteling/ui/labels.py" line="273"/>
         <source>The file could not be written there: choose another place.</source>
         <translation>The file could not be written there: choose another place.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="271"/>
+        <location filename="../../clienteling/ui/labels.py" line="278"/>
         <source>Erasing a customer needs the server: this terminal is offline.</source>
         <translation>Erasing a customer needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="275"/>
+        <location filename="../../clienteling/ui/labels.py" line="282"/>
         <source>Only a manager can erase a customer.</source>
         <translation>Only a manager can erase a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="279"/>
+        <location filename="../../clienteling/ui/labels.py" line="286"/>
         <source>The audit trail needs the server: this terminal is offline.</source>
         <translation>The audit trail needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="283"/>
+        <location filename="../../clienteling/ui/labels.py" line="290"/>
         <source>Only a manager can read the audit trail.</source>
         <translation>Only a manager can read the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="287"/>
+        <location filename="../../clienteling/ui/labels.py" line="294"/>
         <source>No customer found yet: this terminal is still loading its data.</source>
         <translation>No customer found yet: this terminal is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="291"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>This is not a phone number.</source>
         <translation>This is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="294"/>
+        <location filename="../../clienteling/ui/labels.py" line="301"/>
         <source>This is not an email address.</source>
         <translation>This is not an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>Give a phone number or an email address, so the customer can be found again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="303"/>
+        <location filename="../../clienteling/ui/labels.py" line="310"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>This consent channel is not offered at the counter.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="306"/>
+        <location filename="../../clienteling/ui/labels.py" line="313"/>
         <source>Email marketing needs an email address.</source>
         <translation>Email marketing needs an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="309"/>
+        <location filename="../../clienteling/ui/labels.py" line="316"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>Messages by SMS or LINE need a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="312"/>
+        <location filename="../../clienteling/ui/labels.py" line="319"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>This customer cannot be saved: check the fields.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="322"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>Only a manager can review duplicate profiles.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="319"/>
+        <location filename="../../clienteling/ui/labels.py" line="326"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>Reviewing duplicates needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="332"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>The terminal list needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="329"/>
+        <location filename="../../clienteling/ui/labels.py" line="336"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>Only a manager can see and revoke terminals.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="332"/>
+        <location filename="../../clienteling/ui/labels.py" line="339"/>
         <source>No terminal of this store has this id.</source>
         <translation>No terminal of this store has this id.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="335"/>
+        <location filename="../../clienteling/ui/labels.py" line="342"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>Sign-in failed: check the staff code (or badge) and the PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="339"/>
+        <location filename="../../clienteling/ui/labels.py" line="346"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="344"/>
+        <location filename="../../clienteling/ui/labels.py" line="351"/>
         <source>No customer found</source>
         <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="345"/>
+        <location filename="../../clienteling/ui/labels.py" line="352"/>
         <source>Type at least 2 characters</source>
         <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="348"/>
+        <location filename="../../clienteling/ui/labels.py" line="355"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="351"/>
+        <location filename="../../clienteling/ui/labels.py" line="358"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="354"/>
+        <location filename="../../clienteling/ui/labels.py" line="361"/>
         <source>Nothing was scanned.</source>
         <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="357"/>
+        <location filename="../../clienteling/ui/labels.py" line="364"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="360"/>
+        <location filename="../../clienteling/ui/labels.py" line="367"/>
         <source>Scan or type a product code.</source>
         <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="363"/>
+        <location filename="../../clienteling/ui/labels.py" line="370"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="366"/>
+        <location filename="../../clienteling/ui/labels.py" line="373"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="369"/>
+        <location filename="../../clienteling/ui/labels.py" line="376"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="375"/>
+        <location filename="../../clienteling/ui/labels.py" line="382"/>
         <source>This barcode holds no product code.</source>
         <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="379"/>
+        <location filename="../../clienteling/ui/labels.py" line="386"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="383"/>
+        <location filename="../../clienteling/ui/labels.py" line="390"/>
         <source>This is not a barcode.</source>
         <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="386"/>
+        <location filename="../../clienteling/ui/labels.py" line="393"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="389"/>
+        <location filename="../../clienteling/ui/labels.py" line="396"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="392"/>
+        <location filename="../../clienteling/ui/labels.py" line="399"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="395"/>
+        <location filename="../../clienteling/ui/labels.py" line="402"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="401"/>
+        <location filename="../../clienteling/ui/labels.py" line="405"/>
+        <source>This follow-up is not open on this terminal.</source>
+        <translation>This follow-up is not open on this terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="408"/>
+        <source>This follow-up belongs to a colleague; ask a manager.</source>
+        <translation>This follow-up belongs to a colleague; ask a manager.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="411"/>
+        <source>Put a follow-up off to a time ahead, at most 90 days.</source>
+        <translation>Put a follow-up off to a time ahead, at most 90 days.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="415"/>
+        <source>Say what was done: message sent, called, visited, not interested.</source>
+        <translation>Say what was done: message sent, called, visited, not interested.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="419"/>
+        <source>The note is too long (at most 2,000 characters).</source>
+        <translation>The note is too long (at most 2,000 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="422"/>
+        <source>Only a manager gives a follow-up to a colleague.</source>
+        <translation>Only a manager gives a follow-up to a colleague.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="425"/>
+        <source>Choose a colleague of this store.</source>
+        <translation>Choose a colleague of this store.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="431"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="402"/>
+        <location filename="../../clienteling/ui/labels.py" line="432"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="403"/>
+        <location filename="../../clienteling/ui/labels.py" line="433"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="404"/>
+        <location filename="../../clienteling/ui/labels.py" line="434"/>
         <source>Reason</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="405"/>
+        <location filename="../../clienteling/ui/labels.py" line="435"/>
         <source>Family name</source>
         <translation>Family name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="406"/>
+        <location filename="../../clienteling/ui/labels.py" line="436"/>
         <source>Given name</source>
         <translation>Given name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="407"/>
+        <location filename="../../clienteling/ui/labels.py" line="437"/>
         <source>Family name reading</source>
         <translation>Family name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="410"/>
+        <location filename="../../clienteling/ui/labels.py" line="440"/>
         <source>Given name reading</source>
         <translation>Given name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="413"/>
+        <location filename="../../clienteling/ui/labels.py" line="443"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="414"/>
+        <location filename="../../clienteling/ui/labels.py" line="444"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="415"/>
+        <location filename="../../clienteling/ui/labels.py" line="445"/>
         <source>phone number</source>
         <translation>phone number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="416"/>
+        <location filename="../../clienteling/ui/labels.py" line="446"/>
         <source>email address</source>
         <translation>email address</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="425"/>
+        <location filename="../../clienteling/ui/labels.py" line="455"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="432"/>
+        <location filename="../../clienteling/ui/labels.py" line="462"/>
         <source>Search text is too long (max %1)</source>
         <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="436"/>
+        <location filename="../../clienteling/ui/labels.py" line="466"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="442"/>
+        <location filename="../../clienteling/ui/labels.py" line="472"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="448"/>
+        <location filename="../../clienteling/ui/labels.py" line="478"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="454"/>
+        <location filename="../../clienteling/ui/labels.py" line="484"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="461"/>
+        <location filename="../../clienteling/ui/labels.py" line="491"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="468"/>
+        <location filename="../../clienteling/ui/labels.py" line="498"/>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="472"/>
+        <location filename="../../clienteling/ui/labels.py" line="502"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="478"/>
+        <location filename="../../clienteling/ui/labels.py" line="508"/>
         <source>%1 must be text.</source>
         <translation>%1 must be text.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="482"/>
+        <location filename="../../clienteling/ui/labels.py" line="512"/>
         <source>%1 must be written in kana.</source>
         <translation>%1 must be written in kana.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="486"/>
+        <location filename="../../clienteling/ui/labels.py" line="516"/>
         <source>Another customer already has this %1.</source>
         <translation>Another customer already has this %1.</translation>
     </message>

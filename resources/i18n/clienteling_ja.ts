@@ -57,6 +57,19 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="71"/>
+        <source>Give to a colleague</source>
+        <translation>担当者を変更</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="73"/>
+        <source>Who follows up %1?</source>
+        <translation>%1様のフォローを誰が担当しますか？</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../clienteling/ui/audit/page.py" line="84"/>
@@ -294,6 +307,24 @@
     </message>
 </context>
 <context>
+    <name>DoneDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="36"/>
+        <source>Follow-up done</source>
+        <translation>フォロー完了</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="38"/>
+        <source>What was done for %1?</source>
+        <translation>%1様に何をしましたか？</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="50"/>
+        <source>A note for colleagues (optional)</source>
+        <translation>スタッフへのメモ（任意）</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesPage</name>
     <message>
         <location filename="../../clienteling/ui/duplicates/page.py" line="60"/>
@@ -423,6 +454,277 @@
         <translation>
             <numerusform>%n 件を移動</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Followups</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="13"/>
+        <source>After the visit (a few days)</source>
+        <translation>来店後フォロー（数日後）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="16"/>
+        <source>After the visit (a month)</source>
+        <translation>来店後フォロー（1か月後）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="17"/>
+        <source>After the purchase</source>
+        <translation>購入後のご様子伺い</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="18"/>
+        <source>Birthday</source>
+        <translation>お誕生日</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="19"/>
+        <source>Gift recipient&apos;s first birthday</source>
+        <translation>ギフトのお子様の1歳のお誕生日</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="22"/>
+        <source>Hold running out</source>
+        <translation>お取り置き期限まもなく</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="23"/>
+        <source>Pickup ready</source>
+        <translation>お受け取り準備完了</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="24"/>
+        <source>Pickup not collected yet</source>
+        <translation>未受け取りのご注文</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="27"/>
+        <source>Back in stock</source>
+        <translation>再入荷</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="31"/>
+        <source>Message sent</source>
+        <translation>メッセージを送信</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="32"/>
+        <source>Called</source>
+        <translation>電話した</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="33"/>
+        <source>Visited the store</source>
+        <translation>来店された</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="34"/>
+        <source>Not interested</source>
+        <translation>興味なし</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="38"/>
+        <source>Monday</source>
+        <translation>月曜</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="39"/>
+        <source>Tuesday</source>
+        <translation>火曜</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="40"/>
+        <source>Wednesday</source>
+        <translation>水曜</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="41"/>
+        <source>Thursday</source>
+        <translation>木曜</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="42"/>
+        <source>Friday</source>
+        <translation>金曜</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="43"/>
+        <source>Saturday</source>
+        <translation>土曜</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="44"/>
+        <source>Sunday</source>
+        <translation>日曜</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="48"/>
+        <source>nights</source>
+        <translation>深夜</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="49"/>
+        <source>mornings</source>
+        <translation>朝</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="50"/>
+        <source>afternoons</source>
+        <translation>午後</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="51"/>
+        <source>evenings</source>
+        <translation>夜</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="56"/>
+        <source>%1 of %2 online orders were on %3</source>
+        <translation>オンライン注文%2件のうち%1件が%3</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="59"/>
+        <source>%1 of %2 store visits were on %3</source>
+        <translation>来店%2回のうち%1回が%3</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="62"/>
+        <source>%1 of %2 email opens and clicks were on %3</source>
+        <translation>メールの開封・クリック%2件のうち%1件が%3</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="98"/>
+        <source>Nothing in their history yet: the usual time</source>
+        <translation>まだ傾向がないため標準の時刻</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="104"/>
+        <source>%1 %2</source>
+        <translation>%1の%2</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="117"/>
+        <source> (moved out of the quiet hours)</source>
+        <translation>（配信停止時間帯を避けて調整）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="119"/>
+        <source> (another day: contact limit)</source>
+        <translation>（連絡回数の上限のため別の日）</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupsPage</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="50"/>
+        <source>Follow-ups</source>
+        <translation>フォローアップ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="53"/>
+        <source>Mine</source>
+        <translation>自分の担当</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="54"/>
+        <source>Whole store</source>
+        <translation>店舗全体</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="64"/>
+        <source>Open customer</source>
+        <translation>顧客を開く</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="69"/>
+        <source>Put off</source>
+        <translation>延期</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="73"/>
+        <source>By %n day(s)</source>
+        <translation>
+            <numerusform>%n日延期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="77"/>
+        <source>Done…</source>
+        <translation>完了…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="80"/>
+        <source>Give to…</source>
+        <translation>担当変更…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="104"/>
+        <source>Due</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="105"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="106"/>
+        <source>Follow-up</source>
+        <translation>フォロー</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="107"/>
+        <source>Channel</source>
+        <translation>チャネル</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="108"/>
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="109"/>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="145"/>
+        <source>Overdue (%n)</source>
+        <translation>
+            <numerusform>期限切れ（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="146"/>
+        <source>Today (%n)</source>
+        <translation>
+            <numerusform>今日（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
+        <source>Upcoming (%n)</source>
+        <translation>
+            <numerusform>今後（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="221"/>
+        <source>Put off by %n day(s): %1</source>
+        <translation>
+            <numerusform>%n日延期しました：%1様</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="240"/>
+        <source>Done: %1 (%2)</source>
+        <translation>完了：%1様（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="262"/>
+        <source>%1 now follows up %2</source>
+        <translation>%2様の担当を%1さんに変更しました</translation>
     </message>
 </context>
 <context>
@@ -597,8 +899,8 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="50"/>
-        <location filename="../../clienteling/ui/labels.py" line="109"/>
-        <location filename="../../clienteling/ui/labels.py" line="176"/>
+        <location filename="../../clienteling/ui/labels.py" line="112"/>
+        <location filename="../../clienteling/ui/labels.py" line="183"/>
         <source>Not collected</source>
         <translation>未受取</translation>
     </message>
@@ -609,7 +911,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="52"/>
-        <location filename="../../clienteling/ui/labels.py" line="82"/>
+        <location filename="../../clienteling/ui/labels.py" line="85"/>
         <source>Sent</source>
         <translation>送信済み</translation>
     </message>
@@ -705,307 +1007,342 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="75"/>
+        <source>After the purchase</source>
+        <translation>購入後のご様子伺い</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <source>Service notice</source>
+        <translation>サービスのご連絡</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="77"/>
+        <source>Back in stock</source>
+        <translation>再入荷</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="78"/>
         <source>Custom</source>
         <translation>その他</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="76"/>
+        <location filename="../../clienteling/ui/labels.py" line="79"/>
         <source>Viewed</source>
         <translation>閲覧</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="77"/>
+        <location filename="../../clienteling/ui/labels.py" line="80"/>
         <source>Added to cart</source>
         <translation>カート追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="78"/>
+        <location filename="../../clienteling/ui/labels.py" line="81"/>
         <source>Inquiry</source>
         <translation>問い合わせ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="79"/>
+        <location filename="../../clienteling/ui/labels.py" line="82"/>
         <source>Opened</source>
         <translation>開封</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="80"/>
+        <location filename="../../clienteling/ui/labels.py" line="83"/>
         <source>Clicked</source>
         <translation>クリック</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="81"/>
+        <location filename="../../clienteling/ui/labels.py" line="84"/>
         <source>Reacted</source>
         <translation>反応</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="83"/>
+        <location filename="../../clienteling/ui/labels.py" line="86"/>
         <source>Liked</source>
         <translation>いいね</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="84"/>
+        <location filename="../../clienteling/ui/labels.py" line="87"/>
         <source>Followed</source>
         <translation>フォロー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="85"/>
+        <location filename="../../clienteling/ui/labels.py" line="88"/>
         <source>Shared</source>
         <translation>シェア</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="89"/>
+        <location filename="../../clienteling/ui/labels.py" line="92"/>
         <source>Regular</source>
         <translation>レギュラー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="90"/>
+        <location filename="../../clienteling/ui/labels.py" line="93"/>
         <source>Standard</source>
         <translation>スタンダード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="91"/>
+        <location filename="../../clienteling/ui/labels.py" line="94"/>
         <source>Bronze</source>
         <translation>ブロンズ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="92"/>
+        <location filename="../../clienteling/ui/labels.py" line="95"/>
         <source>Silver</source>
         <translation>シルバー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="93"/>
+        <location filename="../../clienteling/ui/labels.py" line="96"/>
         <source>Gold</source>
         <translation>ゴールド</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="94"/>
+        <location filename="../../clienteling/ui/labels.py" line="97"/>
         <source>Platinum</source>
         <translation>プラチナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="98"/>
+        <location filename="../../clienteling/ui/labels.py" line="101"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="99"/>
+        <location filename="../../clienteling/ui/labels.py" line="102"/>
         <source>Item of interest</source>
         <translation>関心商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="100"/>
+        <location filename="../../clienteling/ui/labels.py" line="103"/>
         <source>Interest change</source>
         <translation>関心商品の変更</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="101"/>
+        <location filename="../../clienteling/ui/labels.py" line="104"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="102"/>
+        <location filename="../../clienteling/ui/labels.py" line="105"/>
         <source>Customer change</source>
         <translation>顧客情報の変更</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="103"/>
+        <location filename="../../clienteling/ui/labels.py" line="106"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="104"/>
+        <location filename="../../clienteling/ui/labels.py" line="107"/>
         <source>Reservation request</source>
         <translation>取り置き依頼</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="105"/>
+        <location filename="../../clienteling/ui/labels.py" line="108"/>
         <source>Cancel reservation</source>
         <translation>予約の取消</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="106"/>
+        <location filename="../../clienteling/ui/labels.py" line="109"/>
         <source>Extend reservation</source>
         <translation>予約の延長</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="107"/>
+        <location filename="../../clienteling/ui/labels.py" line="110"/>
         <source>Sold / collected</source>
         <translation>販売・受け渡し</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="108"/>
+        <location filename="../../clienteling/ui/labels.py" line="111"/>
         <source>Pickup ready</source>
         <translation>受取準備完了</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="110"/>
+        <location filename="../../clienteling/ui/labels.py" line="113"/>
         <source>Transfer sent</source>
         <translation>取り寄せ発送</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="111"/>
+        <location filename="../../clienteling/ui/labels.py" line="114"/>
         <source>Transfer received</source>
         <translation>取り寄せ到着</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="112"/>
+        <location filename="../../clienteling/ui/labels.py" line="115"/>
         <source>Follow-up</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="116"/>
+        <source>Follow-up put off</source>
+        <translation>フォロー延期</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="117"/>
+        <source>Follow-up done</source>
+        <translation>フォロー完了</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="118"/>
+        <source>Follow-up reassigned</source>
+        <translation>フォロー担当変更</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="119"/>
+        <source>Follow-up change</source>
+        <translation>フォロー変更</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="123"/>
         <source>the data was not valid</source>
         <translation>データが正しくありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="117"/>
+        <location filename="../../clienteling/ui/labels.py" line="124"/>
         <source>the server does not know this change</source>
         <translation>サーバーが対応していない変更です</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="120"/>
+        <location filename="../../clienteling/ui/labels.py" line="127"/>
         <source>the customer or product no longer exists</source>
         <translation>顧客または商品が存在しません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="123"/>
+        <location filename="../../clienteling/ui/labels.py" line="130"/>
         <source>not allowed for your role or store</source>
         <translation>この役割・店舗では許可されていません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="124"/>
+        <location filename="../../clienteling/ui/labels.py" line="131"/>
         <source>the customer has not agreed to this channel</source>
         <translation>お客様がこの連絡手段に同意していません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="127"/>
+        <location filename="../../clienteling/ui/labels.py" line="134"/>
         <source>not enough stock</source>
         <translation>在庫が足りません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="128"/>
+        <location filename="../../clienteling/ui/labels.py" line="135"/>
         <source>the request was too old</source>
         <translation>依頼が古すぎます</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="129"/>
+        <location filename="../../clienteling/ui/labels.py" line="136"/>
         <source>the record changed and no longer allows this</source>
         <translation>データが変更され、この操作はできません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="172"/>
+        <location filename="../../clienteling/ui/labels.py" line="179"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="173"/>
+        <location filename="../../clienteling/ui/labels.py" line="180"/>
         <source>Extend</source>
         <translation>延長</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="174"/>
+        <location filename="../../clienteling/ui/labels.py" line="181"/>
         <source>Sold</source>
         <translation>販売済みにする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="494"/>
+        <location filename="../../clienteling/ui/labels.py" line="524"/>
         <source>same email</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="495"/>
+        <location filename="../../clienteling/ui/labels.py" line="525"/>
         <source>same phone</source>
         <translation>同じ電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="496"/>
+        <location filename="../../clienteling/ui/labels.py" line="526"/>
         <source>same name</source>
         <translation>同じ氏名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="497"/>
+        <location filename="../../clienteling/ui/labels.py" line="527"/>
         <source>same birthday</source>
         <translation>同じ誕生日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="498"/>
+        <location filename="../../clienteling/ui/labels.py" line="528"/>
         <source>same loyalty card</source>
         <translation>同じ会員カード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="499"/>
+        <location filename="../../clienteling/ui/labels.py" line="529"/>
         <source>same online account</source>
         <translation>同じオンラインアカウント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="500"/>
+        <location filename="../../clienteling/ui/labels.py" line="530"/>
         <source>same LINE account</source>
         <translation>同じLINEアカウント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="505"/>
+        <location filename="../../clienteling/ui/labels.py" line="535"/>
         <source>Opened the profile</source>
         <translation>プロフィールを閲覧</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="506"/>
+        <location filename="../../clienteling/ui/labels.py" line="536"/>
         <source>Searched</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="507"/>
+        <location filename="../../clienteling/ui/labels.py" line="537"/>
         <source>Revealed contact details</source>
         <translation>連絡先を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="508"/>
+        <location filename="../../clienteling/ui/labels.py" line="538"/>
         <source>Exported</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="516"/>
+        <location filename="../../clienteling/ui/labels.py" line="546"/>
         <source>Changed: %1</source>
         <translation>変更: %1</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/labels.py" line="63"/>
-        <location filename="../../clienteling/ui/labels.py" line="175"/>
+        <location filename="../../clienteling/ui/labels.py" line="182"/>
         <source>Ready for pickup</source>
         <translation>受取準備完了にする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="177"/>
+        <location filename="../../clienteling/ui/labels.py" line="184"/>
         <source>Send</source>
         <translation>発送する</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="178"/>
+        <location filename="../../clienteling/ui/labels.py" line="185"/>
         <source>Received</source>
         <translation>到着を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="185"/>
+        <location filename="../../clienteling/ui/labels.py" line="192"/>
         <source>Collected</source>
         <translation>受け渡し済みにする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="190"/>
+        <location filename="../../clienteling/ui/labels.py" line="197"/>
         <source>pending sync</source>
         <translation>同期待ち</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="195"/>
+        <location filename="../../clienteling/ui/labels.py" line="202"/>
         <source>rejected</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="196"/>
+        <location filename="../../clienteling/ui/labels.py" line="203"/>
         <source>rejected: %1</source>
         <translation>却下：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="200"/>
+        <location filename="../../clienteling/ui/labels.py" line="207"/>
         <source>¥%1</source>
         <translation>¥%1</translation>
     </message>
@@ -1051,96 +1388,101 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="106"/>
+        <location filename="../../clienteling/ui/main_window.py" line="107"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="111"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="113"/>
+        <location filename="../../clienteling/ui/main_window.py" line="114"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="115"/>
+        <location filename="../../clienteling/ui/main_window.py" line="116"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="117"/>
+        <location filename="../../clienteling/ui/main_window.py" line="118"/>
         <source>Register a walk-in customer</source>
         <translation>来店されたお客様を新規登録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="146"/>
+        <location filename="../../clienteling/ui/main_window.py" line="148"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="147"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <source>Follow-ups</source>
+        <translation>フォローアップ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="152"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="153"/>
         <source>Duplicates</source>
         <translation>重複確認</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <location filename="../../clienteling/ui/main_window.py" line="154"/>
         <source>Audit trail</source>
         <translation>操作ログ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="286"/>
+        <location filename="../../clienteling/ui/main_window.py" line="293"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="413"/>
+        <location filename="../../clienteling/ui/main_window.py" line="424"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="430"/>
+        <location filename="../../clienteling/ui/main_window.py" line="441"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="450"/>
+        <location filename="../../clienteling/ui/main_window.py" line="461"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="467"/>
-        <location filename="../../clienteling/ui/main_window.py" line="644"/>
-        <location filename="../../clienteling/ui/main_window.py" line="654"/>
+        <location filename="../../clienteling/ui/main_window.py" line="478"/>
+        <location filename="../../clienteling/ui/main_window.py" line="657"/>
+        <location filename="../../clienteling/ui/main_window.py" line="667"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="484"/>
+        <location filename="../../clienteling/ui/main_window.py" line="495"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="527"/>
+        <location filename="../../clienteling/ui/main_window.py" line="540"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
@@ -1197,128 +1539,128 @@
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="565"/>
+        <location filename="../../clienteling/ui/main_window.py" line="578"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="591"/>
+        <location filename="../../clienteling/ui/main_window.py" line="604"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="596"/>
+        <location filename="../../clienteling/ui/main_window.py" line="609"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="597"/>
+        <location filename="../../clienteling/ui/main_window.py" line="610"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="598"/>
+        <location filename="../../clienteling/ui/main_window.py" line="611"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="602"/>
+        <location filename="../../clienteling/ui/main_window.py" line="615"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="603"/>
+        <location filename="../../clienteling/ui/main_window.py" line="616"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="616"/>
+        <location filename="../../clienteling/ui/main_window.py" line="629"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="626"/>
-        <location filename="../../clienteling/ui/main_window.py" line="649"/>
+        <location filename="../../clienteling/ui/main_window.py" line="639"/>
+        <location filename="../../clienteling/ui/main_window.py" line="662"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="678"/>
+        <location filename="../../clienteling/ui/main_window.py" line="691"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="721"/>
+        <location filename="../../clienteling/ui/main_window.py" line="734"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="724"/>
+        <location filename="../../clienteling/ui/main_window.py" line="737"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="726"/>
+        <location filename="../../clienteling/ui/main_window.py" line="739"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="728"/>
+        <location filename="../../clienteling/ui/main_window.py" line="741"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="731"/>
+        <location filename="../../clienteling/ui/main_window.py" line="744"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="751"/>
+        <location filename="../../clienteling/ui/main_window.py" line="764"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="760"/>
+        <location filename="../../clienteling/ui/main_window.py" line="777"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="764"/>
+        <location filename="../../clienteling/ui/main_window.py" line="781"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="775"/>
+        <location filename="../../clienteling/ui/main_window.py" line="792"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="784"/>
+        <location filename="../../clienteling/ui/main_window.py" line="801"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="796"/>
+        <location filename="../../clienteling/ui/main_window.py" line="813"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="803"/>
+        <location filename="../../clienteling/ui/main_window.py" line="820"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="829"/>
+        <location filename="../../clienteling/ui/main_window.py" line="846"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="832"/>
+        <location filename="../../clienteling/ui/main_window.py" line="849"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="862"/>
+        <location filename="../../clienteling/ui/main_window.py" line="879"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -2043,322 +2385,357 @@ for %2</source>
 <context>
     <name>ServiceMessages</name>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="257"/>
+        <location filename="../../clienteling/ui/labels.py" line="264"/>
         <source>Exporting a customer&apos;s data needs the server: this terminal is offline.</source>
         <translation>お客様情報のエクスポートにはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="262"/>
+        <location filename="../../clienteling/ui/labels.py" line="269"/>
         <source>Only a manager can export a customer&apos;s data.</source>
         <translation>お客様情報のエクスポートは店長のみ行えます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="266"/>
+        <location filename="../../clienteling/ui/labels.py" line="273"/>
         <source>The file could not be written there: choose another place.</source>
         <translation>そこにはファイルを保存できません。別の場所を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="271"/>
+        <location filename="../../clienteling/ui/labels.py" line="278"/>
         <source>Erasing a customer needs the server: this terminal is offline.</source>
         <translation>お客様情報の消去にはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="275"/>
+        <location filename="../../clienteling/ui/labels.py" line="282"/>
         <source>Only a manager can erase a customer.</source>
         <translation>お客様情報の消去は店長のみ行えます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="279"/>
+        <location filename="../../clienteling/ui/labels.py" line="286"/>
         <source>The audit trail needs the server: this terminal is offline.</source>
         <translation>操作ログの表示にはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="283"/>
+        <location filename="../../clienteling/ui/labels.py" line="290"/>
         <source>Only a manager can read the audit trail.</source>
         <translation>操作ログは店長のみ表示できます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="287"/>
+        <location filename="../../clienteling/ui/labels.py" line="294"/>
         <source>No customer found yet: this terminal is still loading its data.</source>
         <translation>まだ見つかりません。この端末はデータを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="291"/>
+        <location filename="../../clienteling/ui/labels.py" line="298"/>
         <source>This is not a phone number.</source>
         <translation>電話番号として正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="294"/>
+        <location filename="../../clienteling/ui/labels.py" line="301"/>
         <source>This is not an email address.</source>
         <translation>メールアドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>次回もお客様を検索できるよう、電話番号かメールアドレスを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="303"/>
+        <location filename="../../clienteling/ui/labels.py" line="310"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>この連絡方法の同意は店頭では受け付けていません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="306"/>
+        <location filename="../../clienteling/ui/labels.py" line="313"/>
         <source>Email marketing needs an email address.</source>
         <translation>メールでのご案内にはメールアドレスが必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="309"/>
+        <location filename="../../clienteling/ui/labels.py" line="316"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>SMS・LINEでのご案内には電話番号が必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="312"/>
+        <location filename="../../clienteling/ui/labels.py" line="319"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>このお客様は保存できません。入力内容を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="315"/>
+        <location filename="../../clienteling/ui/labels.py" line="322"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>重複プロフィールの確認は店長のみ行えます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="319"/>
+        <location filename="../../clienteling/ui/labels.py" line="326"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>重複の確認にはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="332"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>端末の一覧にはサーバーへの接続が必要です。この端末は現在オフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="329"/>
+        <location filename="../../clienteling/ui/labels.py" line="336"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>端末の表示と登録解除ができるのはマネージャーだけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="332"/>
+        <location filename="../../clienteling/ui/labels.py" line="339"/>
         <source>No terminal of this store has this id.</source>
         <translation>この店舗にこの ID の端末はありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="335"/>
+        <location filename="../../clienteling/ui/labels.py" line="342"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>サインインできませんでした。スタッフコード（またはバッジ）とPINを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="339"/>
+        <location filename="../../clienteling/ui/labels.py" line="346"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>登録できませんでした。端末を登録できるのは、この店舗のマネージャーがスタッフコードとPINを入力した場合だけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="344"/>
+        <location filename="../../clienteling/ui/labels.py" line="351"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="345"/>
+        <location filename="../../clienteling/ui/labels.py" line="352"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="348"/>
+        <location filename="../../clienteling/ui/labels.py" line="355"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="351"/>
+        <location filename="../../clienteling/ui/labels.py" line="358"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="354"/>
+        <location filename="../../clienteling/ui/labels.py" line="361"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="357"/>
+        <location filename="../../clienteling/ui/labels.py" line="364"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="360"/>
+        <location filename="../../clienteling/ui/labels.py" line="367"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="363"/>
+        <location filename="../../clienteling/ui/labels.py" line="370"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="366"/>
+        <location filename="../../clienteling/ui/labels.py" line="373"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="369"/>
+        <location filename="../../clienteling/ui/labels.py" line="376"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="372"/>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="375"/>
+        <location filename="../../clienteling/ui/labels.py" line="382"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="379"/>
+        <location filename="../../clienteling/ui/labels.py" line="386"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="383"/>
+        <location filename="../../clienteling/ui/labels.py" line="390"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="386"/>
+        <location filename="../../clienteling/ui/labels.py" line="393"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="389"/>
+        <location filename="../../clienteling/ui/labels.py" line="396"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="392"/>
+        <location filename="../../clienteling/ui/labels.py" line="399"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="395"/>
+        <location filename="../../clienteling/ui/labels.py" line="402"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="401"/>
+        <location filename="../../clienteling/ui/labels.py" line="405"/>
+        <source>This follow-up is not open on this terminal.</source>
+        <translation>このフォローはこの端末では未完了の状態ではありません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="408"/>
+        <source>This follow-up belongs to a colleague; ask a manager.</source>
+        <translation>このフォローは他のスタッフの担当です。店長に依頼してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="411"/>
+        <source>Put a follow-up off to a time ahead, at most 90 days.</source>
+        <translation>延期先は今より後、90日以内にしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="415"/>
+        <source>Say what was done: message sent, called, visited, not interested.</source>
+        <translation>対応内容（メッセージ送信・電話・来店・興味なし）を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="419"/>
+        <source>The note is too long (at most 2,000 characters).</source>
+        <translation>メモが長すぎます（2,000文字まで）。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="422"/>
+        <source>Only a manager gives a follow-up to a colleague.</source>
+        <translation>担当の変更は店長のみが行えます。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="425"/>
+        <source>Choose a colleague of this store.</source>
+        <translation>この店舗のスタッフを選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="431"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="402"/>
+        <location filename="../../clienteling/ui/labels.py" line="432"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="403"/>
+        <location filename="../../clienteling/ui/labels.py" line="433"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="404"/>
+        <location filename="../../clienteling/ui/labels.py" line="434"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="405"/>
+        <location filename="../../clienteling/ui/labels.py" line="435"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="406"/>
+        <location filename="../../clienteling/ui/labels.py" line="436"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="407"/>
+        <location filename="../../clienteling/ui/labels.py" line="437"/>
         <source>Family name reading</source>
         <translation>姓のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="410"/>
+        <location filename="../../clienteling/ui/labels.py" line="440"/>
         <source>Given name reading</source>
         <translation>名のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="413"/>
+        <location filename="../../clienteling/ui/labels.py" line="443"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="414"/>
+        <location filename="../../clienteling/ui/labels.py" line="444"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="415"/>
+        <location filename="../../clienteling/ui/labels.py" line="445"/>
         <source>phone number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="416"/>
+        <location filename="../../clienteling/ui/labels.py" line="446"/>
         <source>email address</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="425"/>
+        <location filename="../../clienteling/ui/labels.py" line="455"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>サインインの失敗が続いたため、一時的に停止しています。%1 分後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="432"/>
+        <location filename="../../clienteling/ui/labels.py" line="462"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="436"/>
+        <location filename="../../clienteling/ui/labels.py" line="466"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="442"/>
+        <location filename="../../clienteling/ui/labels.py" line="472"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="448"/>
+        <location filename="../../clienteling/ui/labels.py" line="478"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="454"/>
+        <location filename="../../clienteling/ui/labels.py" line="484"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="461"/>
+        <location filename="../../clienteling/ui/labels.py" line="491"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="468"/>
+        <location filename="../../clienteling/ui/labels.py" line="498"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="472"/>
+        <location filename="../../clienteling/ui/labels.py" line="502"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="478"/>
+        <location filename="../../clienteling/ui/labels.py" line="508"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="482"/>
+        <location filename="../../clienteling/ui/labels.py" line="512"/>
         <source>%1 must be written in kana.</source>
         <translation>%1はかなで入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="486"/>
+        <location filename="../../clienteling/ui/labels.py" line="516"/>
         <source>Another customer already has this %1.</source>
         <translation>この%1は別のお客様が登録済みです。</translation>
     </message>

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, NotRequired, TypedDict
 
 from pydantic import (
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -623,6 +624,7 @@ class FollowupData(TypedDict):
     categories: NotRequired[list[str]]
     reservation_id: NotRequired[str | None]
     outcome: NotRequired[str]
+    result: NotRequired[str | None]  # done: "message_sent" | "called" | "visited" | ...
     updated_at: NotRequired[str | None]
 
 
@@ -724,9 +726,27 @@ class FollowupUpdateArgs(Strict):
     status: Literal["planned", "cancelled"] | None = None
 
 
+FollowupResult = Literal["message_sent", "called", "visited", "not_interested"]
+
+
 class FollowupCompleteArgs(Strict):
     id: Id
-    outcome: Annotated[str, StringConstraints(max_length=2000)] = ""
+    outcome: Annotated[str, StringConstraints(max_length=2000)] = ""  # the staff member's words
+    result: FollowupResult | None = None  # what was done (added to v1)
+
+
+class FollowupSnoozeArgs(Strict):
+    """Put a planned follow-up off until `until` (added to v1)."""
+
+    id: Id
+    until: AwareDatetime
+
+
+class FollowupAssignArgs(Strict):
+    """Give a follow-up to a colleague of its store: managers (added to v1)."""
+
+    id: Id
+    staff_id: Id
 
 
 # What a terminal reports of itself (edits are recorded by the server as it applies them).
@@ -764,6 +784,8 @@ MUTATION_ARGS: dict[tuple[str, int], type[Strict]] = {
     ("followup.create", 1): FollowupCreateArgs,
     ("followup.update", 1): FollowupUpdateArgs,
     ("followup.complete", 1): FollowupCompleteArgs,
+    ("followup.snooze", 1): FollowupSnoozeArgs,
+    ("followup.assign", 1): FollowupAssignArgs,
     ("audit.record", 1): AuditRecordArgs,
 }
 

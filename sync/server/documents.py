@@ -232,6 +232,7 @@ def followup_data(row: FollowUp) -> FollowupData:
         categories=json.loads(row.categories_json),
         reservation_id=row.reservation_id,
         outcome=row.outcome,
+        result=row.result,
         updated_at=iso(row.updated_at) if row.updated_at else None,
     )
 

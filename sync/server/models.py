@@ -316,6 +316,7 @@ class FollowUp(SQLModel, table=True):
     categories_json: str = Field(default="[]", sa_column=Column(Text, nullable=False))
     reservation_id: str | None = Field(default=None, max_length=36)
     updated_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    result: str | None = Field(default=None, max_length=16)  # done: what was done
 
 
 class StockWatch(SQLModel, table=True):

@@ -29,6 +29,7 @@ def upgrade() -> None:
             batch.add_column(sa.Column(name, sa.Text(), nullable=False, server_default="[]"))
         batch.add_column(sa.Column("reservation_id", sa.String(length=36), nullable=True))
         batch.add_column(sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column("result", sa.String(length=16), nullable=True))
         batch.create_unique_constraint("uq_followup_plan_key", ["plan_key"])
     op.create_index("ix_followup_store_due", "followup", ["store_id", "due_date"])
     op.create_table(
@@ -47,6 +48,7 @@ def downgrade() -> None:
     with op.batch_alter_table("followup") as batch:
         batch.drop_constraint("uq_followup_plan_key", type_="unique")
         for name in (
+            "result",
             "updated_at",
             "reservation_id",
             "categories_json",

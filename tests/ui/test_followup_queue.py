@@ -1,0 +1,102 @@
+"""The follow-up queue through the window: an associate logs interests for a customer who
+agreed to email; the server's planner plans the follow-ups; the associate sees them in
+"Follow-ups" (upcoming, with the rule and why that time), puts one off and marks the other
+done with what was done; the server ends with exactly that. An associate sees only their own
+queue and cannot give follow-ups away."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtWidgets import QRadioButton, QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+from sqlmodel import select
+
+from clienteling.domain.models import SyncState
+from clienteling.ui import labels
+from clienteling.ui.followups.dialogs import DoneDialog
+from clienteling.ui.followups.page import ID_ROLE, FollowupsPage
+from sync.server.db import read_session
+from sync.server.models import FollowUp
+from sync.server.planner import plan
+from tests.ui.conftest import CentralServer, Terminal, run
+
+
+def _item(page: FollowupsPage, n: int) -> QTreeWidgetItem:
+    item = page.upcoming.topLevelItem(n)
+    assert item is not None
+    return item
+
+
+def _rows(central: CentralServer, customer_id: str) -> list[FollowUp]:
+    assert central.thread is not None
+    with read_session(central.thread.app.state.engine) as session:
+        return list(
+            session.execute(select(FollowUp).where(FollowUp.customer_id == customer_id))
+            .scalars()
+            .all()
+        )
+
+
+def test_an_associate_works_their_follow_up_queue(
+    qtbot: QtBot, terminal: Terminal, central: CentralServer
+) -> None:
+    window, services = terminal.window, terminal.services
+    hit = next(h for h in terminal.sample_customers() if h.email)
+    services.consents.change(hit.id, {"email": True})
+    [product, *_] = services.products.search("ヘルメット")
+    services.interests.add(hit.id, code=product.sku, category=None, comment="白がいい")
+    run(qtbot, terminal.engine.sync_once())
+    assert central.thread is not None
+    report = plan(central.thread.app.state.engine)
+    assert report.created.get("visit_few_days") == 1, report
+    run(qtbot, terminal.engine.sync_once())
+
+    window.show_page("followups")
+    page = window.followups
+    assert not page.scope.isVisible() and not page.assign_button.isVisible()
+    assert page.upcoming.topLevelItemCount() == 2
+    assert page.tabs.currentWidget() is page.upcoming
+    assert "2" in page.tabs.tabText(2)
+    first = page.upcoming.topLevelItem(0)
+    assert first is not None
+    assert hit.display_name.split()[0] in first.text(1)
+    assert first.text(2) in ("来店後フォロー（数日後）", "After the visit (a few days)")
+    first.setSelected(True)
+    assert page.why.text()  # why that time
+    assert page.done_button.isEnabled()
+
+    page.snooze(3)  # put off: shown at once, marked as not sent yet
+    [pending] = [f for f in services.followups.queue().upcoming if f.sync == SyncState.PENDING]
+    texts = [_item(page, n).text(0) for n in range(page.upcoming.topLevelItemCount())]
+    assert any(labels.pending_sync() in t for t in texts), texts
+
+    other = next(
+        _item(page, n)
+        for n in range(page.upcoming.topLevelItemCount())
+        if _item(page, n).data(0, ID_ROLE) != pending.id
+    )
+    done_id = str(other.data(0, ID_ROLE))
+    page.upcoming.clearSelection()
+    other.setSelected(True)
+    page.done_button.click()
+    dialog = page.done_dialog
+    assert isinstance(dialog, DoneDialog)
+    called = dialog.findChild(QRadioButton, "result_called")
+    assert called is not None
+    called.setChecked(True)
+    dialog.note.setPlainText("お電話でご案内。週末に来店予定")
+    dialog.accept()
+    assert page.upcoming.topLevelItemCount() == 1
+    assert window.banner.text()
+
+    run(qtbot, terminal.engine.sync_once())
+    rows = {r.id: r for r in _rows(central, hit.id)}
+    done = rows[done_id]
+    assert (done.status, done.result) == ("done", "called")
+    assert done.outcome == "お電話でご案内。週末に来店予定"
+    snoozed = rows[pending.id]
+    assert snoozed.status == "planned" and snoozed.due_at is not None
+    assert json.loads(snoozed.interest_ids_json)
+    page.refresh()
+    assert page.upcoming.topLevelItemCount() == 1
