@@ -47,6 +47,7 @@ def start_embedded_server(key: str, sock: socket.socket | None = None) -> Any:
         database_url=f"sqlite:///{db_path}",
         snapshot_dir=db_path.parent / "snapshots",
         snapshot_builder=BUILDER,
+        planner_first_run_s=15.0,
     )
     engine = make_engine(settings.database_url, key=key)
     app = create_app(settings, engine=engine)  # migrates the schema

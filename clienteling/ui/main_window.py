@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.audit = AuditPage(self)
         self.followups = FollowupsPage(self)
         self._devices_task: asyncio.Future[None] | None = None
+        self._overdue_told = 0  # overdue follow-ups of the store a manager was last told of
         self.confirm_dialog: QMessageBox | None = None
         self.sync_indicator = SyncIndicator(self)
 
@@ -316,6 +317,8 @@ class MainWindow(QMainWindow):
             self.duplicates.available
         )
         self.followups.set_service(services.followups)
+        self._overdue_told = 0
+        self.show_followup_alert()
         self.audit.set_reader(services.audit_trail)
         self.page_buttons.button(self.PAGES.index("audit")).setVisible(self.audit.available)
         if (
@@ -520,6 +523,7 @@ class MainWindow(QMainWindow):
             self.refresh_store_lists()
         elif self.page == "followups":
             self.followups.refresh()
+        self.show_followup_alert()
         self.show_new_notices()
 
     def refresh_store_lists(self) -> None:
@@ -767,6 +771,25 @@ class MainWindow(QMainWindow):
     def on_followups_done(self, text: str) -> None:
         self.show_message(self.saved_message(text))
         self.refresh_sync_status()
+        self.show_followup_alert()
+
+    def show_followup_alert(self) -> None:
+        """The page button counts what is due for the person signed in (today and overdue);
+        a manager is told once when follow-ups of the store are overdue."""
+        service = self._services.followups
+        mine = service.queue("mine")
+        due = len(mine.overdue) + len(mine.today)
+        button = self.page_buttons.button(self.PAGES.index("followups"))
+        title = self.tr("Follow-ups")
+        button.setText(f"{title} ({due})" if due else title)
+        if not service.can_manage:
+            return
+        overdue = len(service.queue("store").overdue)
+        if overdue and overdue != self._overdue_told:
+            self.show_message(
+                self.tr("%n follow-up(s) of this store are overdue.", "", overdue), error=True
+            )
+        self._overdue_told = overdue
 
     def on_duplicates_done(self, text: str) -> None:
         self.show_message(text)

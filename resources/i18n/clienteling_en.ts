@@ -60,12 +60,12 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../clienteling/ui/followups/dialogs.py" line="71"/>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="72"/>
         <source>Give to a colleague</source>
         <translation>Give to a colleague</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/dialogs.py" line="73"/>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="74"/>
         <source>Who follows up %1?</source>
         <translation>Who follows up %1?</translation>
     </message>
@@ -321,7 +321,7 @@
         <translation>What was done for %1?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/dialogs.py" line="50"/>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="51"/>
         <source>A note for colleagues (optional)</source>
         <translation>A note for colleagues (optional)</translation>
     </message>
@@ -695,7 +695,7 @@
         <translation>Items</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="145"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="146"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>Overdue (%n)</numerusform>
@@ -703,7 +703,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="146"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>Today (%n)</numerusform>
@@ -711,15 +711,36 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="148"/>
         <source>Upcoming (%n)</source>
         <translation>
             <numerusform>Upcoming (%n)</numerusform>
             <numerusform>Upcoming (%n)</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="205"/>
+        <source>Why this time: %1</source>
+        <translation>Why this time: %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="221"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="208"/>
+        <source>%n follow-up(s) selected</source>
+        <translation>
+            <numerusform>%n follow-up selected</numerusform>
+            <numerusform>%n follow-ups selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="234"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="242"/>
         <source>Put off by %n day(s): %1</source>
         <translation>
             <numerusform>Put off by %n day: %1</numerusform>
@@ -727,12 +748,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="240"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="261"/>
         <source>Done: %1 (%2)</source>
         <translation>Done: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="262"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="282"/>
         <source>%1 now follows up %2</source>
         <translation>%1 now follows up %2</translation>
     </message>
@@ -1423,47 +1444,48 @@
         <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="151"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <location filename="../../clienteling/ui/main_window.py" line="152"/>
+        <location filename="../../clienteling/ui/main_window.py" line="783"/>
         <source>Follow-ups</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="152"/>
+        <location filename="../../clienteling/ui/main_window.py" line="153"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="153"/>
+        <location filename="../../clienteling/ui/main_window.py" line="154"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="154"/>
+        <location filename="../../clienteling/ui/main_window.py" line="155"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="293"/>
+        <location filename="../../clienteling/ui/main_window.py" line="294"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="424"/>
+        <location filename="../../clienteling/ui/main_window.py" line="427"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1471,29 +1493,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="441"/>
+        <location filename="../../clienteling/ui/main_window.py" line="444"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="461"/>
+        <location filename="../../clienteling/ui/main_window.py" line="464"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="478"/>
-        <location filename="../../clienteling/ui/main_window.py" line="657"/>
-        <location filename="../../clienteling/ui/main_window.py" line="667"/>
+        <location filename="../../clienteling/ui/main_window.py" line="481"/>
+        <location filename="../../clienteling/ui/main_window.py" line="661"/>
+        <location filename="../../clienteling/ui/main_window.py" line="671"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="495"/>
+        <location filename="../../clienteling/ui/main_window.py" line="498"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="540"/>
+        <location filename="../../clienteling/ui/main_window.py" line="544"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1551,128 +1573,136 @@
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="578"/>
+        <location filename="../../clienteling/ui/main_window.py" line="582"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <location filename="../../clienteling/ui/main_window.py" line="608"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="609"/>
+        <location filename="../../clienteling/ui/main_window.py" line="613"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="610"/>
+        <location filename="../../clienteling/ui/main_window.py" line="614"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="611"/>
+        <location filename="../../clienteling/ui/main_window.py" line="615"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="615"/>
+        <location filename="../../clienteling/ui/main_window.py" line="619"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="616"/>
+        <location filename="../../clienteling/ui/main_window.py" line="620"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="629"/>
+        <location filename="../../clienteling/ui/main_window.py" line="633"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="639"/>
-        <location filename="../../clienteling/ui/main_window.py" line="662"/>
+        <location filename="../../clienteling/ui/main_window.py" line="643"/>
+        <location filename="../../clienteling/ui/main_window.py" line="666"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="691"/>
+        <location filename="../../clienteling/ui/main_window.py" line="695"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="734"/>
+        <location filename="../../clienteling/ui/main_window.py" line="738"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="737"/>
+        <location filename="../../clienteling/ui/main_window.py" line="741"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="739"/>
+        <location filename="../../clienteling/ui/main_window.py" line="743"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="741"/>
+        <location filename="../../clienteling/ui/main_window.py" line="745"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="744"/>
+        <location filename="../../clienteling/ui/main_window.py" line="748"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="764"/>
+        <location filename="../../clienteling/ui/main_window.py" line="768"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/main_window.py" line="790"/>
+        <source>%n follow-up(s) of this store are overdue.</source>
+        <translation>
+            <numerusform>%n follow-up of this store is overdue.</numerusform>
+            <numerusform>%n follow-ups of this store are overdue.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="777"/>
+        <location filename="../../clienteling/ui/main_window.py" line="800"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="781"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="792"/>
+        <location filename="../../clienteling/ui/main_window.py" line="815"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="801"/>
+        <location filename="../../clienteling/ui/main_window.py" line="824"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="813"/>
+        <location filename="../../clienteling/ui/main_window.py" line="836"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="820"/>
+        <location filename="../../clienteling/ui/main_window.py" line="843"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="846"/>
+        <location filename="../../clienteling/ui/main_window.py" line="869"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="849"/>
+        <location filename="../../clienteling/ui/main_window.py" line="872"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="879"/>
+        <location filename="../../clienteling/ui/main_window.py" line="902"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>

@@ -59,14 +59,14 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../clienteling/ui/followups/dialogs.py" line="71"/>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="72"/>
         <source>Give to a colleague</source>
         <translation>担当者を変更</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/dialogs.py" line="73"/>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="74"/>
         <source>Who follows up %1?</source>
-        <translation>%1様のフォローを誰が担当しますか？</translation>
+        <translation>%1のフォローを誰が担当しますか？</translation>
     </message>
 </context>
 <context>
@@ -316,10 +316,10 @@
     <message>
         <location filename="../../clienteling/ui/followups/dialogs.py" line="38"/>
         <source>What was done for %1?</source>
-        <translation>%1様に何をしましたか？</translation>
+        <translation>%1に何をしましたか？</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/dialogs.py" line="50"/>
+        <location filename="../../clienteling/ui/followups/dialogs.py" line="51"/>
         <source>A note for colleagues (optional)</source>
         <translation>スタッフへのメモ（任意）</translation>
     </message>
@@ -689,42 +689,61 @@
         <translation>商品</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="145"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="146"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>期限切れ（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="146"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="148"/>
         <source>Upcoming (%n)</source>
         <translation>
             <numerusform>今後（%n）</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="205"/>
+        <source>Why this time: %1</source>
+        <translation>この時刻の理由：%1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="221"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="208"/>
+        <source>%n follow-up(s) selected</source>
+        <translation>
+            <numerusform>%n件を選択中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="234"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n名のお客様</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/followups/page.py" line="242"/>
         <source>Put off by %n day(s): %1</source>
         <translation>
-            <numerusform>%n日延期しました：%1様</numerusform>
+            <numerusform>%n日延期しました：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="240"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="261"/>
         <source>Done: %1 (%2)</source>
-        <translation>完了：%1様（%2）</translation>
+        <translation>完了：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="262"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="282"/>
         <source>%1 now follows up %2</source>
-        <translation>%2様の担当を%1さんに変更しました</translation>
+        <translation>%2の担当を%1さんに変更しました</translation>
     </message>
 </context>
 <context>
@@ -1413,76 +1432,77 @@
         <translation>来店されたお客様を新規登録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="148"/>
+        <location filename="../../clienteling/ui/main_window.py" line="149"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="150"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="151"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <location filename="../../clienteling/ui/main_window.py" line="152"/>
+        <location filename="../../clienteling/ui/main_window.py" line="783"/>
         <source>Follow-ups</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="152"/>
+        <location filename="../../clienteling/ui/main_window.py" line="153"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="153"/>
+        <location filename="../../clienteling/ui/main_window.py" line="154"/>
         <source>Duplicates</source>
         <translation>重複確認</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="154"/>
+        <location filename="../../clienteling/ui/main_window.py" line="155"/>
         <source>Audit trail</source>
         <translation>操作ログ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="293"/>
+        <location filename="../../clienteling/ui/main_window.py" line="294"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="424"/>
+        <location filename="../../clienteling/ui/main_window.py" line="427"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="441"/>
+        <location filename="../../clienteling/ui/main_window.py" line="444"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="461"/>
+        <location filename="../../clienteling/ui/main_window.py" line="464"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="478"/>
-        <location filename="../../clienteling/ui/main_window.py" line="657"/>
-        <location filename="../../clienteling/ui/main_window.py" line="667"/>
+        <location filename="../../clienteling/ui/main_window.py" line="481"/>
+        <location filename="../../clienteling/ui/main_window.py" line="661"/>
+        <location filename="../../clienteling/ui/main_window.py" line="671"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="495"/>
+        <location filename="../../clienteling/ui/main_window.py" line="498"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="540"/>
+        <location filename="../../clienteling/ui/main_window.py" line="544"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
@@ -1539,128 +1559,135 @@
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="578"/>
+        <location filename="../../clienteling/ui/main_window.py" line="582"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="604"/>
+        <location filename="../../clienteling/ui/main_window.py" line="608"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="609"/>
+        <location filename="../../clienteling/ui/main_window.py" line="613"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="610"/>
+        <location filename="../../clienteling/ui/main_window.py" line="614"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="611"/>
+        <location filename="../../clienteling/ui/main_window.py" line="615"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="615"/>
+        <location filename="../../clienteling/ui/main_window.py" line="619"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="616"/>
+        <location filename="../../clienteling/ui/main_window.py" line="620"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="629"/>
+        <location filename="../../clienteling/ui/main_window.py" line="633"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="639"/>
-        <location filename="../../clienteling/ui/main_window.py" line="662"/>
+        <location filename="../../clienteling/ui/main_window.py" line="643"/>
+        <location filename="../../clienteling/ui/main_window.py" line="666"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="691"/>
+        <location filename="../../clienteling/ui/main_window.py" line="695"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="734"/>
+        <location filename="../../clienteling/ui/main_window.py" line="738"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="737"/>
+        <location filename="../../clienteling/ui/main_window.py" line="741"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="739"/>
+        <location filename="../../clienteling/ui/main_window.py" line="743"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="741"/>
+        <location filename="../../clienteling/ui/main_window.py" line="745"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="744"/>
+        <location filename="../../clienteling/ui/main_window.py" line="748"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="764"/>
+        <location filename="../../clienteling/ui/main_window.py" line="768"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../clienteling/ui/main_window.py" line="790"/>
+        <source>%n follow-up(s) of this store are overdue.</source>
+        <translation>
+            <numerusform>この店舗の期限切れのフォローが%n件あります。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="777"/>
+        <location filename="../../clienteling/ui/main_window.py" line="800"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="781"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="792"/>
+        <location filename="../../clienteling/ui/main_window.py" line="815"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="801"/>
+        <location filename="../../clienteling/ui/main_window.py" line="824"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="813"/>
+        <location filename="../../clienteling/ui/main_window.py" line="836"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="820"/>
+        <location filename="../../clienteling/ui/main_window.py" line="843"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="846"/>
+        <location filename="../../clienteling/ui/main_window.py" line="869"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="849"/>
+        <location filename="../../clienteling/ui/main_window.py" line="872"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="879"/>
+        <location filename="../../clienteling/ui/main_window.py" line="902"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>

@@ -109,8 +109,10 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
                     log.warning("background sweep failed: %s", type(exc).__name__)
 
         async def planner() -> None:
+            wait = settings.planner_first_run_s
             while True:
-                await asyncio.sleep(settings.planner_interval_s)
+                await asyncio.sleep(settings.planner_interval_s if wait is None else wait)
+                wait = None
                 try:
                     await run_in_threadpool(plan_followups, engine, None, publish)
                 except Exception as exc:  # plan again at the next round

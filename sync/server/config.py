@@ -36,6 +36,9 @@ class Settings:
     sweep_interval_s: float = 60.0
     # How often the follow-up planner runs (it plans each thing once, however often it runs).
     planner_interval_s: float = 600.0
+    # The first run after startup (None: after one interval). The embedded default plans
+    # soon after it starts, so the counter's queue fills without waiting ten minutes.
+    planner_first_run_s: float | None = None
     # Open event streams per staff session (a terminal needs one; a reconnect may briefly
     # overlap the old one). More are refused with 429.
     max_streams_per_session: int = 3

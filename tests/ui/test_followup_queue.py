@@ -6,16 +6,21 @@ queue and cannot give follow-ups away."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtWidgets import QRadioButton, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from clienteling.domain.models import SyncState
+from clienteling.services.bundle import AppServices
 from clienteling.ui import labels
 from clienteling.ui.followups.dialogs import DoneDialog
 from clienteling.ui.followups.page import ID_ROLE, FollowupsPage
+from clienteling.ui.main_window import MainWindow
+from sync.protocol import new_id
 from sync.server.db import read_session
 from sync.server.models import FollowUp
 from sync.server.planner import plan
@@ -100,3 +105,61 @@ def test_an_associate_works_their_follow_up_queue(
     assert json.loads(snoozed.interest_ids_json)
     page.refresh()
     assert page.upcoming.topLevelItemCount() == 1
+
+
+def _plan_by_hand(terminal: Terminal, customer_id: str, days: int) -> str:
+    fid = new_id()
+    due = (datetime.now(UTC) + timedelta(days=days)).date().isoformat()
+    terminal.cache.enqueue(
+        "followup.create",
+        {"id": fid, "customer_id": customer_id, "due_date": due, "channel": "email"},
+        customer_id=customer_id,
+        summary="follow-up",
+        meta=terminal.services.context.author_meta(),
+    )
+    return fid
+
+
+def test_a_manager_sees_the_store_queue_is_told_of_overdue_ones_and_reassigns_in_bulk(
+    qtbot: QtBot, terminal: Terminal, central: CentralServer
+) -> None:
+    services = terminal.services
+    hit = next(h for h in terminal.sample_customers() if h.email)
+    services.consents.change(hit.id, {"email": True})
+    late = _plan_by_hand(terminal, hit.id, -2)
+    soon = [_plan_by_hand(terminal, hit.id, d) for d in (2, 9)]
+    run(qtbot, terminal.engine.sync_once())
+    run(qtbot, terminal.engine.sync_once())
+    associate = services.context
+    assert [f.id for f in services.followups.queue().overdue] == [late]
+
+    staff = terminal.cache.store_staff(associate.store_id)
+    manager_id = next(i for i, name in staff.items() if i != associate.staff_id)
+    manager = dataclasses.replace(associate, staff_id=manager_id, role="manager")
+    as_manager = AppServices.build(terminal.cache, manager, terminal.engine)
+    window = MainWindow(as_manager, categories=())
+    qtbot.addWidget(window)
+    assert window.banner.property("error") is True  # the store has overdue follow-ups
+    overdue = len(as_manager.followups.queue("store").overdue)
+    assert overdue >= 1 and str(overdue) in window.banner.text()
+
+    page = window.followups
+    window.show_page("followups")
+    assert page.assign_button.isVisibleTo(window) and page.scope.isVisibleTo(window)
+    assert page.overdue.topLevelItemCount() == 0  # none of them is the manager's own
+    page.scope.setCurrentIndex(page.scope.findData("store"))
+    assert page.overdue.topLevelItemCount() == overdue
+    page.tabs.setCurrentWidget(page.upcoming)
+    for n in range(page.upcoming.topLevelItemCount()):
+        _item(page, n).setSelected(_item(page, n).data(0, ID_ROLE) in soon)
+    assert "2" in page.why.text()
+    page.assign_button.click()
+    dialog = page.assign_dialog
+    assert dialog is not None
+    dialog.staff.setCurrentIndex(dialog.staff.findData(manager_id))
+    dialog.accept()
+    mine = as_manager.followups.queue("mine").upcoming
+    assert sorted(f.id for f in mine) == sorted(soon)
+    assert all(f.sync == SyncState.PENDING for f in mine)
+    left = {f.id for f in services.followups.queue("mine").upcoming}
+    assert not left & set(soon)  # gone from the associate's queue

@@ -41,6 +41,7 @@ class DoneDialog(QDialog):
         for index, (code, label) in enumerate(texts.RESULTS.items()):
             button = QRadioButton(label(), self)
             button.setObjectName(f"result_{code}")
+            button.setMinimumHeight(40)  # a finger on a tablet
             self.results.addButton(button, index)
             self._codes.append(code)
             layout.addWidget(button)

@@ -6,7 +6,7 @@ something."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -110,6 +110,7 @@ class FollowupsPage(QWidget):
             ]
         )
         tree.setRootIsDecorated(False)
+        tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         tree.setUniformRowHeights(True)
         tree.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         tree.header().setStretchLastSection(True)
@@ -185,79 +186,98 @@ class FollowupsPage(QWidget):
     def current_tree(self) -> QTreeWidget:
         return self.trees()[max(0, self.tabs.currentIndex())]
 
+    def chosen(self) -> list[FollowUp]:
+        """The follow-ups selected in the list shown (several: the actions apply to all)."""
+        ids = [str(item.data(0, ID_ROLE)) for item in self.current_tree().selectedItems()]
+        return [self._rows[i] for i in ids if i in self._rows]
+
     def selected(self) -> FollowUp | None:
-        items = self.current_tree().selectedItems()
-        if not items:
-            return None
-        return self._rows.get(str(items[0].data(0, ID_ROLE)))
+        chosen = self.chosen()
+        return chosen[0] if chosen else None
 
     def _update_buttons(self) -> None:
-        f = self.selected()
-        for button in (self.open_button, self.snooze_button, self.done_button, self.assign_button):
-            button.setEnabled(f is not None)
-        self.why.setText(texts.why(f.timing) if f is not None else "")
+        chosen = self.chosen()
+        for button in (self.snooze_button, self.done_button, self.assign_button):
+            button.setEnabled(bool(chosen))
+        self.open_button.setEnabled(len(chosen) == 1)
+        if len(chosen) == 1 and chosen[0].timing is not None:
+            self.why.setText(
+                self.tr("Why this time: %1").replace("%1", texts.why(chosen[0].timing))
+            )
+        elif len(chosen) > 1:
+            self.why.setText(self.tr("%n follow-up(s) selected", "", len(chosen)))
+        else:
+            self.why.setText("")
 
     def on_open_clicked(self) -> None:
         f = self.selected()
         if f is not None and f.customer_id:
             self.customer_open_requested.emit(f.customer_id)
 
-    def _act(self, action: object, message: str) -> None:
-        try:
-            assert callable(action)
-            action()
-        except InvalidInput as exc:
-            self.failed.emit(labels.service_message(str(exc)))
-            return
+    def _each(self, chosen: list[FollowUp], action: Callable[[FollowUp], None]) -> int:
+        """Apply `action` to each; a refusal is told (the first), the rest still done."""
+        done, refused = 0, ""
+        for f in chosen:
+            try:
+                action(f)
+                done += 1
+            except InvalidInput as exc:
+                refused = refused or labels.service_message(str(exc))
         self.refresh()
-        self.done.emit(message)
+        if refused:
+            self.failed.emit(refused)
+        return done
+
+    def _who(self, chosen: list[FollowUp]) -> str:
+        if len(chosen) == 1:
+            return chosen[0].customer_name
+        return self.tr("%n customer(s)", "", len(chosen))
 
     def snooze(self, days: int) -> None:
-        f, service = self.selected(), self._service
-        if f is None or service is None:
+        chosen, service = self.chosen(), self._service
+        if not chosen or service is None:
             return
-        self._act(
-            lambda: service.snooze_days(f.id, days),
-            self.tr("Put off by %n day(s): %1", "", days).replace("%1", f.customer_name),
-        )
+        if self._each(chosen, lambda f: service.snooze_days(f.id, days)):
+            self.done.emit(
+                self.tr("Put off by %n day(s): %1", "", days).replace("%1", self._who(chosen))
+            )
 
     def on_done_clicked(self) -> None:
-        f = self.selected()
-        if f is None:
+        chosen = self.chosen()
+        if not chosen:
             return
-        dialog = DoneDialog(f.customer_name, self)
-        dialog.accepted.connect(lambda: self._done(f, dialog))
+        dialog = DoneDialog(self._who(chosen), self)
+        dialog.accepted.connect(lambda: self._done(chosen, dialog))
         self.done_dialog = dialog
         dialog.open()
 
-    def _done(self, f: FollowUp, dialog: DoneDialog) -> None:
+    def _done(self, chosen: list[FollowUp], dialog: DoneDialog) -> None:
         service = self._service
         if service is None:
             return
         result, note = dialog.chosen, dialog.text
-        self._act(
-            lambda: service.complete(f.id, result, note),
-            self.tr("Done: %1 (%2)")
-            .replace("%1", f.customer_name)
-            .replace("%2", texts.result(result)),
-        )
+        if self._each(chosen, lambda f: service.complete(f.id, result, note)):
+            self.done.emit(
+                self.tr("Done: %1 (%2)")
+                .replace("%1", self._who(chosen))
+                .replace("%2", texts.result(result))
+            )
 
     def on_assign_clicked(self) -> None:
-        f, service = self.selected(), self._service
-        if f is None or service is None:
+        chosen, service = self.chosen(), self._service
+        if not chosen or service is None:
             return
-        dialog = AssignDialog(f.customer_name, service.colleagues(), f.staff_id, self)
-        dialog.accepted.connect(lambda: self._assign(f, dialog))
+        dialog = AssignDialog(self._who(chosen), service.colleagues(), chosen[0].staff_id, self)
+        dialog.accepted.connect(lambda: self._assign(chosen, dialog))
         self.assign_dialog = dialog
         dialog.open()
 
-    def _assign(self, f: FollowUp, dialog: AssignDialog) -> None:
+    def _assign(self, chosen: list[FollowUp], dialog: AssignDialog) -> None:
         service = self._service
         if service is None:
             return
-        staff_id = dialog.staff_id
-        name = dialog.staff.currentText()
-        self._act(
-            lambda: service.assign(f.id, staff_id),
-            self.tr("%1 now follows up %2").replace("%1", name).replace("%2", f.customer_name),
-        )
+        staff_id, name = dialog.staff_id, dialog.staff.currentText()
+        if self._each(chosen, lambda f: service.assign(f.id, staff_id)):
+            self.done.emit(
+                self.tr("%1 now follows up %2").replace("%1", name).replace("%2", self._who(chosen))
+            )
