@@ -14,8 +14,8 @@ batch of customers, in one transaction each:
   member; else a manager of the store.
 
 On PostgreSQL a run's batches take one advisory lock, so two planners never count the cap at
-the same moment; SQLite's writers queue anyway. One candidate that fails is logged and skipped
-(a savepoint each); the rest are planned.
+the same moment; SQLite's writers queue anyway. A batch is written in a few statements; if it
+fails, row by row, so one bad row is logged and skipped and the rest are planned.
 """
 
 from __future__ import annotations
@@ -24,18 +24,19 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol import new_id
 from sync.protocol.followups import SERVICE_TRIGGERS, FollowupRules, PlannerReport
 from sync.server import followup_rules
-from sync.server.bulk_sql import chunk_size, chunks, one_of
-from sync.server.changes import touched_buckets
+from sync.server.buckets import customers_bucket
+from sync.server.bulk_sql import chunk_size, chunks, insert_many, one_of
+from sync.server.changes import record_changes, touched_buckets
 from sync.server.db import write_session
 from sync.server.documents import consent_states, followup_data, publish_customer_child
 from sync.server.middleware import where_it_failed
@@ -47,6 +48,7 @@ from sync.server.models import (
     Interest,
     Order,
     Staff,
+    table_of,
 )
 from sync.server.pgnotify import notify_buckets
 from sync.server.planner_triggers import FINDERS, Candidate, Context, store_zones
@@ -91,6 +93,7 @@ def plan(
             for customer_id in part:
                 for candidate in by_customer[customer_id]:
                     batch.place(candidate, report)
+            batch.write(report)
             touched = touched_buckets(session)
             notify_buckets(session, touched)
         if publish is not None and touched:
@@ -157,6 +160,7 @@ class _Batch:
         self.signals = self._signals(customer_ids)
         self.planned = self._planned(customer_ids)
         self.managers: dict[str, str | None] = {}
+        self.rows: list[tuple[FollowUp, str]] = []  # planned in this batch, with the region
 
     def _line_users(self, ids: list[str]) -> set[str]:
         rows = self.session.execute(
@@ -325,19 +329,46 @@ class _Batch:
             reservation_id=candidate.reservation_id,
             updated_at=self.now,
         )
-        try:
-            with self.session.begin_nested():
-                self.session.add(row)
-                self.session.flush()
-                publish_customer_child(
-                    self.session, customer.region, "followup", row.id, followup_data(row)
-                )
-        except IntegrityError:  # another planner planned it a moment ago
-            report.already_planned += 1
-            return
-        except Exception as exc:
-            log.warning("could not plan %s: %s", candidate.rule.code, where_it_failed(exc))
-            return
         if not service:
             self.planned[customer.id].append(row.due_date)
-        report.created[candidate.rule.code] = report.created.get(candidate.rule.code, 0) + 1
+        self.rows.append((row, customer.region))
+
+    def write(self, report: PlannerReport) -> None:
+        """Insert what was planned in one statement and publish it in one more per region;
+        keys another planner took meanwhile are left out. Should the batch fail as a whole,
+        each row is tried on its own, so one bad row leaves the rest planned."""
+        taken = set(
+            self.session.execute(
+                select(FollowUp.plan_key).where(
+                    one_of(self.session, col(FollowUp.plan_key), [r.plan_key for r, _ in self.rows])
+                )
+            ).scalars()
+        )
+        fresh = [(r, region) for r, region in self.rows if r.plan_key not in taken]
+        report.already_planned += len(self.rows) - len(fresh)
+        try:
+            with self.session.begin_nested():
+                self._insert(fresh)
+        except Exception as exc:
+            log.warning("planning a batch failed (%s): row by row", where_it_failed(exc))
+            kept = []
+            for one in fresh:
+                try:
+                    with self.session.begin_nested():
+                        self._insert([one])
+                    kept.append(one)
+                except Exception as row_exc:
+                    log.warning("could not plan %s: %s", one[0].rule_code, where_it_failed(row_exc))
+            fresh = kept
+        for row, _ in fresh:
+            code = row.rule_code or ""
+            report.created[code] = report.created.get(code, 0) + 1
+
+    def _insert(self, rows: list[tuple[FollowUp, str]]) -> None:
+        insert_many(self.session, table_of(FollowUp), [r.model_dump() for r, _ in rows])
+        by_region: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+        for row, region in rows:
+            data = cast(dict[str, Any], followup_data(row))
+            by_region.setdefault(region, []).append(("followup", row.id, data))
+        for region, changes in by_region.items():
+            record_changes(self.session, customers_bucket(region), changes)
