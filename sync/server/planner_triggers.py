@@ -167,12 +167,17 @@ def birthdays(ctx: Context, rule: FollowupRule) -> Iterator[Candidate]:
         }
     )
     rows = ctx.session.execute(
-        select(Customer).where(
+        select(
+            col(Customer.id),
+            col(Customer.birthday),
+            col(Customer.home_store_id),
+            col(Customer.preferred_staff_id),
+        ).where(
             col(Customer.birthday).is_not(None),
             col(Customer.merged_into).is_(None),
             extract("month", col(Customer.birthday)).in_(months),
         )
-    ).scalars()
+    ).all()
     for customer in rows:
         assert customer.birthday is not None
         for year in {first_allowed.year, last_allowed.year}:
