@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from clienteling.domain.masking import mask_email, mask_phone
 from clienteling.domain.models import Consent, Interest, Profile, SyncState
 from clienteling.ui import labels
+from clienteling.ui.followups import texts as followup_texts
 from clienteling.ui.formatting import national_phone, plain_label, plain_tooltip
 from clienteling.ui.reservations.table import ReservationTable
 from clienteling.ui.widgets.picture import picture_icon
@@ -522,17 +523,22 @@ class ProfileView(QWidget):
     def _show_followups(self, profile: Profile) -> None:
         self.followups.clear()
         for followup in profile.followups:
-            self.followups.addTopLevelItem(
-                QTreeWidgetItem(
-                    [
-                        followup.due_date,
-                        labels.channel(followup.channel),
-                        labels.kind(followup.kind),
-                        labels.status(followup.status) + sync_suffix(followup.sync),
-                        followup.note,
-                    ]
-                )
+            status = labels.status(followup.status)
+            if followup.result:
+                status += f" ({followup_texts.result(followup.result)})"
+            item = QTreeWidgetItem(
+                [
+                    labels.when(followup.due_at or followup.due_date),
+                    labels.channel(followup.channel),
+                    followup_texts.rule(followup),
+                    status + sync_suffix(followup.sync),
+                    followup.outcome or followup.note,
+                ]
             )
+            why = followup_texts.why(followup.timing)
+            if why:
+                item.setToolTip(0, plain_tooltip(why))
+            self.followups.addTopLevelItem(item)
 
     @staticmethod
     def _item(text: str, sync: SyncState) -> QListWidgetItem:
