@@ -43,6 +43,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         default=DEFAULT_BUILDER,
         help="module:attribute of the terminal's snapshot builder (default: %(default)s)",
     )
+    parser.add_argument("--smtp-host", help="send email through this SMTP server")
+    parser.add_argument("--smtp-port", type=int, default=25)
+    parser.add_argument("--mail-from", default="clienteling@example.invalid")
+    parser.add_argument(
+        "--public-url", help="the address customers reach this API at (unsubscribe links)"
+    )
     return parser.parse_args(argv)
 
 
@@ -67,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         port=args.port,
         snapshot_dir=args.snapshot_dir,
         snapshot_builder=builder,
+        smtp_host=args.smtp_host,
+        smtp_port=args.smtp_port,
+        mail_from=args.mail_from,
+        public_base_url=args.public_url,
     )
     engine = make_engine(settings.database_url)
     app = create_app(settings, engine=engine)

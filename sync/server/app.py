@@ -48,11 +48,13 @@ from sync.server.auth import CurrentStaff, EngineDep, SettingsDep
 from sync.server.buckets import device_buckets
 from sync.server.config import Settings
 from sync.server.db import make_engine, read_session
+from sync.server.dispatch import Dispatcher, providers_for
 from sync.server.docs_page import CONTENT_SECURITY_POLICY, render_docs
 from sync.server.errors import ApiError, install_error_handlers
 from sync.server.events import PokeHub, TooManyStreams, poke_stream
 from sync.server.followup_routes import install_followup_routes
 from sync.server.ingest.routes import BULK_LIMIT, install_ingest_routes
+from sync.server.message_routes import install_message_routes
 from sync.server.middleware import BodyLimit, CatchAll, HostCheck, NoStore, where_it_failed
 from sync.server.models import Store
 from sync.server.openapi import CONFLICT, install_openapi, operation_id
@@ -85,6 +87,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         upgrade(engine)
     hub = PokeHub()
     snapshots = SnapshotService(engine, settings)
+    dispatcher = Dispatcher(engine, providers_for(settings), settings.public_base_url)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -118,7 +121,19 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
                 except Exception as exc:  # plan again at the next round
                     log.warning("follow-up planning failed: %s", where_it_failed(exc))
 
-        tasks = [asyncio.create_task(sweeper()), asyncio.create_task(planner())]
+        async def dispatch() -> None:
+            while True:
+                await asyncio.sleep(settings.dispatch_interval_s)
+                try:
+                    await run_in_threadpool(dispatcher.run)
+                except Exception as exc:  # send at the next round
+                    log.warning("message dispatch failed: %s", where_it_failed(exc))
+
+        tasks = [
+            asyncio.create_task(sweeper()),
+            asyncio.create_task(planner()),
+            asyncio.create_task(dispatch()),
+        ]
         try:
             yield
         finally:
@@ -141,6 +156,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.dispatcher = dispatcher
     app.state.engine = engine
     app.state.hub = hub
     app.state.snapshots = snapshots
@@ -405,4 +421,5 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     install_ingest_routes(app, publish)
     install_followup_routes(app, publish)
+    install_message_routes(app, dispatcher)
     return app

@@ -39,6 +39,14 @@ class Settings:
     # The first run after startup (None: after one interval). The embedded default plans
     # soon after it starts, so the counter's queue fills without waiting ten minutes.
     planner_first_run_s: float | None = None
+    # Messages: how often the dispatcher looks for due ones; where email goes (SMTP; None:
+    # email is not sent and waits); the sender; the address customers reach this API at
+    # (unsubscribe links; None: no link).
+    dispatch_interval_s: float = 30.0
+    smtp_host: str | None = None
+    smtp_port: int = 25
+    mail_from: str = "clienteling@example.invalid"
+    public_base_url: str | None = None
     # Open event streams per staff session (a terminal needs one; a reconnect may briefly
     # overlap the old one). More are refused with 429.
     max_streams_per_session: int = 3

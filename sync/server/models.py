@@ -339,6 +339,49 @@ class MessageTemplate(SQLModel, table=True):
     title: str = Field(max_length=200)
     body: str = Field(sa_column=Column(Text, nullable=False))
     wording_version: str = Field(max_length=32)
+    language: str = Field(default="ja", max_length=8)
+
+
+class Message(SQLModel, table=True):
+    """A message to a customer for a follow-up: composed (draft), approved by a manager, then
+    sent by the server's dispatcher (sync.server.dispatch) at most once, consent checked at
+    send time. `key` is the idempotency key the provider sees."""
+
+    __tablename__ = "message"
+    id: str = Field(primary_key=True, max_length=36)
+    followup_id: str = Field(index=True, max_length=36)
+    customer_id: str = Field(index=True, max_length=36)
+    store_id: str = Field(max_length=36)
+    channel: str = Field(max_length=16)
+    purpose: str = Field(default="marketing", max_length=16)
+    language: str = Field(default="ja", max_length=8)
+    subject: str = Field(default="", max_length=200)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    status: str = Field(index=True, max_length=16)
+    key: str = Field(unique=True, max_length=64)
+    created_by: str = Field(max_length=36)
+    created_at: datetime = Field(sa_column=_ts())
+    approved_by: str | None = Field(default=None, max_length=36)
+    approved_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    send_after: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    attempts: int = 0
+    lease_owner: str | None = Field(default=None, max_length=64)
+    lease_until: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    sent_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    provider_id: str | None = Field(default=None, max_length=200)
+    blocked_reason: str | None = Field(default=None, max_length=64)
+    last_error: str | None = Field(default=None, max_length=200)
+
+
+class ProviderReceipt(SQLModel, table=True):
+    """What a provider accepted, by the message's idempotency key, written the moment it
+    accepted: a dispatcher that died before recording the send finds it here."""
+
+    __tablename__ = "provider_receipt"
+    key: str = Field(primary_key=True, max_length=64)
+    provider: str = Field(max_length=32)
+    provider_id: str = Field(max_length=200)
+    accepted_at: datetime = Field(sa_column=_ts())
 
 
 class Occasion(SQLModel, table=True):

@@ -69,6 +69,8 @@ def _ingest(path: str) -> Call:
 MANAGERS = {"nobody": 401, "associate": 403, "manager": 200, "admin": 200}
 # Signed in as a manager, an id nobody has is not found.
 MANAGERS_UNKNOWN = {"nobody": 401, "associate": 403, "manager": 404, "admin": 404}
+# Signed in in any role, an id nobody has is not found.
+SIGNED_IN_UNKNOWN = {"nobody": 401, "associate": 404, "manager": 404, "admin": 404}
 UNKNOWN = "01900000-0000-7000-8000-000000000000"
 
 # (method, route) -> (call, expected status per role)
@@ -177,6 +179,33 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
         lambda h, a, c: h.post("/v1/followups/plan", headers=a),
         MANAGERS,
     ),
+    ("POST", "/v1/followups/{followup_id}/messages"): (
+        lambda h, a, c: h.post(f"/v1/followups/{UNKNOWN}/messages", json={}, headers=a),
+        SIGNED_IN_UNKNOWN,
+    ),
+    ("PUT", "/v1/messages/{message_id}"): (
+        lambda h, a, c: h.put(f"/v1/messages/{UNKNOWN}", json={"body": "x"}, headers=a),
+        SIGNED_IN_UNKNOWN,
+    ),
+    ("POST", "/v1/messages/{message_id}/approve"): (
+        lambda h, a, c: h.post(f"/v1/messages/{UNKNOWN}/approve", headers=a),
+        MANAGERS_UNKNOWN,
+    ),
+    ("POST", "/v1/messages/{message_id}/reject"): (
+        lambda h, a, c: h.post(f"/v1/messages/{UNKNOWN}/reject", headers=a),
+        MANAGERS_UNKNOWN,
+    ),
+    ("GET", "/v1/messages"): (
+        lambda h, a, c: h.get("/v1/messages", headers=a),
+        {"nobody": 401, "associate": 200, "manager": 200, "admin": 200},
+    ),
+    ("POST", "/v1/messages/dispatch"): (
+        lambda h, a, c: h.post("/v1/messages/dispatch", headers=a),
+        MANAGERS,
+    ),
+    # The unsubscribe link: the key is the credential, no session; one nobody has is not found.
+    ("GET", "/u/{key}"): (lambda h, a, c: h.get(f"/u/{UNKNOWN}"), dict.fromkeys(ROLES, 404)),
+    ("POST", "/u/{key}"): (lambda h, a, c: h.post(f"/u/{UNKNOWN}"), dict.fromkeys(ROLES, 404)),
     ("POST", "/v1/customers/{customer_id}/erase"): (
         lambda h, a, c: h.post(f"/v1/customers/{UNKNOWN}/erase", headers=a),
         MANAGERS_UNKNOWN,

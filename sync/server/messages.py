@@ -1,0 +1,280 @@
+"""Messages for follow-ups: drafts filled from a template (the chain's `message_template` rows,
+else the built-in ones below) and the profile, edited, approved or rejected by a manager of the
+store. Sending is the dispatcher's (sync.server.dispatch).
+
+Placeholders: `{customer}` (family name), `{store}`, `{staff}`, `{items}` (the follow-up's
+products by name), `{categories}`; anything else in braces stays as written.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+from sqlmodel import col, select
+
+from sync.protocol import new_id
+from sync.protocol.messages import MessageCompose, MessageEdit, MessageList, MessagePublic
+from sync.server.auth import AuthContext
+from sync.server.db import read_session, write_session
+from sync.server.errors import ApiError
+from sync.server.models import (
+    Category,
+    Customer,
+    FollowUp,
+    Message,
+    MessageTemplate,
+    Product,
+    Staff,
+    Store,
+)
+from sync.server.timeutil import as_utc, utcnow
+
+MESSAGE_CHANNELS = ("email", "sms", "line")
+OPENING = time(10, 0)  # a follow-up planned for a day (no time) is sent as the store opens
+_DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
+    ("after_visit", "ja"): (
+        "{store}より：先日はご来店ありがとうございました",
+        "{customer}様\n\n先日は{store}にご来店いただきありがとうございました。"
+        "ご覧いただいた{items}について、ご不明な点があればお気軽にご相談ください。\n\n{staff}",
+    ),
+    ("after_visit", "en"): (
+        "From {store}: thank you for your visit",
+        "Dear {customer},\n\nThank you for visiting {store}. If you have any questions about "
+        "the {items} you looked at, we are happy to help.\n\n{staff}",
+    ),
+    ("check_in", "ja"): (
+        "{store}より：お買い上げ商品のご様子はいかがですか",
+        "{customer}様\n\nお買い上げいただいた商品の調子はいかがでしょうか。"
+        "気になる点があればいつでも{store}へお越しください。\n\n{staff}",
+    ),
+    ("check_in", "en"): (
+        "From {store}: how is your purchase?",
+        "Dear {customer},\n\nWe hope you are enjoying your purchase. Do drop in at {store} "
+        "if anything needs a look.\n\n{staff}",
+    ),
+    ("occasion", "ja"): (
+        "{store}より：特別な日のご提案",
+        "{customer}様\n\nもうすぐ特別な日ですね。{items}{categories}など、"
+        "{store}でご用意しております。ギフト包装・配送も承ります。\n\n{staff}",
+    ),
+    ("occasion", "en"): (
+        "From {store}: ideas for a special day",
+        "Dear {customer},\n\nA special day is coming up. {store} has ideas ready: {items} "
+        "{categories}. Gift wrapping and shipping are on us.\n\n{staff}",
+    ),
+    ("service", "ja"): (
+        "{store}より：ご予約商品のお知らせ",
+        "{customer}様\n\nご予約の{items}についてのお知らせです。{store}でお待ちしております。"
+        "\n\n{staff}",
+    ),
+    ("service", "en"): (
+        "From {store}: about your reservation",
+        "Dear {customer},\n\nA note about your reserved {items}: we are waiting for you at "
+        "{store}.\n\n{staff}",
+    ),
+    ("back_in_stock", "ja"): (
+        "{store}より：{items}が入荷しました",
+        "{customer}様\n\nお探しの{items}が{store}に入荷しました。\n\n{staff}",
+    ),
+    ("back_in_stock", "en"): (
+        "From {store}: {items} is back in stock",
+        "Dear {customer},\n\nThe {items} you asked about is back in stock at {store}.\n\n{staff}",
+    ),
+}
+
+
+class _Fill(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(text: str, values: dict[str, str]) -> str:
+    """Fill the known placeholders; text that is not a placeholder stays as written."""
+    try:
+        return text.format_map(_Fill(values))
+    except (ValueError, IndexError, AttributeError):  # a stray brace: leave the text alone
+        return text
+
+
+def _template(session: Session, kind: str, channel: str, language: str) -> tuple[str, str]:
+    row = session.execute(
+        select(MessageTemplate).where(
+            col(MessageTemplate.kind) == kind,
+            col(MessageTemplate.channel) == channel,
+            col(MessageTemplate.language) == language,
+        )
+    ).scalar_one_or_none()
+    if row is not None:
+        return row.title, row.body
+    return _DEFAULTS.get((kind, language)) or _DEFAULTS[("after_visit", language)]
+
+
+def _values(session: Session, f: FollowUp, language: str) -> dict[str, str]:
+    customer = session.get(Customer, f.customer_id)
+    store = session.get(Store, f.store_id)
+    staff = session.get(Staff, f.staff_id)
+    skus: list[str] = json.loads(f.skus_json)
+    names = [
+        p.name for p in session.execute(select(Product).where(col(Product.sku).in_(skus))).scalars()
+    ]
+    codes: list[str] = json.loads(f.categories_json)
+    cats = session.execute(select(Category).where(col(Category.code).in_(codes))).scalars()
+    labels = [c.label_ja if language == "ja" else c.label_en for c in cats]
+    joiner = "、" if language == "ja" else ", "
+    return {
+        "customer": customer.family_name if customer else "",
+        "store": store.name if store else "",
+        "staff": staff.name if staff else "",
+        "items": joiner.join(names),
+        "categories": joiner.join(labels),
+    }
+
+
+def _due(session: Session, f: FollowUp) -> datetime:
+    """When its follow-up is due: the planned moment, or a day a colleague chose, at the
+    start of business in the store's zone."""
+    if f.due_at is not None:
+        return as_utc(f.due_at)
+    store = session.get(Store, f.store_id)
+    zone = ZoneInfo(store.timezone if store else "Asia/Tokyo")
+    return as_utc(datetime.combine(f.due_date, OPENING, zone))
+
+
+def _is_manager(auth: AuthContext) -> bool:
+    return auth.role in ("manager", "admin")
+
+
+def _followup(session: Session, auth: AuthContext, followup_id: str) -> FollowUp:
+    row = session.get(FollowUp, followup_id)
+    if row is None or (not auth.is_admin and row.store_id != auth.device_store_id):
+        raise ApiError(404, "not_found", "No follow-up with this id at this store.")
+    if not _is_manager(auth) and row.staff_id != auth.staff_id:
+        raise ApiError(403, "forbidden", "This follow-up belongs to a colleague.")
+    return row
+
+
+def _message(session: Session, auth: AuthContext, message_id: str) -> Message:
+    row = session.get(Message, message_id)
+    if row is None or (not auth.is_admin and row.store_id != auth.device_store_id):
+        raise ApiError(404, "not_found", "No message with this id at this store.")
+    return row
+
+
+def _public(session: Session, row: Message) -> MessagePublic:
+    def name(staff_id: str | None) -> str | None:
+        staff = session.get(Staff, staff_id) if staff_id else None
+        return staff.name if staff else None
+
+    return MessagePublic(
+        id=row.id,
+        followup_id=row.followup_id,
+        customer_id=row.customer_id,
+        store_id=row.store_id,
+        channel=row.channel,
+        language=row.language,
+        subject=row.subject,
+        body=row.body,
+        status=row.status,
+        created_by=name(row.created_by),
+        approved_by=name(row.approved_by),
+        send_after=as_utc(row.send_after) if row.send_after else None,
+        sent_at=as_utc(row.sent_at) if row.sent_at else None,
+        attempts=row.attempts,
+        blocked_reason=row.blocked_reason,
+        last_error=row.last_error,
+    )
+
+
+def compose(
+    engine: Engine, auth: AuthContext, followup_id: str, body: MessageCompose
+) -> MessagePublic:
+    with write_session(engine) as session:
+        f = _followup(session, auth, followup_id)
+        if f.status != "planned":
+            raise ApiError(409, "conflict", f"The follow-up is already {f.status}.")
+        if f.channel not in MESSAGE_CHANNELS:
+            raise ApiError(409, "conflict", f"A follow-up by {f.channel} is not a message.")
+        subject, text = _template(session, f.kind, f.channel, body.language)
+        values = _values(session, f, body.language)
+        row = Message(
+            id=new_id(),
+            followup_id=f.id,
+            customer_id=f.customer_id,
+            store_id=f.store_id,
+            channel=f.channel,
+            purpose=f.purpose,
+            language=body.language,
+            subject=body.subject if body.subject is not None else render(subject, values),
+            body=body.body if body.body is not None else render(text, values),
+            status="draft",
+            key=new_id(),
+            created_by=auth.staff_id,
+            created_at=utcnow(),
+        )
+        session.add(row)
+        session.flush()
+        return _public(session, row)
+
+
+def edit(engine: Engine, auth: AuthContext, message_id: str, body: MessageEdit) -> MessagePublic:
+    with write_session(engine) as session:
+        row = _message(session, auth, message_id)
+        _followup(session, auth, row.followup_id)  # the owner or a manager
+        if row.status != "draft":
+            raise ApiError(409, "conflict", f"The message is already {row.status}.")
+        if body.subject is not None:
+            row.subject = body.subject
+        if body.body is not None:
+            row.body = body.body
+        session.flush()
+        return _public(session, row)
+
+
+def decide(engine: Engine, auth: AuthContext, message_id: str, approve: bool) -> MessagePublic:
+    """A manager of the store approves (it is sent when its follow-up is due) or rejects."""
+    if not _is_manager(auth):
+        raise ApiError(403, "forbidden", "Only a manager approves or rejects messages.")
+    with write_session(engine) as session:
+        row = _message(session, auth, message_id)
+        if row.status != "draft":
+            raise ApiError(409, "conflict", f"The message is already {row.status}.")
+        now = utcnow()
+        row.approved_by = auth.staff_id
+        row.approved_at = now
+        if approve:
+            f = session.get(FollowUp, row.followup_id)
+            due = _due(session, f) if f is not None else now
+            row.status = "approved"
+            row.send_after = max(due, now)
+        else:
+            row.status = "rejected"
+        session.flush()
+        return _public(session, row)
+
+
+def listed(
+    engine: Engine, auth: AuthContext, status: str | None, followup_id: str | None
+) -> MessageList:
+    with read_session(engine) as session:
+        query = select(Message).order_by(col(Message.created_at).desc()).limit(500)
+        if not auth.is_admin:
+            query = query.where(col(Message.store_id) == auth.device_store_id)
+        if status:
+            query = query.where(col(Message.status) == status)
+        if followup_id:
+            query = query.where(col(Message.followup_id) == followup_id)
+        rows: list[Any] = list(session.execute(query).scalars())
+        if not _is_manager(auth):
+            mine = {
+                f.id
+                for f in session.execute(
+                    select(FollowUp).where(col(FollowUp.staff_id) == auth.staff_id)
+                ).scalars()
+            }
+            rows = [r for r in rows if r.followup_id in mine]
+        return MessageList(messages=[_public(session, r) for r in rows])
