@@ -39,10 +39,11 @@ from sync.server.buckets import customers_bucket
 from sync.server.bulk_sql import chunk_size, chunks, insert_many, one_of
 from sync.server.changes import record_changes, touched_buckets
 from sync.server.db import write_session
-from sync.server.documents import consent_states, followup_data, publish_customer_child
+from sync.server.documents import followup_data, publish_customer_child
 from sync.server.middleware import where_it_failed
 from sync.server.models import (
     Activity,
+    Consent,
     Customer,
     CustomerIdentity,
     FollowUp,
@@ -174,12 +175,29 @@ class _Batch:
                 select(*wanted).where(one_of(session, col(Customer.id), customer_ids))
             ).all()
         }
-        self.consents = consent_states(session, customer_ids)
+        self.consents = self._consents(customer_ids)
         self.lines = self._line_users(customer_ids)
         self.signals = self._signals(customer_ids)
         self.planned = self._planned(customer_ids)
         self.managers: dict[str, str | None] = {}
         self.rows: list[tuple[_Row, str]] = []  # planned in this batch, with the region
+
+    def _consents(self, ids: list[str]) -> dict[str, dict[tuple[str, str], str]]:
+        """The ledger's latest state per (purpose, channel) of each customer."""
+        rows = self.session.execute(
+            select(
+                col(Consent.customer_id),
+                col(Consent.purpose),
+                col(Consent.channel),
+                col(Consent.state),
+            )
+            .where(one_of(self.session, col(Consent.customer_id), ids))
+            .order_by(col(Consent.recorded_at), col(Consent.id))
+        ).all()
+        latest: dict[str, dict[tuple[str, str], str]] = {}
+        for cid, purpose, channel, state in rows:
+            latest.setdefault(cid, {})[(purpose, channel)] = state
+        return latest
 
     def _line_users(self, ids: list[str]) -> set[str]:
         rows = self.session.execute(
@@ -245,7 +263,7 @@ class _Batch:
         return planned
 
     def _channel(self, candidate: Candidate, customer: Any) -> str | None:
-        latest = {(c["purpose"], c["channel"]): c["state"] for c in self.consents[customer.id]}
+        latest = self.consents.get(customer.id, {})
         if candidate.rule.trigger not in SERVICE_TRIGGERS:
             return next(
                 (
