@@ -69,6 +69,7 @@ class FollowupsPage(QWidget):
         self.snooze_button.setText(self.tr("Put off"))
         self.snooze_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.snooze_button)
+        menu.setStyleSheet("QMenu::item { padding: 12px 28px; }")  # a finger on a tablet
         for days in SNOOZE_DAYS:
             action = menu.addAction(self.tr("By %n day(s)", "", days))
             action.setData(days)
