@@ -85,6 +85,9 @@ def settings(database_url: str) -> Settings:
         pin_cost=PIN_COST,
         heartbeat_s=0.5,
         run_migrations=False,  # the golden copy is migrated already
+        # The tests run the planner and the dispatcher themselves, by a clock they move.
+        planner_interval_s=3600.0,
+        dispatch_interval_s=3600.0,
     )
 
 
