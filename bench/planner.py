@@ -15,10 +15,10 @@ customers in <= 60 s.
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -38,18 +38,17 @@ def run(url: str, customers: int) -> None:
     seed_demo(engine, scale=customers, seed=1, pin_cost=FAST_PIN_COST)
     print(f"  {customers:,} customers loaded in {time.perf_counter() - t0:.1f} s")
     now = REFERENCE_TIME.replace(hour=2)  # the night before the reference day's opening
-    tracemalloc.start()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t0 = time.perf_counter()
     first = plan(engine, now=now)
     took = time.perf_counter() - t0
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
+    grown = max(0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
     made = sum(first.created.values())
     print(
         f"  first run: {took:.1f} s, {customers / took:,.0f} customers/s, {made:,} follow-ups "
         f"({', '.join(f'{k} {v:,}' for k, v in sorted(first.created.items()))}); "
         f"no channel {first.skipped_no_channel:,}, cap {first.skipped_cap:,}; "
-        f"Python peak {peak / 2**20:.0f} MiB"
+        f"peak RSS grew {grown:.0f} MiB"
     )
     t0 = time.perf_counter()
     second = plan(engine, now=now)
