@@ -38,6 +38,18 @@ def _burst(widget: QWidget, code: str) -> None:
     _key(widget, "\r", start + 2 * len(code))
 
 
+def _focus(widget: QWidget) -> None:
+    """Focus `widget` of a dialog just opened, and wait until it has it: a modal dialog is
+    activated a moment after it shows, and until then keys are judged as the old focus's."""
+    widget.setFocus()
+    deadline = time.monotonic() + 5
+    while QApplication.focusWidget() is not widget and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
+        widget.setFocus()
+    assert QApplication.focusWidget() is widget
+
+
 def _card_hit(terminal: Terminal) -> tuple[str, str]:
     hit = next(h for h in terminal.sample_customers() if h.loyalty_card)
     assert hit.loyalty_card is not None
@@ -57,7 +69,7 @@ def test_a_card_burst_into_the_note_editor_never_becomes_note_text(
     def inside() -> None:
         editor = QApplication.activeModalWidget()
         assert isinstance(editor, NoteEditor)
-        editor.editor.setFocus()
+        _focus(editor.editor)
         type_text(editor.editor, "試乗の感想: ")
         _burst(editor.editor, other.loyalty_card or "")
         QApplication.processEvents()
@@ -85,7 +97,7 @@ def test_a_product_scan_with_the_interest_dialog_open_fills_its_code_field(
     def inside() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, InterestDialog)
-        dialog.comment.setFocus()
+        _focus(dialog.comment)
         type_text(dialog.comment, "色違いも")
         _burst(dialog.comment, str(product["gtin"]))
         QApplication.processEvents()
