@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -135,11 +136,14 @@ def test_cli_refuses_a_snapshot_builder_it_cannot_load(tmp_path: Path) -> None:
 
 def test_replies_do_not_wait_for_the_clients_delayed_ack(server: ServerThread) -> None:
     """The runner hands uvicorn its own socket, on which asyncio does not set TCP_NODELAY:
-    every reply then waited ~40 ms for the client's delayed ACK. Twenty health checks take far
-    less than twenty such waits."""
+    every reply then waited ~40 ms for the client's delayed ACK. The median health check takes
+    far less than one such wait (the median, so a moment of load on a busy machine does not
+    count)."""
     with httpx.Client(base_url=server.base_url) as http:
         http.get("/v1/health")
-        started = time.monotonic()
-        for _ in range(20):
+        took = []
+        for _ in range(21):
+            started = time.monotonic()
             assert http.get("/v1/health").status_code == 200
-        assert time.monotonic() - started < 20 * 0.04 / 2
+            took.append(time.monotonic() - started)
+        assert statistics.median(took) < 0.04 / 2

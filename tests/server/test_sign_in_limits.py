@@ -207,7 +207,9 @@ def test_an_unknown_code_costs_the_same_time_as_a_wrong_pin(
             unknown.append(_median_ms(http, device, 3, staff_code="Q777", pin="0000"))
         w, u = statistics.median(wrong), statistics.median(unknown)
         assert w > 20  # a real Argon2id verification happened
-        assert 0.7 < u / w < 1.4, (u, w)
+        # The oracle this closes was 3 ms against 75 ms (a ratio of 0.04); the band is wide
+        # enough for a loaded CI machine and far narrower than any such gap.
+        assert 0.6 < u / w < 1.6, (u, w)
 
 
 def test_locks_hold_across_two_servers_on_one_database(database_url: str, engine: Engine) -> None:
