@@ -626,6 +626,12 @@ class FollowupData(TypedDict):
     outcome: NotRequired[str]
     result: NotRequired[str | None]  # done: "message_sent" | "called" | "visited" | ...
     updated_at: NotRequired[str | None]
+    # Its message's delivery: "draft" | "queued" | "sent" | "opened" | "clicked" | "blocked" |
+    # "failed" | "rejected" | "unknown", and when; the sale credited to it (an order id, yen).
+    message_status: NotRequired[str | None]
+    message_at: NotRequired[str | None]
+    credited_order_id: NotRequired[str | None]
+    credited_jpy: NotRequired[int | None]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -99,6 +99,9 @@ class FollowupRules(Strict):
     frequency_cap: FrequencyCap = Field(default_factory=FrequencyCap)
     default_hour: Annotated[int, Field(ge=0, le=23)] = 18  # when the history says nothing
     horizon_days: Annotated[int, Field(ge=1, le=60)] = 21  # occasions planned this far ahead
+    # An order without a cart link's token is credited to the latest message sent to its
+    # customer at most this many days before it (0: only orders carrying a token).
+    attribution_window_days: Annotated[int, Field(ge=0, le=90)] = 14
 
     @field_validator("rules")
     @classmethod

@@ -145,6 +145,12 @@ class OrderIn(Strict):
     pickup_store: StoreCode | None = None
     lines: Annotated[list[OrderLineIn], Field(min_length=1, max_length=MAX_LINES_PER_ORDER)]
     total_jpy: Yen | None = None
+    # The attribution token of a cart link the order came from (the shop carries it as a cart
+    # attribute): the order is credited to that link's follow-up and staff member.
+    attribution_token: (
+        Annotated[str, StringConstraints(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+        | None
+    ) = None
 
 
 class StatusIn(Strict):

@@ -56,6 +56,9 @@ class MessagePublic(BaseModel):
     attempts: int
     blocked_reason: str | None
     last_error: str | None
+    has_cart_link: bool = False  # the message carries a link to a cart of its items
+    opened_at: datetime | None = None
+    clicked_at: datetime | None = None
 
 
 class MessageList(BaseModel):

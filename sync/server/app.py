@@ -64,6 +64,7 @@ from sync.server.pull import pull_changes as read_pull_page
 from sync.server.push import apply_push
 from sync.server.schema import upgrade
 from sync.server.snapshots import SnapshotService
+from sync.server.storefront import install_storefront_routes
 from sync.server.sweeper import purge_old_tombstones, sweep_reservations
 
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
         upgrade(engine)
     hub = PokeHub()
     snapshots = SnapshotService(engine, settings)
-    dispatcher = Dispatcher(engine, providers_for(settings), settings.public_base_url)
+    dispatcher = Dispatcher(engine, providers_for(settings), settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -422,4 +423,5 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
     install_ingest_routes(app, publish)
     install_followup_routes(app, publish)
     install_message_routes(app, dispatcher)
+    install_storefront_routes(app, publish)
     return app

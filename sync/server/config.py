@@ -47,6 +47,11 @@ class Settings:
     smtp_port: int = 25
     mail_from: str = "clienteling@example.invalid"
     public_base_url: str | None = None
+    # Cart links in messages (sync.server.cart_links): "storefront" (this server's own small
+    # shop page under `public_base_url`) or "shopify" (a cart permalink on `shop_domain`,
+    # SKUs being the shop's variant ids).
+    cart_link_format: str = "storefront"
+    shop_domain: str | None = None
     # Open event streams per staff session (a terminal needs one; a reconnect may briefly
     # overlap the old one). More are refused with 429.
     max_streams_per_session: int = 3

@@ -20,6 +20,7 @@ once, whatever runs at the same moment or dies in the middle.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import smtplib
 from collections.abc import Mapping
@@ -35,10 +36,19 @@ from sqlmodel import col, select
 
 from sync.protocol import new_id
 from sync.protocol.messages import DispatchReport
+from sync.server import delivery
+from sync.server.cart_links import cart_url, category_url, open_pixel_url
 from sync.server.config import Settings
 from sync.server.db import read_session, write_session
 from sync.server.documents import current_consents
-from sync.server.models import Customer, CustomerIdentity, Message, ProviderReceipt
+from sync.server.models import (
+    Category,
+    Customer,
+    CustomerIdentity,
+    FollowUp,
+    Message,
+    ProviderReceipt,
+)
 from sync.server.timeutil import as_utc, utcnow
 
 log = logging.getLogger(__name__)
@@ -67,6 +77,48 @@ class Outgoing:
     body: str
     language: str
     unsubscribe_url: str | None
+    cart_url: str | None = None  # the cart of the follow-up's items (sync.server.cart_links)
+    blocks: tuple[tuple[str, str], ...] = ()  # recommended categories: (label, link)
+    pixel_url: str | None = None  # an email's open is seen when its HTML loads this
+
+    def text(self) -> str:
+        """The body as plain text, with the cart, the category blocks and the unsubscribe
+        link (an SMS, a LINE message, an email's text part)."""
+        ja = self.language == "ja"
+        parts = [self.body]
+        if self.cart_url:
+            parts.append(f"{'カートを見る' if ja else 'Your cart'}: {self.cart_url}")
+        if self.blocks:
+            parts.append("\n".join(f"・{label}: {url}" for label, url in self.blocks))
+        if self.unsubscribe_url:
+            parts.append(f"{'配信停止' if ja else 'Unsubscribe'}: {self.unsubscribe_url}")
+        return "\n\n".join(parts)
+
+    def html(self) -> str:
+        ja = self.language == "ja"
+        page = "".join(f"<p>{html.escape(p)}</p>" for p in self.body.split("\n\n"))
+        if self.cart_url:
+            label = "カートを見る" if ja else "See your cart"
+            page += f'<p><a class="cart" href="{html.escape(self.cart_url, quote=True)}">'
+            page += f"{html.escape(label)}</a></p>"
+        if self.blocks:
+            page += (
+                "<ul>"
+                + "".join(
+                    f'<li><a href="{html.escape(url, quote=True)}">{html.escape(label)}</a></li>'
+                    for label, url in self.blocks
+                )
+                + "</ul>"
+            )
+        if self.unsubscribe_url:
+            stop = "配信停止" if ja else "Unsubscribe"
+            page += f'<p><a href="{html.escape(self.unsubscribe_url, quote=True)}">'
+            page += f"{html.escape(stop)}</a></p>"
+        if self.pixel_url:
+            page += (
+                f'<img src="{html.escape(self.pixel_url, quote=True)}" width="1" height="1" alt="">'
+            )
+        return f'<!doctype html><html lang="{self.language}"><body>{page}</body></html>'
 
 
 class Provider(Protocol):
@@ -96,21 +148,11 @@ class SmtpEmail:
         mail["Date"] = formatdate(localtime=False)
         domain = self.sender.rsplit("@", 1)[-1] or "clienteling.invalid"
         mail["Message-ID"] = f"<{message.key}@{domain}>"
-        text = message.body
-        page = "".join(f"<p>{html.escape(p)}</p>" for p in message.body.split("\n\n"))
         if message.unsubscribe_url:
             mail["List-Unsubscribe"] = f"<{message.unsubscribe_url}>"
             mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-            stop = "配信停止" if message.language == "ja" else "Unsubscribe"
-            text += f"\n\n{stop}: {message.unsubscribe_url}"
-            link = html.escape(message.unsubscribe_url, quote=True)
-            page += f'<p><a href="{link}">{html.escape(stop)}</a></p>'
-        mail.set_content(text, charset="utf-8")
-        mail.add_alternative(
-            f'<!doctype html><html lang="{message.language}"><body>{page}</body></html>',
-            subtype="html",
-            charset="utf-8",
-        )
+        mail.set_content(message.text(), charset="utf-8")
+        mail.add_alternative(message.html(), subtype="html", charset="utf-8")
         return mail
 
     def send(self, message: Outgoing) -> str:
@@ -144,7 +186,7 @@ class RecordingProvider:
 class Dispatcher:
     engine: Engine
     providers: Mapping[str, Provider]  # by channel
-    public_base_url: str | None = None
+    settings: Settings = field(default_factory=Settings)  # links: public address, cart format
     owner: str = field(default_factory=new_id)  # this dispatcher's name on its leases
 
     def run(self, now: datetime | None = None) -> DispatchReport:
@@ -193,7 +235,8 @@ class Dispatcher:
             return [(mid, status == "sending") for mid, status in rows]
 
     def _finish(self, message_id: str, **values: object) -> bool:
-        """Record the outcome while this dispatcher still holds the message."""
+        """Record the outcome while this dispatcher still holds the message, and show it on
+        the follow-up (a retry stays `queued` there)."""
         with write_session(self.engine) as session:
             done = session.execute(
                 update(Message)
@@ -204,7 +247,12 @@ class Dispatcher:
                 )
                 .values(lease_owner=None, lease_until=None, **values)
             )
-            return bool(getattr(done, "rowcount", 0))
+            if not getattr(done, "rowcount", 0):
+                return False
+            row = session.get(Message, message_id)
+            if row is not None and row.status != "approved":
+                delivery.note(session, row, row.status, as_utc(row.sent_at or utcnow()))
+            return True
 
     def _one(
         self, message_id: str, recovering: bool, now: datetime, report: DispatchReport
@@ -229,7 +277,7 @@ class Dispatcher:
                     report.unknown += 1
                 return
             blocked = _blocked(session, row)
-            outgoing = None if blocked else _outgoing(session, row, self.public_base_url)
+            outgoing = None if blocked else _outgoing(session, row, self.settings)
         if blocked or outgoing is None:
             reason = blocked or "no_address"
             if self._finish(message_id, status="blocked", blocked_reason=reason):
@@ -294,7 +342,7 @@ def _blocked(session: Session, row: Message) -> str | None:
     return None
 
 
-def _outgoing(session: Session, row: Message, base_url: str | None) -> Outgoing | None:
+def _outgoing(session: Session, row: Message, settings: Settings) -> Outgoing | None:
     customer = session.get(Customer, row.customer_id)
     if customer is None:
         return None
@@ -312,7 +360,37 @@ def _outgoing(session: Session, row: Message, base_url: str | None) -> Outgoing 
         ).scalar_one_or_none()
     if not to:
         return None
-    link = (
-        f"{base_url.rstrip('/')}/u/{row.key}" if base_url and row.purpose == "marketing" else None
+    base = settings.public_base_url
+    link = f"{base.rstrip('/')}/u/{row.key}" if base and row.purpose == "marketing" else None
+    cart, blocks, pixel = _links(session, row, settings)
+    return Outgoing(
+        row.key,
+        row.channel,
+        to,
+        row.subject,
+        row.body,
+        row.language,
+        link,
+        cart_url=cart,
+        blocks=blocks,
+        pixel_url=pixel if row.channel == "email" else None,
     )
-    return Outgoing(row.key, row.channel, to, row.subject, row.body, row.language, link)
+
+
+def _links(
+    session: Session, row: Message, settings: Settings
+) -> tuple[str | None, tuple[tuple[str, str], ...], str | None]:
+    """The cart of the follow-up's items, a block per recommended category, the open pixel."""
+    token = row.link_token
+    f = session.get(FollowUp, row.followup_id)
+    if token is None or f is None:
+        return None, (), None
+    skus: list[str] = json.loads(f.skus_json)
+    cart = cart_url(settings, token, [(sku, 1) for sku in skus]) if skus else None
+    codes: list[str] = json.loads(f.categories_json)
+    blocks = []
+    for c in session.execute(select(Category).where(col(Category.code).in_(codes))).scalars():
+        url = category_url(settings, token, c.code)
+        if url:
+            blocks.append((c.label_ja if row.language == "ja" else c.label_en, url))
+    return cart, tuple(blocks), open_pixel_url(settings, token)

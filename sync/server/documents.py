@@ -234,6 +234,10 @@ def followup_data(row: FollowUp) -> FollowupData:
         outcome=row.outcome,
         result=row.result,
         updated_at=iso(row.updated_at) if row.updated_at else None,
+        message_status=row.message_status,
+        message_at=iso(row.message_at) if row.message_at else None,
+        credited_order_id=row.credited_order_id,
+        credited_jpy=int(row.credited_jpy) if row.credited_jpy is not None else None,
     )
 
 

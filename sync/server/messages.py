@@ -19,7 +19,9 @@ from sqlmodel import col, select
 
 from sync.protocol import new_id
 from sync.protocol.messages import MessageCompose, MessageEdit, MessageList, MessagePublic
+from sync.server import delivery
 from sync.server.auth import AuthContext
+from sync.server.cart_links import link_key, new_token
 from sync.server.db import read_session, write_session
 from sync.server.errors import ApiError
 from sync.server.models import (
@@ -187,6 +189,9 @@ def _public(session: Session, row: Message) -> MessagePublic:
         attempts=row.attempts,
         blocked_reason=row.blocked_reason,
         last_error=row.last_error,
+        has_cart_link=row.link_token is not None,
+        opened_at=as_utc(row.opened_at) if row.opened_at else None,
+        clicked_at=as_utc(row.clicked_at) if row.clicked_at else None,
     )
 
 
@@ -215,9 +220,16 @@ def compose(
             key=new_id(),
             created_by=auth.staff_id,
             created_at=utcnow(),
+            # A cart link when there is something to put in the cart or a category to show.
+            link_token=(
+                new_token(link_key(session))
+                if json.loads(f.skus_json) or json.loads(f.categories_json)
+                else None
+            ),
         )
         session.add(row)
         session.flush()
+        delivery.note(session, row, "draft", row.created_at)
         return _public(session, row)
 
 
@@ -254,6 +266,7 @@ def decide(engine: Engine, auth: AuthContext, message_id: str, approve: bool) ->
         else:
             row.status = "rejected"
         session.flush()
+        delivery.note(session, row, row.status, now)
         return _public(session, row)
 
 

@@ -220,6 +220,7 @@ class Order(SQLModel, table=True):
     external_id: str | None = Field(default=None, max_length=128)
     status_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     refunded_jpy: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 0)))
+    attribution_rule: str | None = Field(default=None, max_length=16)  # "token" | "window"
 
 
 class OrderLine(SQLModel, table=True):
@@ -317,6 +318,12 @@ class FollowUp(SQLModel, table=True):
     reservation_id: str | None = Field(default=None, max_length=36)
     updated_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
     result: str | None = Field(default=None, max_length=16)  # done: what was done
+    # Its message's delivery (queued, sent, blocked, failed, opened, clicked) and when, and the
+    # sale credited to it (sync.server.attribution).
+    message_status: str | None = Field(default=None, max_length=16)
+    message_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    credited_order_id: str | None = Field(default=None, max_length=36)
+    credited_jpy: Decimal | None = Field(default=None, sa_column=Column(Numeric(12, 0)))
 
 
 class StockWatch(SQLModel, table=True):
@@ -348,6 +355,7 @@ class Message(SQLModel, table=True):
     send time. `key` is the idempotency key the provider sees."""
 
     __tablename__ = "message"
+    __table_args__ = (Index("ix_message_sent_at", "customer_id", "sent_at"),)
     id: str = Field(primary_key=True, max_length=36)
     followup_id: str = Field(index=True, max_length=36)
     customer_id: str = Field(index=True, max_length=36)
@@ -371,6 +379,10 @@ class Message(SQLModel, table=True):
     provider_id: str | None = Field(default=None, max_length=200)
     blocked_reason: str | None = Field(default=None, max_length=64)
     last_error: str | None = Field(default=None, max_length=200)
+    # The signed cart-link token (sync.server.cart_links) and what the customer did with it.
+    link_token: str | None = Field(default=None, max_length=64, unique=True)
+    opened_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
+    clicked_at: datetime | None = Field(default=None, sa_column=_ts(nullable=True))
 
 
 class ProviderReceipt(SQLModel, table=True):

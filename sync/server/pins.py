@@ -22,7 +22,9 @@ from functools import lru_cache
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from argon2.low_level import Type, hash_secret_raw
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine
+
+from sync.server.server_secrets import read_or_make
 
 _LEGACY = "pbkdf2_sha256"
 
@@ -130,19 +132,8 @@ def badge_key(engine: Engine) -> BadgeKey:
 
 def ensure_badge_key(conn: Connection, cost: PinCost = SERVER_PIN_COST) -> BadgeKey:
     """Read the key, or make it with `cost` (the same one under concurrent first uses)."""
-    query = text("SELECT value FROM server_secret WHERE name = :name")
-    found = conn.execute(query, {"name": BADGE_KEY}).scalar_one_or_none()
-    if found is None:
-        value = f"{cost.memory_kib},{cost.time_cost},{cost.parallelism},{secrets.token_hex(16)}"
-        conn.execute(
-            text(
-                "INSERT INTO server_secret (name, value) VALUES (:name, :value) "
-                "ON CONFLICT (name) DO NOTHING"
-            ),
-            {"name": BADGE_KEY, "value": value},
-        )
-        found = conn.execute(query, {"name": BADGE_KEY}).scalar_one()
-    memory, passes, lanes, salt = str(found).split(",")
+    value = f"{cost.memory_kib},{cost.time_cost},{cost.parallelism},{secrets.token_hex(16)}"
+    memory, passes, lanes, salt = read_or_make(conn, BADGE_KEY, value).split(",")
     return BadgeKey(bytes.fromhex(salt), PinCost(int(memory), int(passes), int(lanes)))
 
 

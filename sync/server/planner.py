@@ -367,6 +367,10 @@ class _Batch:
             updated_at=self.now,
             outcome="",
             result=None,
+            message_status=None,
+            message_at=None,
+            credited_order_id=None,
+            credited_jpy=None,
         )
         if not service:
             self.planned[customer.id].append(row.due_date)

@@ -22,6 +22,7 @@ from sync.server.runner import ServerThread
 from sync.server.schema import upgrade
 from sync.server.seed import load_chain
 from tests.server.chain import PIN, TinyChain
+from tests.server.mail import inbox  # noqa: F401 (the local SMTP server, a fixture)
 from tests.support.postgres import PostgresCluster, PostgresUnavailable
 
 PIN_COST = FAST_PIN_COST  # the staff PIN hashes are not what these measure

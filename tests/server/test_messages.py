@@ -6,22 +6,16 @@ and PostgreSQL)."""
 
 from __future__ import annotations
 
-import email
-import email.policy
-import socket
 import threading
-import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from email.message import EmailMessage
 from typing import Any
 
 import httpx
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import Engine
 
 from sync.protocol import new_id
+from sync.server.config import Settings
 from sync.server.db import read_session, write_session
 from sync.server.dispatch import (
     LEASE,
@@ -35,42 +29,9 @@ from sync.server.models import Consent, CustomerIdentity, Message
 from sync.server.runner import ServerThread
 from tests.server.chain import SHIBUYA, UMEDA, tid
 from tests.server.conftest import Terminal, mutation, open_terminal
+from tests.server.mail import Inbox, free_port
 
 CONSENTING = tid("customer:0")  # marketing by email granted (c0@example.jp)
-
-
-class Inbox:
-    def __init__(self, delay_s: float = 0.0) -> None:
-        self.messages: list[EmailMessage] = []
-        self.delay_s = delay_s
-        self.lock = threading.Lock()
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        assert isinstance(parsed, EmailMessage)
-        with self.lock:
-            self.messages.append(parsed)
-        if self.delay_s:
-            time.sleep(self.delay_s)
-        return "250 OK"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@pytest.fixture
-def inbox() -> Iterator[tuple[Inbox, int]]:
-    box = Inbox()
-    port = _free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield box, port
-    finally:
-        controller.stop()
 
 
 def _followup(t: Terminal, customer: str = CONSENTING) -> str:
@@ -124,7 +85,9 @@ def test_an_approved_message_reaches_the_mail_server_once_when_it_is_due(
     _, _, message = _approved(server)
     assert "渋谷店" in message["subject"] and "山田様" in message["body"]
     assert "ヘルメット" in message["body"]
-    dispatcher = Dispatcher(engine, {"email": _smtp(port)}, "https://shop.example.jp")
+    dispatcher = Dispatcher(
+        engine, {"email": _smtp(port)}, Settings(public_base_url="https://shop.example.jp")
+    )
     assert dispatcher.run().sent == 0  # its follow-up is due in two days
     due = datetime.fromisoformat(message["send_after"].replace("Z", "+00:00"))
     assert dispatcher.run(now=due + timedelta(minutes=1)).sent == 1
@@ -322,7 +285,7 @@ def test_a_mail_server_that_is_down_is_tried_again_later(
     box, port = inbox
     _, _, message = _approved(server)
     later = datetime.now(UTC) + timedelta(days=3)
-    down = SmtpEmail("127.0.0.1", _free_port(), "shop@example.jp", timeout_s=2)
+    down = SmtpEmail("127.0.0.1", free_port(), "shop@example.jp", timeout_s=2)
     assert Dispatcher(engine, {"email": down}).run(now=later).retried == 1
     row = _status(engine, message["id"])
     assert row.status == "approved" and row.last_error and row.send_after is not None

@@ -72,6 +72,7 @@ MANAGERS_UNKNOWN = {"nobody": 401, "associate": 403, "manager": 404, "admin": 40
 # Signed in in any role, an id nobody has is not found.
 SIGNED_IN_UNKNOWN = {"nobody": 401, "associate": 404, "manager": 404, "admin": 404}
 UNKNOWN = "01900000-0000-7000-8000-000000000000"
+FORGED = "AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAA"
 
 # (method, route) -> (call, expected status per role)
 MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
@@ -206,6 +207,24 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
     # The unsubscribe link: the key is the credential, no session; one nobody has is not found.
     ("GET", "/u/{key}"): (lambda h, a, c: h.get(f"/u/{UNKNOWN}"), dict.fromkeys(ROLES, 404)),
     ("POST", "/u/{key}"): (lambda h, a, c: h.post(f"/u/{UNKNOWN}"), dict.fromkeys(ROLES, 404)),
+    # The storefront of cart links: the signed token is the credential; a forged one opens
+    # nothing (the open pixel answers alike, so it tells nothing).
+    ("GET", "/shop/c/{token}"): (
+        lambda h, a, c: h.get(f"/shop/c/{FORGED}"),
+        dict.fromkeys(ROLES, 404),
+    ),
+    ("GET", "/shop/c/{token}/k/{code}"): (
+        lambda h, a, c: h.get(f"/shop/c/{FORGED}/k/bike"),
+        dict.fromkeys(ROLES, 404),
+    ),
+    ("POST", "/shop/c/{token}/checkout"): (
+        lambda h, a, c: h.post(f"/shop/c/{FORGED}/checkout", content=b"nonce=x"),
+        dict.fromkeys(ROLES, 404),
+    ),
+    ("GET", "/shop/o/{token}"): (
+        lambda h, a, c: h.get(f"/shop/o/{FORGED}"),
+        dict.fromkeys(ROLES, 200),
+    ),
     ("POST", "/v1/customers/{customer_id}/erase"): (
         lambda h, a, c: h.post(f"/v1/customers/{UNKNOWN}/erase", headers=a),
         MANAGERS_UNKNOWN,

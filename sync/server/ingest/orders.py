@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol.ingest import IngestEvent, Outcome, StatusIn
+from sync.server.attribution import credit
 from sync.server.bulk_sql import chunk_size, chunks, insert_many, one_of, update_many
 from sync.server.documents import (
     interest_data,
@@ -97,6 +98,7 @@ class OrderState:
     lines_replaced: bool = False
     pickup: Store | None = None
     was_closed: bool = False
+    token: str | None = None  # a cart link's attribution token (sync.server.attribution)
 
     def data(self, lines: list[Line]) -> dict[str, Any]:
         return dict(order_payload(self, ((x.sku, x.name, x.quantity, x.price) for x in lines)))
@@ -217,6 +219,7 @@ class OrderBook:
                 refunded=None,
                 new=True,
                 pickup=pickup if body.status not in CLOSED else None,
+                token=body.attribution_token,
             )
             self.orders[oid] = state
         else:
@@ -320,6 +323,7 @@ class OrderBook:
                 self._hold_for_pickup(state)
         self._release([s.id for s in old if s.status in CLOSED and not s.was_closed])
         self._mark_purchased([s for s in new if s.status not in CLOSED], products)
+        credit(session, [s for s in new if s.status not in CLOSED])
         return [(s.region, "order", s.id, s.data(s.lines or [])) for s in changed]
 
     def _fill_regions(self, states: list[OrderState]) -> None:
