@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the app and the tests need on a fresh Debian/Ubuntu machine: system libraries
-# for headless Qt, Xvfb, a CJK font, PostgreSQL, gnome-keyring; then uv and the locked venv.
+# for headless Qt, Xvfb, a CJK font, PostgreSQL, gnome-keyring, Chromium (the storefront's browser
+# tests); then uv and the locked venv.
 # Idempotent and quiet when everything is already there. Sourced or run from the repo root.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,7 +11,7 @@ APT_PACKAGES=(
   libxkbcommon0 libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
   libxcb-image0 libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1
   fonts-ipafont-gothic xvfb xauth x11-utils xdotool
-  postgresql gnome-keyring dbus-daemon dbus-x11 binutils
+  postgresql gnome-keyring dbus-daemon dbus-x11 binutils chromium chromium-driver
 )
 
 install_system_packages() {

@@ -2,8 +2,11 @@
 else the built-in ones below) and the profile, edited, approved or rejected by a manager of the
 store. Sending is the dispatcher's (sync.server.dispatch).
 
-Placeholders: `{customer}` (family name), `{store}`, `{staff}`, `{items}` (the follow-up's
-products by name), `{categories}`; anything else in braces stays as written.
+Templates are chosen by the follow-up's rule (e.g. `visit_month`), else by its kind, for its
+channel and the language. Placeholders: `{customer}` (family name), `{store}`, `{staff}`,
+`{items}` (the follow-up's products by name), `{categories}`, `{purchase}` (what the customer
+bought); anything else in braces stays as written. The cart link, the category blocks and the
+unsubscribe link are added when it is sent (sync.server.dispatch).
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from sync.server.models import (
     FollowUp,
     Message,
     MessageTemplate,
+    Order,
+    OrderLine,
     Product,
     Staff,
     Store,
@@ -48,6 +53,33 @@ _DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
         "From {store}: thank you for your visit",
         "Dear {customer},\n\nThank you for visiting {store}. If you have any questions about "
         "the {items} you looked at, we are happy to help.\n\n{staff}",
+    ),
+    # The bike: a few days after the visit, how the purchase is going and where to ride; a
+    # month later, how to use the accessories looked at (by rule, before the kind's text).
+    ("visit_few_days", "ja"): (
+        "{store}より：{purchase}の調子はいかがですか",
+        "{customer}様\n\n先日は{store}にご来店いただきありがとうございました。"
+        "{purchase}の調子はいかがでしょうか。週末は店舗周辺のおすすめのコースを走ってみてください。"
+        "コースのご案内はスタッフまでお気軽にどうぞ。\n\n"
+        "ご覧いただいた{items}はカートにご用意しました。\n\n{staff}",
+    ),
+    ("visit_few_days", "en"): (
+        "From {store}: how is your {purchase}?",
+        "Dear {customer},\n\nThank you for visiting {store}. How is your {purchase} going? "
+        "This weekend, try one of the rides near the store: ask us for a route.\n\n"
+        "The {items} you looked at are waiting in your cart.\n\n{staff}",
+    ),
+    ("visit_month", "ja"): (
+        "{store}より：{items}の使い方のご紹介",
+        "{customer}様\n\nご来店から一か月、{purchase}には慣れましたか。"
+        "ご覧いただいた{items}の使い方と選び方をご紹介します。"
+        "カートからそのままご注文いただき、{store}でお受け取りいただけます。\n\n{staff}",
+    ),
+    ("visit_month", "en"): (
+        "From {store}: getting the most from {items}",
+        "Dear {customer},\n\nA month on, how are you getting on with your {purchase}? Here is "
+        "how to choose and use the {items} you looked at. Order from your cart and pick it up "
+        "at {store}.\n\n{staff}",
     ),
     ("check_in", "ja"): (
         "{store}より：お買い上げ商品のご様子はいかがですか",
@@ -103,17 +135,49 @@ def render(text: str, values: dict[str, str]) -> str:
         return text
 
 
-def _template(session: Session, kind: str, channel: str, language: str) -> tuple[str, str]:
-    row = session.execute(
-        select(MessageTemplate).where(
-            col(MessageTemplate.kind) == kind,
-            col(MessageTemplate.channel) == channel,
-            col(MessageTemplate.language) == language,
-        )
-    ).scalar_one_or_none()
-    if row is not None:
-        return row.title, row.body
-    return _DEFAULTS.get((kind, language)) or _DEFAULTS[("after_visit", language)]
+def _template(session: Session, f: FollowUp, language: str) -> tuple[str, str]:
+    """The chain's template for the follow-up's rule, else for its kind (channel and
+    language); else the built-in one, by rule then kind."""
+    names = [n for n in (f.rule_code, f.kind) if n]
+    rows = {
+        row.kind: row
+        for row in session.execute(
+            select(MessageTemplate).where(
+                col(MessageTemplate.kind).in_(names),
+                col(MessageTemplate.channel) == f.channel,
+                col(MessageTemplate.language) == language,
+            )
+        ).scalars()
+    }
+    for name in names:
+        if name in rows:
+            return rows[name].title, rows[name].body
+    for name in names:
+        if (name, language) in _DEFAULTS:
+            return _DEFAULTS[(name, language)]
+    return _DEFAULTS[("after_visit", language)]
+
+
+def _purchase(session: Session, f: FollowUp, language: str) -> str:
+    """What the follow-up is about having bought: its orders' products, else the customer's
+    latest purchase before it was planned."""
+    order_ids: list[str] = json.loads(f.order_ids_json)
+    if not order_ids:
+        latest = session.execute(
+            select(Order.id)
+            .where(col(Order.customer_id) == f.customer_id, col(Order.ordered_at) <= f.created_at)
+            .order_by(col(Order.ordered_at).desc())
+            .limit(1)
+        ).scalar_one_or_none()
+        order_ids = [latest] if latest else []
+    names = list(
+        session.execute(
+            select(OrderLine.name).where(col(OrderLine.order_id).in_(order_ids)).limit(3)
+        ).scalars()
+    )
+    if not names:
+        return "お買い上げの商品" if language == "ja" else "purchase"
+    return ("、" if language == "ja" else ", ").join(dict.fromkeys(names))
 
 
 def _values(session: Session, f: FollowUp, language: str) -> dict[str, str]:
@@ -134,6 +198,7 @@ def _values(session: Session, f: FollowUp, language: str) -> dict[str, str]:
         "staff": staff.name if staff else "",
         "items": joiner.join(names),
         "categories": joiner.join(labels),
+        "purchase": _purchase(session, f, language),
     }
 
 
@@ -204,7 +269,7 @@ def compose(
             raise ApiError(409, "conflict", f"The follow-up is already {f.status}.")
         if f.channel not in MESSAGE_CHANNELS:
             raise ApiError(409, "conflict", f"A follow-up by {f.channel} is not a message.")
-        subject, text = _template(session, f.kind, f.channel, body.language)
+        subject, text = _template(session, f, body.language)
         values = _values(session, f, body.language)
         row = Message(
             id=new_id(),
