@@ -42,12 +42,15 @@ def start_embedded_server(key: str, sock: socket.socket | None = None) -> Any:
     prepare_central_file(db_path, key)
     from clienteling.storage.snapshot import BUILDER
 
+    # Bound first, so the cart links of its messages can name the storefront's address.
+    sock = sock or reserve_loopback_port()
     # Snapshots as in production (built once a region holds enough changes to need one).
     settings = Settings(
         database_url=f"sqlite:///{db_path}",
         snapshot_dir=db_path.parent / "snapshots",
         snapshot_builder=BUILDER,
         planner_first_run_s=15.0,
+        public_base_url=f"http://127.0.0.1:{sock.getsockname()[1]}",
     )
     engine = make_engine(settings.database_url, key=key)
     app = create_app(settings, engine=engine)  # migrates the schema

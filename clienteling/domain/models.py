@@ -216,6 +216,10 @@ class FollowUp:
     item_names: tuple[str, ...] = ()  # the products' names (skus the catalog knows)
     result: str | None = None
     outcome: str = ""
+    # Its message's delivery ("queued", "sent", "opened", "clicked", "blocked", ...) and the
+    # sale credited to it (yen), as the server reports them.
+    message_status: str | None = None
+    credited_jpy: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

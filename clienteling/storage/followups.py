@@ -57,7 +57,13 @@ def from_doc(f: dict[str, Any], *, customer_name: str = "", staff_name: str = ""
         categories=tuple(f.get("categories") or ()),
         result=f.get("result"),
         outcome=str(f.get("outcome") or ""),
+        message_status=f.get("message_status"),
+        credited_jpy=_int_or_none(f.get("credited_jpy")),
     )
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _entries(cur: Any) -> list[OutboxRow]:

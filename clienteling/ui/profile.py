@@ -526,6 +526,9 @@ class ProfileView(QWidget):
             status = labels.status(followup.status)
             if followup.result:
                 status += f" ({followup_texts.result(followup.result)})"
+            delivery = followup_texts.delivery(followup)
+            if delivery:
+                status += f" · {delivery}"
             item = QTreeWidgetItem(
                 [
                     labels.when(followup.due_at or followup.due_date),

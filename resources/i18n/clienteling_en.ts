@@ -510,6 +510,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/followups/texts.py" line="31"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="40"/>
         <source>Message sent</source>
         <translation>Message sent</translation>
     </message>
@@ -530,91 +531,136 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/followups/texts.py" line="38"/>
+        <source>Message drafted</source>
+        <translation>Message drafted</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="39"/>
+        <source>Message queued</source>
+        <translation>Message queued</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="41"/>
+        <source>Message opened</source>
+        <translation>Message opened</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="42"/>
+        <source>Link clicked</source>
+        <translation>Link clicked</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="43"/>
+        <source>Not sent: no consent</source>
+        <translation>Not sent: no consent</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="44"/>
+        <source>Sending failed</source>
+        <translation>Sending failed</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="45"/>
+        <source>Message rejected</source>
+        <translation>Message rejected</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="46"/>
+        <source>Delivery unknown</source>
+        <translation>Delivery unknown</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="50"/>
         <source>Monday</source>
         <translation>Monday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="39"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="51"/>
         <source>Tuesday</source>
         <translation>Tuesday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="40"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="52"/>
         <source>Wednesday</source>
         <translation>Wednesday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="41"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="53"/>
         <source>Thursday</source>
         <translation>Thursday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="42"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="54"/>
         <source>Friday</source>
         <translation>Friday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="43"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="55"/>
         <source>Saturday</source>
         <translation>Saturday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="44"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="56"/>
         <source>Sunday</source>
         <translation>Sunday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="48"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="60"/>
         <source>nights</source>
         <translation>nights</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="49"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="61"/>
         <source>mornings</source>
         <translation>mornings</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="50"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="62"/>
         <source>afternoons</source>
         <translation>afternoons</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="51"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="63"/>
         <source>evenings</source>
         <translation>evenings</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="56"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="68"/>
         <source>%1 of %2 online orders were on %3</source>
         <translation>%1 of %2 online orders were on %3</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="59"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="71"/>
         <source>%1 of %2 store visits were on %3</source>
         <translation>%1 of %2 store visits were on %3</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="62"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="74"/>
         <source>%1 of %2 email opens and clicks were on %3</source>
         <translation>%1 of %2 email opens and clicks were on %3</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/followups/texts.py" line="98"/>
+        <source>%1 credited</source>
+        <translation>%1 credited</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="125"/>
         <source>Nothing in their history yet: the usual time</source>
         <translation>Nothing in their history yet: the usual time</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="104"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="131"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="117"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="144"/>
         <source> (moved out of the quiet hours)</source>
         <translation> (moved out of the quiet hours)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="119"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="146"/>
         <source> (another day: contact limit)</source>
         <translation> (another day: contact limit)</translation>
     </message>
@@ -647,7 +693,7 @@
         <translation>Put off</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="73"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="74"/>
         <source>By %n day(s)</source>
         <translation>
             <numerusform>By %n day</numerusform>
@@ -655,47 +701,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="77"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="78"/>
         <source>Done…</source>
         <translation>Done…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="80"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="81"/>
         <source>Give to…</source>
         <translation>Give to…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="104"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="105"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="105"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="106"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="106"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="107"/>
         <source>Follow-up</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="107"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="108"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="108"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="109"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="109"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="110"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="146"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>Overdue (%n)</numerusform>
@@ -703,7 +749,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="148"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>Today (%n)</numerusform>
@@ -711,7 +757,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="148"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="149"/>
         <source>Upcoming (%n)</source>
         <translation>
             <numerusform>Upcoming (%n)</numerusform>
@@ -719,12 +765,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="205"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="206"/>
         <source>Why this time: %1</source>
         <translation>Why this time: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="208"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="209"/>
         <source>%n follow-up(s) selected</source>
         <translation>
             <numerusform>%n follow-up selected</numerusform>
@@ -732,7 +778,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="234"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="235"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -740,7 +786,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="242"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="243"/>
         <source>Put off by %n day(s): %1</source>
         <translation>
             <numerusform>Put off by %n day: %1</numerusform>
@@ -748,12 +794,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="261"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="262"/>
         <source>Done: %1 (%2)</source>
         <translation>Done: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="282"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="283"/>
         <source>%1 now follows up %2</source>
         <translation>%1 now follows up %2</translation>
     </message>
@@ -2008,251 +2054,251 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="73"/>
+        <location filename="../../clienteling/ui/profile.py" line="74"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>Scan a loyalty card or search for a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="99"/>
+        <location filename="../../clienteling/ui/profile.py" line="100"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="102"/>
+        <location filename="../../clienteling/ui/profile.py" line="103"/>
         <source>Log item of interest</source>
         <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="157"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="157"/>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
-        <location filename="../../clienteling/ui/profile.py" line="196"/>
+        <location filename="../../clienteling/ui/profile.py" line="158"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="197"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="158"/>
+        <location filename="../../clienteling/ui/profile.py" line="159"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="159"/>
+        <location filename="../../clienteling/ui/profile.py" line="160"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="160"/>
-        <location filename="../../clienteling/ui/profile.py" line="198"/>
+        <location filename="../../clienteling/ui/profile.py" line="161"/>
+        <location filename="../../clienteling/ui/profile.py" line="199"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="161"/>
+        <location filename="../../clienteling/ui/profile.py" line="162"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="197"/>
+        <location filename="../../clienteling/ui/profile.py" line="198"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="175"/>
+        <location filename="../../clienteling/ui/profile.py" line="176"/>
         <source>Show product</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <location filename="../../clienteling/ui/profile.py" line="106"/>
         <source>News and offers…</source>
         <translation>News and offers…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="107"/>
+        <location filename="../../clienteling/ui/profile.py" line="108"/>
         <source>Ask and record what the customer agrees to</source>
         <translation>Ask and record what the customer agrees to</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="109"/>
+        <location filename="../../clienteling/ui/profile.py" line="110"/>
         <source>Export their data…</source>
         <translation>Export their data…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="113"/>
         <source>The customer asked what is held about them: a file to hand over</source>
         <translation>The customer asked what is held about them: a file to hand over</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="116"/>
+        <location filename="../../clienteling/ui/profile.py" line="117"/>
         <source>Erase this customer…</source>
         <translation>Erase this customer…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="118"/>
+        <location filename="../../clienteling/ui/profile.py" line="119"/>
         <source>The customer asked to be deleted: everywhere</source>
         <translation>The customer asked to be deleted: everywhere</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="121"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Show contact details</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="123"/>
+        <location filename="../../clienteling/ui/profile.py" line="124"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>Shows the full phone number and email; recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="178"/>
+        <location filename="../../clienteling/ui/profile.py" line="179"/>
         <source>Dismiss…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="195"/>
+        <location filename="../../clienteling/ui/profile.py" line="196"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="199"/>
+        <location filename="../../clienteling/ui/profile.py" line="200"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="214"/>
+        <location filename="../../clienteling/ui/profile.py" line="215"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="300"/>
+        <location filename="../../clienteling/ui/profile.py" line="301"/>
         <source>Tier: %1    Points: %2</source>
         <translation>Tier: %1    Points: %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="312"/>
+        <location filename="../../clienteling/ui/profile.py" line="313"/>
         <source>Card %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="315"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>Birthday %1</source>
         <translation>Birthday %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="317"/>
         <source>Home store: %1</source>
         <translation>Home store: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="341"/>
+        <location filename="../../clienteling/ui/profile.py" line="342"/>
         <source>The server refused this new customer: %1</source>
         <translation>The server refused this new customer: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="346"/>
+        <location filename="../../clienteling/ui/profile.py" line="347"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="351"/>
+        <location filename="../../clienteling/ui/profile.py" line="352"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="356"/>
+        <location filename="../../clienteling/ui/profile.py" line="357"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>Another profile of this customer was joined to this one: everything on it is shown here.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="367"/>
+        <location filename="../../clienteling/ui/profile.py" line="368"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>Lifetime %1 over %2 orders</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="376"/>
+        <location filename="../../clienteling/ui/profile.py" line="377"/>
         <source>Mostly: %1</source>
         <translation>Mostly: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="379"/>
+        <location filename="../../clienteling/ui/profile.py" line="380"/>
         <source>Likes: %1</source>
         <translation>Likes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="381"/>
+        <location filename="../../clienteling/ui/profile.py" line="382"/>
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="383"/>
+        <location filename="../../clienteling/ui/profile.py" line="384"/>
         <source>Open inquiries: %1</source>
         <translation>Open inquiries: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="390"/>
+        <location filename="../../clienteling/ui/profile.py" line="391"/>
         <source>Last purchase: %1</source>
         <translation>Last purchase: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="395"/>
+        <location filename="../../clienteling/ui/profile.py" line="396"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="396"/>
+        <location filename="../../clienteling/ui/profile.py" line="397"/>
         <source>Activity (%1)</source>
         <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="397"/>
+        <location filename="../../clienteling/ui/profile.py" line="398"/>
         <source>Interests (%1)</source>
         <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="398"/>
+        <location filename="../../clienteling/ui/profile.py" line="399"/>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="399"/>
+        <location filename="../../clienteling/ui/profile.py" line="400"/>
         <source>Reservations (%1)</source>
         <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="400"/>
+        <location filename="../../clienteling/ui/profile.py" line="401"/>
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="415"/>
+        <location filename="../../clienteling/ui/profile.py" line="416"/>
         <source>No consent recorded</source>
         <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="425"/>
+        <location filename="../../clienteling/ui/profile.py" line="426"/>
         <source>granted</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="425"/>
+        <location filename="../../clienteling/ui/profile.py" line="426"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="497"/>
+        <location filename="../../clienteling/ui/profile.py" line="498"/>
         <source>Category: %1</source>
         <translation>Category: %1</translation>
     </message>

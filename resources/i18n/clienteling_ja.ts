@@ -505,6 +505,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/followups/texts.py" line="31"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="40"/>
         <source>Message sent</source>
         <translation>メッセージを送信</translation>
     </message>
@@ -525,91 +526,136 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/followups/texts.py" line="38"/>
+        <source>Message drafted</source>
+        <translation>メッセージ下書き</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="39"/>
+        <source>Message queued</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="41"/>
+        <source>Message opened</source>
+        <translation>メッセージ開封</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="42"/>
+        <source>Link clicked</source>
+        <translation>リンクが開かれました</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="43"/>
+        <source>Not sent: no consent</source>
+        <translation>未送信：同意なし</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="44"/>
+        <source>Sending failed</source>
+        <translation>送信失敗</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="45"/>
+        <source>Message rejected</source>
+        <translation>メッセージ却下</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="46"/>
+        <source>Delivery unknown</source>
+        <translation>配信状況不明</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="50"/>
         <source>Monday</source>
         <translation>月曜</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="39"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="51"/>
         <source>Tuesday</source>
         <translation>火曜</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="40"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="52"/>
         <source>Wednesday</source>
         <translation>水曜</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="41"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="53"/>
         <source>Thursday</source>
         <translation>木曜</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="42"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="54"/>
         <source>Friday</source>
         <translation>金曜</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="43"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="55"/>
         <source>Saturday</source>
         <translation>土曜</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="44"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="56"/>
         <source>Sunday</source>
         <translation>日曜</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="48"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="60"/>
         <source>nights</source>
         <translation>深夜</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="49"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="61"/>
         <source>mornings</source>
         <translation>朝</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="50"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="62"/>
         <source>afternoons</source>
         <translation>午後</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="51"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="63"/>
         <source>evenings</source>
         <translation>夜</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="56"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="68"/>
         <source>%1 of %2 online orders were on %3</source>
         <translation>オンライン注文%2件のうち%1件が%3</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="59"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="71"/>
         <source>%1 of %2 store visits were on %3</source>
         <translation>来店%2回のうち%1回が%3</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="62"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="74"/>
         <source>%1 of %2 email opens and clicks were on %3</source>
         <translation>メールの開封・クリック%2件のうち%1件が%3</translation>
     </message>
     <message>
         <location filename="../../clienteling/ui/followups/texts.py" line="98"/>
+        <source>%1 credited</source>
+        <translation>%1 の売上を計上</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/texts.py" line="125"/>
         <source>Nothing in their history yet: the usual time</source>
         <translation>まだ傾向がないため標準の時刻</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="104"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="131"/>
         <source>%1 %2</source>
         <translation>%1の%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="117"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="144"/>
         <source> (moved out of the quiet hours)</source>
         <translation>（配信停止時間帯を避けて調整）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/texts.py" line="119"/>
+        <location filename="../../clienteling/ui/followups/texts.py" line="146"/>
         <source> (another day: contact limit)</source>
         <translation>（連絡回数の上限のため別の日）</translation>
     </message>
@@ -642,106 +688,106 @@
         <translation>延期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="73"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="74"/>
         <source>By %n day(s)</source>
         <translation>
             <numerusform>%n日延期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="77"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="78"/>
         <source>Done…</source>
         <translation>完了…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="80"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="81"/>
         <source>Give to…</source>
         <translation>担当変更…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="104"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="105"/>
         <source>Due</source>
         <translation>予定</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="105"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="106"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="106"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="107"/>
         <source>Follow-up</source>
         <translation>フォロー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="107"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="108"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="108"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="109"/>
         <source>Owner</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="109"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="110"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="146"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>期限切れ（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="148"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="148"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="149"/>
         <source>Upcoming (%n)</source>
         <translation>
             <numerusform>今後（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="205"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="206"/>
         <source>Why this time: %1</source>
         <translation>この時刻の理由：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="208"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="209"/>
         <source>%n follow-up(s) selected</source>
         <translation>
             <numerusform>%n件を選択中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="234"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="235"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n名のお客様</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="242"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="243"/>
         <source>Put off by %n day(s): %1</source>
         <translation>
             <numerusform>%n日延期しました：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="261"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="262"/>
         <source>Done: %1 (%2)</source>
         <translation>完了：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="282"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="283"/>
         <source>%1 now follows up %2</source>
         <translation>%2の担当を%1さんに変更しました</translation>
     </message>
@@ -1987,251 +2033,251 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="73"/>
+        <location filename="../../clienteling/ui/profile.py" line="74"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>ポイントカードをスキャンするか、お客様を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="99"/>
+        <location filename="../../clienteling/ui/profile.py" line="100"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="102"/>
+        <location filename="../../clienteling/ui/profile.py" line="103"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="156"/>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="157"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="157"/>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
-        <location filename="../../clienteling/ui/profile.py" line="196"/>
+        <location filename="../../clienteling/ui/profile.py" line="158"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="197"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="158"/>
+        <location filename="../../clienteling/ui/profile.py" line="159"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="159"/>
+        <location filename="../../clienteling/ui/profile.py" line="160"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="160"/>
-        <location filename="../../clienteling/ui/profile.py" line="198"/>
+        <location filename="../../clienteling/ui/profile.py" line="161"/>
+        <location filename="../../clienteling/ui/profile.py" line="199"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="161"/>
+        <location filename="../../clienteling/ui/profile.py" line="162"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>What</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="165"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="197"/>
+        <location filename="../../clienteling/ui/profile.py" line="198"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="175"/>
+        <location filename="../../clienteling/ui/profile.py" line="176"/>
         <source>Show product</source>
         <translation>商品を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="105"/>
+        <location filename="../../clienteling/ui/profile.py" line="106"/>
         <source>News and offers…</source>
         <translation>お知らせの同意…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="107"/>
+        <location filename="../../clienteling/ui/profile.py" line="108"/>
         <source>Ask and record what the customer agrees to</source>
         <translation>お客様に確認して同意を記録します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="109"/>
+        <location filename="../../clienteling/ui/profile.py" line="110"/>
         <source>Export their data…</source>
         <translation>保有情報をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="112"/>
+        <location filename="../../clienteling/ui/profile.py" line="113"/>
         <source>The customer asked what is held about them: a file to hand over</source>
         <translation>お客様から開示の請求があった場合に、お渡しするファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="116"/>
+        <location filename="../../clienteling/ui/profile.py" line="117"/>
         <source>Erase this customer…</source>
         <translation>お客様情報を消去…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="118"/>
+        <location filename="../../clienteling/ui/profile.py" line="119"/>
         <source>The customer asked to be deleted: everywhere</source>
         <translation>お客様の依頼により、すべての場所から削除します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="121"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Show contact details</source>
         <translation>連絡先を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="123"/>
+        <location filename="../../clienteling/ui/profile.py" line="124"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>電話番号とメールアドレスをすべて表示します（記録されます）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="178"/>
+        <location filename="../../clienteling/ui/profile.py" line="179"/>
         <source>Dismiss…</source>
         <translation>取り下げ…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="195"/>
+        <location filename="../../clienteling/ui/profile.py" line="196"/>
         <source>Due</source>
         <translation>予定日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="199"/>
+        <location filename="../../clienteling/ui/profile.py" line="200"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="214"/>
+        <location filename="../../clienteling/ui/profile.py" line="215"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="300"/>
+        <location filename="../../clienteling/ui/profile.py" line="301"/>
         <source>Tier: %1    Points: %2</source>
         <translation>ランク：%1    ポイント：%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="312"/>
+        <location filename="../../clienteling/ui/profile.py" line="313"/>
         <source>Card %1</source>
         <translation>カード %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="315"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>Birthday %1</source>
         <translation>誕生日 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="317"/>
         <source>Home store: %1</source>
         <translation>ホーム店舗：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="341"/>
+        <location filename="../../clienteling/ui/profile.py" line="342"/>
         <source>The server refused this new customer: %1</source>
         <translation>サーバーがこの新規顧客の登録を受け付けませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="346"/>
+        <location filename="../../clienteling/ui/profile.py" line="347"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>新規顧客（この端末に保存済み・サーバー未送信）。メモや関心商品はすでに追加できます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="351"/>
+        <location filename="../../clienteling/ui/profile.py" line="352"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>この端末はデータを読み込み中です。このお客様の購入履歴・メモ・関心商品がまだすべて表示されていない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="356"/>
+        <location filename="../../clienteling/ui/profile.py" line="357"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>このお客様の別のプロフィールが統合されました。その内容もすべてここに表示されています。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="367"/>
+        <location filename="../../clienteling/ui/profile.py" line="368"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>累計 %1（%2件の注文）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="376"/>
+        <location filename="../../clienteling/ui/profile.py" line="377"/>
         <source>Mostly: %1</source>
         <translation>よく利用: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="379"/>
+        <location filename="../../clienteling/ui/profile.py" line="380"/>
         <source>Likes: %1</source>
         <translation>好きなカテゴリ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="381"/>
+        <location filename="../../clienteling/ui/profile.py" line="382"/>
         <source>Sizes: %1</source>
         <translation>サイズ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="383"/>
+        <location filename="../../clienteling/ui/profile.py" line="384"/>
         <source>Open inquiries: %1</source>
         <translation>対応中の問い合わせ: %1件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="390"/>
+        <location filename="../../clienteling/ui/profile.py" line="391"/>
         <source>Last purchase: %1</source>
         <translation>最終購入: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="395"/>
+        <location filename="../../clienteling/ui/profile.py" line="396"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="396"/>
+        <location filename="../../clienteling/ui/profile.py" line="397"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="397"/>
+        <location filename="../../clienteling/ui/profile.py" line="398"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="398"/>
+        <location filename="../../clienteling/ui/profile.py" line="399"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="399"/>
+        <location filename="../../clienteling/ui/profile.py" line="400"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="400"/>
+        <location filename="../../clienteling/ui/profile.py" line="401"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="415"/>
+        <location filename="../../clienteling/ui/profile.py" line="416"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="425"/>
+        <location filename="../../clienteling/ui/profile.py" line="426"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="425"/>
+        <location filename="../../clienteling/ui/profile.py" line="426"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="497"/>
+        <location filename="../../clienteling/ui/profile.py" line="498"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>

@@ -12,7 +12,7 @@ unsubscribe link are added when it is sent (sync.server.dispatch).
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -42,6 +42,7 @@ from sync.server.models import (
 from sync.server.timeutil import as_utc, utcnow
 
 MESSAGE_CHANNELS = ("email", "sms", "line")
+RECENT_PURCHASE = timedelta(days=14)
 OPENING = time(10, 0)  # a follow-up planned for a day (no time) is sent as the store opens
 _DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
     ("after_visit", "ja"): (
@@ -160,12 +161,16 @@ def _template(session: Session, f: FollowUp, language: str) -> tuple[str, str]:
 
 def _purchase(session: Session, f: FollowUp, language: str) -> str:
     """What the follow-up is about having bought: its orders' products, else the customer's
-    latest purchase before it was planned."""
+    latest purchase in the fortnight before it was planned (else a word for "your purchase")."""
     order_ids: list[str] = json.loads(f.order_ids_json)
     if not order_ids:
         latest = session.execute(
             select(Order.id)
-            .where(col(Order.customer_id) == f.customer_id, col(Order.ordered_at) <= f.created_at)
+            .where(
+                col(Order.customer_id) == f.customer_id,
+                col(Order.ordered_at) <= f.created_at,
+                col(Order.ordered_at) >= f.created_at - RECENT_PURCHASE,
+            )
             .order_by(col(Order.ordered_at).desc())
             .limit(1)
         ).scalar_one_or_none()

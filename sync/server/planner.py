@@ -263,22 +263,24 @@ class _Batch:
         return planned
 
     def _channel(self, candidate: Candidate, customer: Any) -> str | None:
+        """The rule's first channel the customer can be reached on and allows: a grant for
+        marketing, no withdrawal for service."""
         latest = self.consents.get(customer.id, {})
-        if candidate.rule.trigger not in SERVICE_TRIGGERS:
-            return next(
-                (
-                    ch
-                    for ch in candidate.rule.channels
-                    if latest.get(("marketing", ch)) == "granted"
-                ),
-                None,
-            )
         reachable = {
             "email": bool(customer.email),
             "sms": bool(customer.phone),
             "phone": bool(customer.phone),
             "line": customer.id in self.lines,
         }
+        if candidate.rule.trigger not in SERVICE_TRIGGERS:
+            return next(
+                (
+                    ch
+                    for ch in candidate.rule.channels
+                    if reachable.get(ch, True) and latest.get(("marketing", ch)) == "granted"
+                ),
+                None,
+            )
         return next(
             (
                 ch

@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
+import httpx
 from PySide6.QtWidgets import QRadioButton, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlmodel import select
@@ -21,7 +23,11 @@ from clienteling.ui.followups.dialogs import DoneDialog
 from clienteling.ui.followups.page import ID_ROLE, FollowupsPage
 from clienteling.ui.main_window import MainWindow
 from sync.protocol import new_id
-from sync.server.db import read_session
+from sync.server import delivery
+from sync.server.config import Settings
+from sync.server.db import read_session, write_session
+from sync.server.demo.chain import STAFF
+from sync.server.dispatch import Dispatcher, RecordingProvider
 from sync.server.models import FollowUp
 from sync.server.planner import plan
 from tests.ui.conftest import CentralServer, Terminal, run
@@ -163,3 +169,61 @@ def test_a_manager_sees_the_store_queue_is_told_of_overdue_ones_and_reassigns_in
     assert all(f.sync == SyncState.PENDING for f in mine)
     left = {f.id for f in services.followups.queue("mine").upcoming}
     assert not left & set(soon)  # gone from the associate's queue
+
+
+def test_the_profile_shows_a_messages_delivery_and_the_sale_it_brought(
+    qtbot: QtBot, terminal: Terminal, central: CentralServer
+) -> None:
+    """Sent by the server, its cart link clicked, an order credited to it: the profile's
+    follow-ups tab says so once the terminal has synced."""
+    window, services = terminal.window, terminal.services
+    hit = next(h for h in terminal.sample_customers() if h.email)
+    services.consents.change(hit.id, {"email": True})
+    [product, *_] = services.products.search("ヘルメット")
+    services.interests.add(hit.id, code=product.sku, category=None, comment="")
+    run(qtbot, terminal.engine.sync_once())
+    assert central.thread is not None
+    engine = central.thread.app.state.engine
+    plan(engine)
+    [soon] = [r for r in _rows(central, hit.id) if r.rule_code == "visit_few_days"]
+    manager = httpx.Client(base_url=central.base_url, timeout=20)
+    auth = _manager_auth(manager, soon.store_id)
+    draft = manager.post(f"/v1/followups/{soon.id}/messages", json={}, headers=auth).json()
+    assert manager.post(f"/v1/messages/{draft['id']}/approve", headers=auth).is_success
+    recorded = RecordingProvider("dev")  # the channel the customer agreed to, whichever
+    providers = dict.fromkeys(("email", "line", "sms"), recorded)
+    sent = Dispatcher(engine, providers, Settings(public_base_url=central.base_url))
+    assert sent.run(now=datetime.now(UTC) + timedelta(days=40)).sent == 1
+    [outgoing] = recorded.sent.values()
+    assert outgoing.cart_url and manager.get(outgoing.cart_url).status_code == 200
+    with write_session(engine) as session:  # an order credited to it (by the token)
+        row = session.get(FollowUp, soon.id)
+        assert row is not None
+        row.credited_jpy = Decimal(6800)
+        delivery.publish(session, row)
+    manager.close()
+
+    run(qtbot, terminal.engine.sync_once())
+    assert window.open_customer(hit.id)
+    tree = window.profile.followups
+    texts = [tree.topLevelItem(n).text(3) for n in range(tree.topLevelItemCount())]  # type: ignore[union-attr]
+    shown = next(t for t in texts if "¥6,800" in t)
+    assert any(word in shown for word in ("Link clicked", "リンクが開かれました")), shown
+
+
+def _manager_auth(http: httpx.Client, store_id: str) -> dict[str, str]:
+    """A session of the store's demo manager (registering a device of their own)."""
+    member = next(
+        m for m in STAFF if m.data["role"] == "manager" and m.data["store_id"] == store_id
+    )
+    code = str(member.data["code"])
+    device = http.post(
+        "/v1/devices", json={"staff_code": code, "pin": member.pin, "store_id": store_id}
+    )
+    assert device.status_code == 200, device.text
+    session = http.post(
+        "/v1/sessions",
+        json={"device_token": device.json()["device_token"], "staff_code": code, "pin": member.pin},
+    )
+    assert session.status_code == 200, session.text
+    return {"Authorization": f"Bearer {session.json()['session_token']}"}

@@ -34,6 +34,18 @@ RESULTS: dict[str, Callable[[], str]] = {
     "not_interested": lambda: QCoreApplication.translate("Followups", "Not interested"),
 }
 
+_DELIVERY: dict[str, Callable[[], str]] = {
+    "draft": lambda: QCoreApplication.translate("Followups", "Message drafted"),
+    "queued": lambda: QCoreApplication.translate("Followups", "Message queued"),
+    "sent": lambda: QCoreApplication.translate("Followups", "Message sent"),
+    "opened": lambda: QCoreApplication.translate("Followups", "Message opened"),
+    "clicked": lambda: QCoreApplication.translate("Followups", "Link clicked"),
+    "blocked": lambda: QCoreApplication.translate("Followups", "Not sent: no consent"),
+    "failed": lambda: QCoreApplication.translate("Followups", "Sending failed"),
+    "rejected": lambda: QCoreApplication.translate("Followups", "Message rejected"),
+    "unknown": lambda: QCoreApplication.translate("Followups", "Delivery unknown"),
+}
+
 _WEEKDAYS: tuple[Callable[[], str], ...] = (
     lambda: QCoreApplication.translate("Followups", "Monday"),
     lambda: QCoreApplication.translate("Followups", "Tuesday"),
@@ -73,6 +85,21 @@ def rule(f: FollowUp) -> str:
 def result(code: str | None) -> str:
     found = RESULTS.get(code or "")
     return found() if found else (code or "")
+
+
+def delivery(f: FollowUp) -> str:
+    """'Link clicked · ¥9,780 credited': the message's delivery and the sale it brought."""
+    parts = []
+    found = _DELIVERY.get(f.message_status or "")
+    if found and not (f.message_status == "sent" and f.result == "message_sent"):
+        parts.append(found())
+    if f.credited_jpy:
+        parts.append(
+            QCoreApplication.translate("Followups", "%1 credited").replace(
+                "%1", labels.yen(f.credited_jpy)
+            )
+        )
+    return " · ".join(parts)
 
 
 def _part_of_day(hour: int) -> int:
