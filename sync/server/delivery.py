@@ -29,7 +29,14 @@ _ENGAGEMENT = ("sent", "opened", "clicked")
 def note(session: Session, message: Message, status: str, at: datetime) -> None:
     """Show `status` (a message status, or "opened" / "clicked") on the message's follow-up
     and publish it; no-op when it would step back."""
-    row = session.get(FollowUp, message.followup_id)
+    show(session, message.followup_id, status, at)
+
+
+def show(
+    session: Session, followup_id: str, status: str, at: datetime, region: str | None = None
+) -> None:
+    """`note` by the follow-up's id (its customer's region when the caller knows it)."""
+    row = session.get(FollowUp, followup_id)
     if row is None:
         return
     shown = SHOWN.get(status, status)
@@ -40,11 +47,13 @@ def note(session: Session, message: Message, status: str, at: datetime) -> None:
     row.message_status, row.message_at, row.updated_at = shown, at, at
     if shown == "sent" and row.status == "planned":
         row.status, row.result = "done", "message_sent"
-    publish(session, row)
+    publish(session, row, region)
 
 
-def publish(session: Session, row: FollowUp) -> None:
+def publish(session: Session, row: FollowUp, region: str | None = None) -> None:
     session.flush()
-    customer = session.get(Customer, row.customer_id)
-    if customer is not None:
-        publish_customer_child(session, customer.region, "followup", row.id, followup_data(row))
+    if region is None:
+        customer = session.get(Customer, row.customer_id)
+        region = customer.region if customer is not None else None
+    if region is not None:
+        publish_customer_child(session, region, "followup", row.id, followup_data(row))

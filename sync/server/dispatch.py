@@ -6,9 +6,10 @@ once, whatever runs at the same moment or dies in the middle.
    `sending` with this dispatcher's lease. Two dispatchers never hold one message.
 2. **Consent at send time**: the ledger's latest entry for the purpose and channel must allow
    it (a grant for marketing; no withdrawal for service). Otherwise `blocked`, with the reason.
-3. **Send** with the message's idempotency key; the provider's acceptance is written to
-   `provider_receipt` at once, then the row becomes `sent` (only while this dispatcher still
-   holds the lease).
+3. **Send** with the message's idempotency key; the provider's acceptance (`provider_receipt`)
+   and the row becoming `sent` are written in one transaction right after (the receipt is
+   kept even when the lease was lost meanwhile). A claimed batch is read in a few queries
+   (sync.server.outgoing), and SMTP keeps one connection for the run.
 4. **A lease that ran out** (a dispatcher died): a receipt for the key means it went: `sent`.
    No receipt: a provider that deduplicates by key (`confirms_by_key`) is simply asked again;
    one that cannot (SMTP) may or may not have delivered it, so the message becomes `unknown`
@@ -19,37 +20,46 @@ once, whatever runs at the same moment or dies in the middle.
 
 from __future__ import annotations
 
-import html
-import json
 import logging
-import smtplib
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from email.message import EmailMessage
-from email.utils import formatdate
-from typing import Protocol
 
 from sqlalchemy import Engine, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 from sqlmodel import col, select
 
 from sync.protocol import new_id
 from sync.protocol.messages import DispatchReport
 from sync.server import delivery
-from sync.server.cart_links import cart_url, category_url, open_pixel_url
 from sync.server.config import Settings
 from sync.server.db import read_session, write_session
-from sync.server.documents import current_consents
-from sync.server.models import (
-    Category,
-    Customer,
-    CustomerIdentity,
-    FollowUp,
-    Message,
-    ProviderReceipt,
+from sync.server.models import Message, ProviderReceipt, table_of
+from sync.server.outgoing import Batch
+from sync.server.providers import (
+    DeliveryError,
+    Outgoing,
+    Provider,
+    RecordingProvider,
+    SmtpEmail,
+    providers_for,
 )
 from sync.server.timeutil import as_utc, utcnow
+
+__all__ = [
+    "BATCH",
+    "LEASE",
+    "MAX_ATTEMPTS",
+    "DeliveryError",
+    "Dispatcher",
+    "Outgoing",
+    "Provider",
+    "RecordingProvider",
+    "SmtpEmail",
+    "providers_for",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,127 +69,24 @@ MAX_ATTEMPTS = 5
 BACKOFF = timedelta(seconds=30)
 
 
-class DeliveryError(Exception):
-    """The provider did not take the message; `permanent`: trying again will not help."""
-
-    def __init__(self, reason: str, *, permanent: bool = False) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.permanent = permanent
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    key: str  # the idempotency key
-    channel: str
-    to: str
-    subject: str
-    body: str
-    language: str
-    unsubscribe_url: str | None
-    cart_url: str | None = None  # the cart of the follow-up's items (sync.server.cart_links)
-    blocks: tuple[tuple[str, str], ...] = ()  # recommended categories: (label, link)
-    pixel_url: str | None = None  # an email's open is seen when its HTML loads this
-
-    def text(self) -> str:
-        """The body as plain text, with the cart, the category blocks and the unsubscribe
-        link (an SMS, a LINE message, an email's text part)."""
-        ja = self.language == "ja"
-        parts = [self.body]
-        if self.cart_url:
-            parts.append(f"{'カートを見る' if ja else 'Your cart'}: {self.cart_url}")
-        if self.blocks:
-            parts.append("\n".join(f"・{label}: {url}" for label, url in self.blocks))
-        if self.unsubscribe_url:
-            parts.append(f"{'配信停止' if ja else 'Unsubscribe'}: {self.unsubscribe_url}")
-        return "\n\n".join(parts)
-
-    def html(self) -> str:
-        ja = self.language == "ja"
-        page = "".join(f"<p>{html.escape(p)}</p>" for p in self.body.split("\n\n"))
-        if self.cart_url:
-            label = "カートを見る" if ja else "See your cart"
-            page += f'<p><a class="cart" href="{html.escape(self.cart_url, quote=True)}">'
-            page += f"{html.escape(label)}</a></p>"
-        if self.blocks:
-            page += (
-                "<ul>"
-                + "".join(
-                    f'<li><a href="{html.escape(url, quote=True)}">{html.escape(label)}</a></li>'
-                    for label, url in self.blocks
-                )
-                + "</ul>"
-            )
-        if self.unsubscribe_url:
-            stop = "配信停止" if ja else "Unsubscribe"
-            page += f'<p><a href="{html.escape(self.unsubscribe_url, quote=True)}">'
-            page += f"{html.escape(stop)}</a></p>"
-        if self.pixel_url:
-            page += (
-                f'<img src="{html.escape(self.pixel_url, quote=True)}" width="1" height="1" alt="">'
-            )
-        return f'<!doctype html><html lang="{self.language}"><body>{page}</body></html>'
-
-
-class Provider(Protocol):
-    name: str
-    confirms_by_key: bool  # a second send with the same key is not a second message
-
-    def send(self, message: Outgoing) -> str:
-        """Hand the message over; returns the provider's id for it. Raises DeliveryError."""
-        ...
-
-
-class SmtpEmail:
-    """Email over SMTP: a Japanese subject encoded as RFC 2047 words, a text and an HTML part,
-    an unsubscribe link (and List-Unsubscribe headers), the key as the Message-ID."""
-
-    name = "smtp"
-    confirms_by_key = False
-
-    def __init__(self, host: str, port: int, sender: str, timeout_s: float = 15.0) -> None:
-        self.host, self.port, self.sender, self.timeout_s = host, port, sender, timeout_s
-
-    def build(self, message: Outgoing) -> EmailMessage:
-        mail = EmailMessage()
-        mail["From"] = self.sender
-        mail["To"] = message.to
-        mail["Subject"] = message.subject
-        mail["Date"] = formatdate(localtime=False)
-        domain = self.sender.rsplit("@", 1)[-1] or "clienteling.invalid"
-        mail["Message-ID"] = f"<{message.key}@{domain}>"
-        if message.unsubscribe_url:
-            mail["List-Unsubscribe"] = f"<{message.unsubscribe_url}>"
-            mail["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-        mail.set_content(message.text(), charset="utf-8")
-        mail.add_alternative(message.html(), subtype="html", charset="utf-8")
-        return mail
-
-    def send(self, message: Outgoing) -> str:
-        mail = self.build(message)
-        try:
-            with smtplib.SMTP(self.host, self.port, timeout=self.timeout_s) as smtp:
-                smtp.send_message(mail)
-        except smtplib.SMTPRecipientsRefused as exc:
-            raise DeliveryError("recipient_refused", permanent=True) from exc
-        except smtplib.SMTPResponseException as exc:
-            raise DeliveryError(f"smtp_{exc.smtp_code}", permanent=exc.smtp_code >= 500) from exc
-        except (TimeoutError, OSError, smtplib.SMTPException) as exc:
-            raise DeliveryError(type(exc).__name__) from exc
-        return str(mail["Message-ID"])
-
-
 @dataclass
-class RecordingProvider:
-    """LINE and SMS in development and tests: records what it would send, once per key."""
+class _Run:
+    """One claimed batch's outcomes being written, and the report they count in."""
 
-    name: str
-    confirms_by_key: bool = True
-    sent: dict[str, Outgoing] = field(default_factory=dict)
+    recorder: ThreadPoolExecutor
+    report: DispatchReport
+    pending: list[tuple[Future[bool], str]] = field(default_factory=list)
 
-    def send(self, message: Outgoing) -> str:
-        self.sent.setdefault(message.key, message)
-        return f"{self.name}:{message.key}"
+    def wait(self) -> None:
+        for done, counts in self.pending:
+            try:
+                recorded = done.result()
+            except Exception as exc:  # its lease runs out: recovered by a later run
+                log.warning("recording a message's outcome failed: %s", type(exc).__name__)
+                continue
+            if recorded:
+                setattr(self.report, counts, getattr(self.report, counts) + 1)
+        self.pending.clear()
 
 
 @dataclass
@@ -193,17 +100,41 @@ class Dispatcher:
         """Send what is due at `now` (the server's clock); returns what happened."""
         now = as_utc(now or utcnow())
         report = DispatchReport(sent=0, blocked=0, failed=0, retried=0, unknown=0)
-        while True:
-            claimed = self._claim(now)
-            if not claimed:
-                return report
-            for message_id, recovering in claimed:
-                try:
-                    self._one(message_id, recovering, now, report)
-                except Exception as exc:  # keep sending the others; the lease runs out
-                    log.warning("dispatch of a message failed: %s", type(exc).__name__)
-            if len(claimed) < BATCH:
-                return report
+        # Outcomes are written by one recorder thread while the next message is being sent
+        # (the database's round trips and the provider's overlap instead of adding up).
+        with ThreadPoolExecutor(1, thread_name_prefix="dispatch-record") as recorder:
+            try:
+                while True:
+                    claimed = self._claim(now)
+                    run = _Run(recorder, report)
+                    if claimed:
+                        with read_session(self.engine) as session:
+                            batch = Batch.load(session, [mid for mid, _ in claimed])
+                    for message_id, recovering in claimed:
+                        try:
+                            self._one(run, batch, message_id, recovering, now)
+                        except Exception as exc:  # keep sending the others; the lease runs out
+                            log.warning("dispatch of a message failed: %s", type(exc).__name__)
+                    run.wait()
+                    if len(claimed) < BATCH:
+                        return report
+            finally:
+                for provider in self.providers.values():
+                    provider.close()
+
+    def _record(
+        self,
+        run: _Run,
+        batch: Batch,
+        row: Message,
+        receipt: ProviderReceipt | None = None,
+        *,
+        counts: str,
+        **values: object,
+    ) -> None:
+        run.pending.append(
+            (run.recorder.submit(self._finish, batch, row, receipt, **values), counts)
+        )
 
     def _claim(self, now: datetime) -> list[tuple[str, bool]]:
         with write_session(self.engine) as session:
@@ -234,14 +165,23 @@ class Dispatcher:
                 )
             return [(mid, status == "sending") for mid, status in rows]
 
-    def _finish(self, message_id: str, **values: object) -> bool:
-        """Record the outcome while this dispatcher still holds the message, and show it on
-        the follow-up (a retry stays `queued` there)."""
+    def _finish(
+        self,
+        batch: Batch,
+        row: Message,
+        receipt: ProviderReceipt | None = None,
+        **values: object,
+    ) -> bool:
+        """Record the outcome while this dispatcher still holds the message (with what the
+        provider accepted, kept even when the lease was lost), and show it on the follow-up
+        (a retry stays `queued` there). One transaction."""
         with write_session(self.engine) as session:
+            if receipt is not None:
+                _keep_receipt(session, receipt)
             done = session.execute(
                 update(Message)
                 .where(
-                    col(Message.id) == message_id,
+                    col(Message.id) == row.id,
                     col(Message.status) == "sending",
                     col(Message.lease_owner) == self.owner,
                 )
@@ -249,148 +189,96 @@ class Dispatcher:
             )
             if not getattr(done, "rowcount", 0):
                 return False
-            row = session.get(Message, message_id)
-            if row is not None and row.status != "approved":
-                delivery.note(session, row, row.status, as_utc(row.sent_at or utcnow()))
+            status = str(values.get("status", ""))
+            if status != "approved":
+                at = values.get("sent_at")
+                at = as_utc(at) if isinstance(at, datetime) else utcnow()
+                delivery.show(session, row.followup_id, status, at, batch.region(row))
             return True
 
     def _one(
-        self, message_id: str, recovering: bool, now: datetime, report: DispatchReport
+        self, run: _Run, batch: Batch, message_id: str, recovering: bool, now: datetime
     ) -> None:
-        with read_session(self.engine) as session:
-            row = session.get(Message, message_id)
-            if row is None:
-                return
-            receipt = session.get(ProviderReceipt, row.key)
-            provider = self.providers.get(row.channel)
-            if recovering and receipt is not None:
-                if self._finish(
-                    message_id,
-                    status="sent",
-                    sent_at=receipt.accepted_at,
-                    provider_id=receipt.provider_id,
-                ):
-                    report.sent += 1
-                return
-            if recovering and (provider is None or not provider.confirms_by_key):
-                if self._finish(message_id, status="unknown", last_error="interrupted_mid_send"):
-                    report.unknown += 1
-                return
-            blocked = _blocked(session, row)
-            outgoing = None if blocked else _outgoing(session, row, self.settings)
+        row = batch.messages.get(message_id)
+        if row is None:
+            return
+        receipt = batch.receipts.get(row.key)
+        provider = self.providers.get(row.channel)
+        if recovering and receipt is not None:
+            self._record(
+                run,
+                batch,
+                row,
+                status="sent",
+                sent_at=receipt.accepted_at,
+                provider_id=receipt.provider_id,
+                counts="sent",
+            )
+            return
+        if recovering and (provider is None or not provider.confirms_by_key):
+            self._record(
+                run,
+                batch,
+                row,
+                status="unknown",
+                last_error="interrupted_mid_send",
+                counts="unknown",
+            )
+            return
+        blocked = batch.blocked(row)
+        outgoing = None if blocked else batch.outgoing(row, self.settings)
         if blocked or outgoing is None:
             reason = blocked or "no_address"
-            if self._finish(message_id, status="blocked", blocked_reason=reason):
-                report.blocked += 1
+            self._record(run, batch, row, status="blocked", blocked_reason=reason, counts="blocked")
             return
         if provider is None:
-            if self._finish(message_id, status="failed", last_error="no_provider"):
-                report.failed += 1
+            self._record(
+                run, batch, row, status="failed", last_error="no_provider", counts="failed"
+            )
             return
         try:
-            provider_id = provider.send(outgoing)
+            provider_id = provider.send(outgoing)[:200]
         except DeliveryError as exc:
-            self._failed(row, exc, now, report)
+            self._failed(run, batch, row, exc, now)
             return
-        with write_session(self.engine) as session:
-            session.merge(
-                ProviderReceipt(
-                    key=row.key,
-                    provider=provider.name,
-                    provider_id=provider_id[:200],
-                    accepted_at=utcnow(),
-                )
-            )
-        if self._finish(message_id, status="sent", sent_at=utcnow(), provider_id=provider_id[:200]):
-            report.sent += 1
+        accepted = utcnow()
+        taken = ProviderReceipt(
+            key=row.key, provider=provider.name, provider_id=provider_id, accepted_at=accepted
+        )
+        self._record(
+            run,
+            batch,
+            row,
+            taken,
+            status="sent",
+            sent_at=accepted,
+            provider_id=provider_id,
+            counts="sent",
+        )
 
     def _failed(
-        self, row: Message, exc: DeliveryError, now: datetime, report: DispatchReport
+        self, run: _Run, batch: Batch, row: Message, exc: DeliveryError, now: datetime
     ) -> None:
-        if exc.permanent or row.attempts + 1 >= MAX_ATTEMPTS:
-            if self._finish(row.id, status="failed", last_error=exc.reason[:200]):
-                report.failed += 1
+        attempts = row.attempts + 1  # this run's claim counted one more
+        if exc.permanent or attempts >= MAX_ATTEMPTS:
+            self._record(
+                run, batch, row, status="failed", last_error=exc.reason[:200], counts="failed"
+            )
             return
         retry_at = now + BACKOFF * (2**row.attempts)
-        if self._finish(
-            row.id, status="approved", send_after=retry_at, last_error=exc.reason[:200]
-        ):
-            report.retried += 1
+        self._record(
+            run,
+            batch,
+            row,
+            status="approved",
+            send_after=retry_at,
+            last_error=exc.reason[:200],
+            counts="retried",
+        )
 
 
-def providers_for(settings: Settings) -> dict[str, Provider]:
-    """Email over SMTP when a host is set (else email waits); LINE and SMS recorded."""
-    found: dict[str, Provider] = {
-        "line": RecordingProvider("line"),
-        "sms": RecordingProvider("sms"),
-    }
-    if settings.smtp_host:
-        found["email"] = SmtpEmail(settings.smtp_host, settings.smtp_port, settings.mail_from)
-    return found
-
-
-def _blocked(session: Session, row: Message) -> str | None:
-    """Why the ledger does not allow this message now (None: it does)."""
-    states = {
-        (c["purpose"], c["channel"]): c["state"] for c in current_consents(session, row.customer_id)
-    }
-    state = states.get((row.purpose, row.channel))
-    if row.purpose == "marketing" and state != "granted":
-        return "no_consent"
-    if row.purpose != "marketing" and state == "withdrawn":
-        return "no_consent"
-    return None
-
-
-def _outgoing(session: Session, row: Message, settings: Settings) -> Outgoing | None:
-    customer = session.get(Customer, row.customer_id)
-    if customer is None:
-        return None
-    to: str | None
-    if row.channel == "email":
-        to = customer.email
-    elif row.channel == "sms":
-        to = customer.phone
-    else:
-        to = session.execute(
-            select(CustomerIdentity.value).where(
-                col(CustomerIdentity.customer_id) == customer.id,
-                col(CustomerIdentity.kind) == "line_user",
-            )
-        ).scalar_one_or_none()
-    if not to:
-        return None
-    base = settings.public_base_url
-    link = f"{base.rstrip('/')}/u/{row.key}" if base and row.purpose == "marketing" else None
-    cart, blocks, pixel = _links(session, row, settings)
-    return Outgoing(
-        row.key,
-        row.channel,
-        to,
-        row.subject,
-        row.body,
-        row.language,
-        link,
-        cart_url=cart,
-        blocks=blocks,
-        pixel_url=pixel if row.channel == "email" else None,
-    )
-
-
-def _links(
-    session: Session, row: Message, settings: Settings
-) -> tuple[str | None, tuple[tuple[str, str], ...], str | None]:
-    """The cart of the follow-up's items, a block per recommended category, the open pixel."""
-    token = row.link_token
-    f = session.get(FollowUp, row.followup_id)
-    if token is None or f is None:
-        return None, (), None
-    skus: list[str] = json.loads(f.skus_json)
-    cart = cart_url(settings, token, [(sku, 1) for sku in skus]) if skus else None
-    codes: list[str] = json.loads(f.categories_json)
-    blocks = []
-    for c in session.execute(select(Category).where(col(Category.code).in_(codes))).scalars():
-        url = category_url(settings, token, c.code)
-        if url:
-            blocks.append((c.label_ja if row.language == "ja" else c.label_en, url))
-    return cart, tuple(blocks), open_pixel_url(settings, token)
+def _keep_receipt(session: Session, receipt: ProviderReceipt) -> None:
+    """Written once per key, in one statement (a recovered send finds the first one)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(table_of(ProviderReceipt)).values(**receipt.model_dump())
+    session.execute(stmt.on_conflict_do_nothing(index_elements=["key"]))

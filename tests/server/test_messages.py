@@ -212,6 +212,9 @@ class DiesAfterSending:
         self.provider.send(outgoing)
         raise Dies
 
+    def close(self) -> None:
+        self.provider.close()
+
 
 def test_a_dispatcher_that_dies_mid_send_never_sends_twice(
     server: ServerThread, engine: Engine, inbox: tuple[Inbox, int]
