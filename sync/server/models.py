@@ -203,6 +203,7 @@ class Order(SQLModel, table=True):
     __tablename__ = "orders"  # "order" is an SQL keyword
     __table_args__ = (
         CheckConstraint("channel IN ('store', 'online', 'app', 'phone')", name="channel"),
+        Index("ix_orders_attributed_followup", "attributed_followup_id"),
     )
     id: str = Field(primary_key=True, max_length=36)
     customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
@@ -293,6 +294,7 @@ class Reservation(SQLModel, table=True):
 
 class FollowUp(SQLModel, table=True):
     __tablename__ = "followup"
+    __table_args__ = (Index("ix_followup_store_due", "store_id", "due_date"),)
     id: str = Field(primary_key=True, max_length=36)
     customer_id: str = Field(foreign_key="customer.id", index=True, max_length=36)
     store_id: str = Field(max_length=36)
@@ -355,7 +357,10 @@ class Message(SQLModel, table=True):
     send time. `key` is the idempotency key the provider sees."""
 
     __tablename__ = "message"
-    __table_args__ = (Index("ix_message_sent_at", "customer_id", "sent_at"),)
+    __table_args__ = (
+        Index("ix_message_sent_at", "customer_id", "sent_at"),
+        Index("ix_message_store_send_after", "store_id", "send_after"),
+    )
     id: str = Field(primary_key=True, max_length=36)
     followup_id: str = Field(index=True, max_length=36)
     customer_id: str = Field(index=True, max_length=36)

@@ -207,6 +207,16 @@ MATRIX: dict[tuple[str, str], tuple[Call, dict[str, int]]] = {
     # The unsubscribe link: the key is the credential, no session; one nobody has is not found.
     ("GET", "/u/{key}"): (lambda h, a, c: h.get(f"/u/{UNKNOWN}"), dict.fromkeys(ROLES, 404)),
     ("POST", "/u/{key}"): (lambda h, a, c: h.post(f"/u/{UNKNOWN}"), dict.fromkeys(ROLES, 404)),
+    ("GET", "/v1/dashboard"): (
+        lambda h, a, c: h.get("/v1/dashboard?since=2026-11-01&until=2026-11-30", headers=a),
+        MANAGERS,
+    ),
+    ("GET", "/v1/dashboard/export.csv"): (
+        lambda h, a, c: h.get(
+            "/v1/dashboard/export.csv?since=2026-11-01&until=2026-11-30", headers=a
+        ),
+        MANAGERS,
+    ),
     # The storefront of cart links: the signed token is the credential; a forged one opens
     # nothing (the open pixel answers alike, so it tells nothing).
     ("GET", "/shop/c/{token}"): (
