@@ -226,6 +226,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
         device_admin=runtime.api,
         identity_admin=runtime.api,
         audit_source=runtime.api,
+        dashboard_source=runtime.api,
         privacy_admin=runtime.api,
     )
     remember_pin(services, terminal)
@@ -305,6 +306,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
                     device_admin=runtime.api,
                     identity_admin=runtime.api,
                     audit_source=runtime.api,
+                    dashboard_source=runtime.api,
                     privacy_admin=runtime.api,
                 )
             )
@@ -353,6 +355,7 @@ async def switch_staff(
             device_admin=terminal.api,
             identity_admin=terminal.api,
             audit_source=terminal.api,
+            dashboard_source=terminal.api,
             privacy_admin=terminal.api,
         )
         remember_pin(services, terminal)

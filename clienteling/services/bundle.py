@@ -10,6 +10,7 @@ from clienteling.services.audit import AuditReader, AuditService
 from clienteling.services.consents import ConsentService
 from clienteling.services.context import StaffContext
 from clienteling.services.customers import CustomerService
+from clienteling.services.dashboard import DashboardService
 from clienteling.services.devices import DeviceService
 from clienteling.services.duplicates import DuplicateService
 from clienteling.services.followups import FollowupService
@@ -18,6 +19,7 @@ from clienteling.services.lock import LockService
 from clienteling.services.notes import NoteService
 from clienteling.services.ports import (
     AuditSource,
+    DashboardSource,
     DeviceAdmin,
     EngineStatusSource,
     IdentityAdmin,
@@ -59,6 +61,7 @@ class AppServices:
     duplicates: DuplicateService
     lock: LockService
     followups: FollowupService
+    dashboard: DashboardService
 
     @classmethod
     def build(
@@ -72,6 +75,7 @@ class AppServices:
         identity_admin: IdentityAdmin | None = None,
         audit_source: AuditSource | None = None,
         privacy_admin: PrivacyAdmin | None = None,
+        dashboard_source: DashboardSource | None = None,
     ) -> AppServices:
         clock = StoreClock(cache.store_time_zone(context.store_id))
         return cls(
@@ -93,4 +97,5 @@ class AppServices:
             duplicates=DuplicateService(identity_admin, context, engine),
             lock=LockService(cache, context.staff_id),
             followups=FollowupService(cache, context, engine, clock),
+            dashboard=DashboardService(dashboard_source, context, clock),
         )

@@ -3,11 +3,12 @@ the real ones in."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Protocol
 
 from sync.protocol import DeviceList, DevicePublic, ErasureReport
 from sync.protocol.audit import AuditList, AuditVerification
+from sync.protocol.dashboard import DashboardReport
 from sync.protocol.merges import MergeList, MergePublic, SuggestionList
 
 
@@ -41,6 +42,13 @@ class PrivacyAdmin(Protocol):
 
     async def erase_customer(self, customer_id: str) -> ErasureReport: ...
     async def disclosure(self, customer_id: str, format: str) -> bytes: ...
+
+
+class DashboardSource(Protocol):
+    """The central API's follow-up dashboard (sync.client.api.ApiClient)."""
+
+    async def dashboard(self, since: date, until: date) -> DashboardReport: ...
+    async def dashboard_csv(self, since: date, until: date) -> bytes: ...
 
 
 class AuditSource(Protocol):

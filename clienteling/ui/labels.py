@@ -290,6 +290,12 @@ _SERVICE_EXACT: dict[str, Callable[[], str]] = {
     "Only a manager can read the audit trail.": lambda: QCoreApplication.translate(
         "ServiceMessages", "Only a manager can read the audit trail."
     ),
+    "The dashboard needs the server: this terminal is offline.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "The dashboard needs the server: this terminal is offline."
+    ),
+    "Only a manager sees the dashboard.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Only a manager sees the dashboard."
+    ),
     "No customer found yet: this terminal is still loading its data.": lambda: (
         QCoreApplication.translate(
             "ServiceMessages", "No customer found yet: this terminal is still loading its data."

@@ -39,6 +39,7 @@ from clienteling.ui import labels
 from clienteling.ui.audit.page import AuditPage
 from clienteling.ui.bridge import SyncBridge
 from clienteling.ui.customer_actions import CustomerActions
+from clienteling.ui.dashboard.page import DashboardPage
 from clienteling.ui.devices.view import DevicesView
 from clienteling.ui.duplicates.page import DuplicatesPage
 from clienteling.ui.followups.page import FollowupsPage
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.duplicates = DuplicatesPage(self)
         self.audit = AuditPage(self)
         self.followups = FollowupsPage(self)
+        self.dashboard = DashboardPage(self)
         self._devices_task: asyncio.Future[None] | None = None
         self._overdue_told = 0  # overdue follow-ups of the store a manager was last told of
         self.confirm_dialog: QMessageBox | None = None
@@ -150,6 +152,7 @@ class MainWindow(QMainWindow):
                 ("products", self.tr("Products")),
                 ("store", self.tr("Store lists")),
                 ("followups", self.tr("Follow-ups")),
+                ("dashboard", self.tr("Results")),
                 ("devices", self.tr("Terminals")),
                 ("duplicates", self.tr("Duplicates")),
                 ("audit", self.tr("Audit trail")),
@@ -186,6 +189,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(products)
         self.pages.addWidget(self.store_lists)
         self.pages.addWidget(self.followups)
+        self.pages.addWidget(self.dashboard)
         self.pages.addWidget(self.devices_view)
         self.pages.addWidget(self.duplicates)
         self.pages.addWidget(self.audit)
@@ -253,6 +257,7 @@ class MainWindow(QMainWindow):
         self.devices_view.revoke_requested.connect(self.on_devices_view_revoke_requested)
         self.duplicates.terminal_revoked.connect(self.terminal_revoked)
         self.audit.terminal_revoked.connect(self.terminal_revoked)
+        self.dashboard.terminal_revoked.connect(self.terminal_revoked)
         self.duplicates.done.connect(self.on_duplicates_done)
         self.followups.customer_open_requested.connect(self.on_store_lists_customer_open_requested)
         self.followups.done.connect(self.on_followups_done)
@@ -321,10 +326,13 @@ class MainWindow(QMainWindow):
         self.show_followup_alert()
         self.audit.set_reader(services.audit_trail)
         self.page_buttons.button(self.PAGES.index("audit")).setVisible(self.audit.available)
+        self.dashboard.set_service(services.dashboard)
+        self.page_buttons.button(self.PAGES.index("dashboard")).setVisible(self.dashboard.available)
         if (
             (self.page == "devices" and not services.devices.can_manage)
             or (self.page == "duplicates" and not self.duplicates.available)
             or (self.page == "audit" and not self.audit.available)
+            or (self.page == "dashboard" and not self.dashboard.available)
         ):
             self.show_page("customers")
 
@@ -338,7 +346,16 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------
 
-    PAGES = ("customers", "products", "store", "followups", "devices", "duplicates", "audit")
+    PAGES = (
+        "customers",
+        "products",
+        "store",
+        "followups",
+        "dashboard",
+        "devices",
+        "duplicates",
+        "audit",
+    )
 
     def show_page(self, name: str) -> None:
         self.show_page_index(self.PAGES.index(name))
@@ -353,6 +370,8 @@ class MainWindow(QMainWindow):
             self.refresh_store_lists()
         elif name == "followups":
             self.followups.refresh()
+        elif name == "dashboard":
+            self.dashboard.refresh()
         elif name == "devices":
             self.refresh_devices()
         elif name == "duplicates":

@@ -14,32 +14,32 @@
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="337"/>
+        <location filename="../../clienteling/app.py" line="339"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="400"/>
+        <location filename="../../clienteling/app.py" line="403"/>
         <source>This terminal was offline too long</source>
         <translation>This terminal was offline too long</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="401"/>
+        <location filename="../../clienteling/app.py" line="404"/>
         <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="411"/>
+        <location filename="../../clienteling/app.py" line="414"/>
         <source>This terminal was removed</source>
         <translation>This terminal was removed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="412"/>
+        <location filename="../../clienteling/app.py" line="415"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/app.py" line="427"/>
+        <location filename="../../clienteling/app.py" line="430"/>
         <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
         <translation>
             <numerusform>This terminal has not reached the server for more than %n day: sign in again (this needs the server) to use it.</numerusform>
@@ -47,12 +47,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="462"/>
+        <location filename="../../clienteling/app.py" line="465"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="569"/>
+        <location filename="../../clienteling/app.py" line="572"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
     </message>
@@ -225,6 +225,142 @@
         <location filename="../../clienteling/ui/consent_dialog.py" line="32"/>
         <source>What %1 agrees to receive news and offers by</source>
         <translation>What %1 agrees to receive news and offers by</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="35"/>
+        <source>This week</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="36"/>
+        <source>This month</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="37"/>
+        <source>Last 30 days</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="38"/>
+        <source>Last 90 days</source>
+        <translation>Last 90 days</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="39"/>
+        <source>Last 12 months</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="43"/>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="44"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="45"/>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="46"/>
+        <source>Messages sent</source>
+        <translation>Messages sent</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="47"/>
+        <source>Blocked (no consent)</source>
+        <translation>Blocked (no consent)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="48"/>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="49"/>
+        <source>Clicked</source>
+        <translation>Clicked</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="50"/>
+        <source>Conversion</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="51"/>
+        <source>Attributed revenue</source>
+        <translation>Attributed revenue</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="77"/>
+        <source>%1/%2</source>
+        <translation>&apos;%1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="103"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="105"/>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="145"/>
+        <source>Staff member</source>
+        <translation>Staff member</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="179"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="195"/>
+        <source>Follow-up results: %1 (%2 – %3)</source>
+        <translation>Follow-up results: %1 (%2 – %3)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="203"/>
+        <source>Attributed revenue over time</source>
+        <translation>Attributed revenue over time</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="206"/>
+        <source>Attributed revenue per staff member</source>
+        <translation>Attributed revenue per staff member</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="218"/>
+        <source>Follow-up results</source>
+        <translation>Follow-up results</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="239"/>
+        <source>Export the figures</source>
+        <translation>Export the figures</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="239"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="246"/>
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1323,62 +1459,62 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="524"/>
+        <location filename="../../clienteling/ui/labels.py" line="530"/>
         <source>same email</source>
         <translation>same email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="525"/>
+        <location filename="../../clienteling/ui/labels.py" line="531"/>
         <source>same phone</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="526"/>
+        <location filename="../../clienteling/ui/labels.py" line="532"/>
         <source>same name</source>
         <translation>same name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="527"/>
+        <location filename="../../clienteling/ui/labels.py" line="533"/>
         <source>same birthday</source>
         <translation>same birthday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="528"/>
+        <location filename="../../clienteling/ui/labels.py" line="534"/>
         <source>same loyalty card</source>
         <translation>same loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="529"/>
+        <location filename="../../clienteling/ui/labels.py" line="535"/>
         <source>same online account</source>
         <translation>same online account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="530"/>
+        <location filename="../../clienteling/ui/labels.py" line="536"/>
         <source>same LINE account</source>
         <translation>same LINE account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="535"/>
+        <location filename="../../clienteling/ui/labels.py" line="541"/>
         <source>Opened the profile</source>
         <translation>Opened the profile</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="536"/>
+        <location filename="../../clienteling/ui/labels.py" line="542"/>
         <source>Searched</source>
         <translation>Searched</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="537"/>
+        <location filename="../../clienteling/ui/labels.py" line="543"/>
         <source>Revealed contact details</source>
         <translation>Revealed contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="538"/>
+        <location filename="../../clienteling/ui/labels.py" line="544"/>
         <source>Exported</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="546"/>
+        <location filename="../../clienteling/ui/labels.py" line="552"/>
         <source>Changed: %1</source>
         <translation>Changed: %1</translation>
     </message>
@@ -1465,73 +1601,78 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="107"/>
+        <location filename="../../clienteling/ui/main_window.py" line="108"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="112"/>
+        <location filename="../../clienteling/ui/main_window.py" line="113"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="114"/>
+        <location filename="../../clienteling/ui/main_window.py" line="115"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="116"/>
+        <location filename="../../clienteling/ui/main_window.py" line="117"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="118"/>
+        <location filename="../../clienteling/ui/main_window.py" line="119"/>
         <source>Register a walk-in customer</source>
         <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="149"/>
+        <location filename="../../clienteling/ui/main_window.py" line="151"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="150"/>
+        <location filename="../../clienteling/ui/main_window.py" line="152"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <location filename="../../clienteling/ui/main_window.py" line="153"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="152"/>
-        <location filename="../../clienteling/ui/main_window.py" line="783"/>
+        <location filename="../../clienteling/ui/main_window.py" line="154"/>
+        <location filename="../../clienteling/ui/main_window.py" line="802"/>
         <source>Follow-ups</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="153"/>
+        <location filename="../../clienteling/ui/main_window.py" line="155"/>
+        <source>Results</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="156"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="154"/>
+        <location filename="../../clienteling/ui/main_window.py" line="157"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="155"/>
+        <location filename="../../clienteling/ui/main_window.py" line="158"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="294"/>
+        <location filename="../../clienteling/ui/main_window.py" line="299"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="427"/>
+        <location filename="../../clienteling/ui/main_window.py" line="446"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1539,29 +1680,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="444"/>
+        <location filename="../../clienteling/ui/main_window.py" line="463"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="464"/>
+        <location filename="../../clienteling/ui/main_window.py" line="483"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="481"/>
-        <location filename="../../clienteling/ui/main_window.py" line="661"/>
-        <location filename="../../clienteling/ui/main_window.py" line="671"/>
+        <location filename="../../clienteling/ui/main_window.py" line="500"/>
+        <location filename="../../clienteling/ui/main_window.py" line="680"/>
+        <location filename="../../clienteling/ui/main_window.py" line="690"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="498"/>
+        <location filename="../../clienteling/ui/main_window.py" line="517"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="544"/>
+        <location filename="../../clienteling/ui/main_window.py" line="563"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1619,88 +1760,88 @@
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="582"/>
+        <location filename="../../clienteling/ui/main_window.py" line="601"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="608"/>
+        <location filename="../../clienteling/ui/main_window.py" line="627"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="613"/>
+        <location filename="../../clienteling/ui/main_window.py" line="632"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="614"/>
+        <location filename="../../clienteling/ui/main_window.py" line="633"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="615"/>
+        <location filename="../../clienteling/ui/main_window.py" line="634"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="619"/>
+        <location filename="../../clienteling/ui/main_window.py" line="638"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="620"/>
+        <location filename="../../clienteling/ui/main_window.py" line="639"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="633"/>
+        <location filename="../../clienteling/ui/main_window.py" line="652"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="643"/>
-        <location filename="../../clienteling/ui/main_window.py" line="666"/>
+        <location filename="../../clienteling/ui/main_window.py" line="662"/>
+        <location filename="../../clienteling/ui/main_window.py" line="685"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="695"/>
+        <location filename="../../clienteling/ui/main_window.py" line="714"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="738"/>
+        <location filename="../../clienteling/ui/main_window.py" line="757"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="741"/>
+        <location filename="../../clienteling/ui/main_window.py" line="760"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="743"/>
+        <location filename="../../clienteling/ui/main_window.py" line="762"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="745"/>
+        <location filename="../../clienteling/ui/main_window.py" line="764"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="748"/>
+        <location filename="../../clienteling/ui/main_window.py" line="767"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="768"/>
+        <location filename="../../clienteling/ui/main_window.py" line="787"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="790"/>
+        <location filename="../../clienteling/ui/main_window.py" line="809"/>
         <source>%n follow-up(s) of this store are overdue.</source>
         <translation>
             <numerusform>%n follow-up of this store is overdue.</numerusform>
@@ -1708,47 +1849,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="800"/>
+        <location filename="../../clienteling/ui/main_window.py" line="819"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="804"/>
+        <location filename="../../clienteling/ui/main_window.py" line="823"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="815"/>
+        <location filename="../../clienteling/ui/main_window.py" line="834"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="824"/>
+        <location filename="../../clienteling/ui/main_window.py" line="843"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="836"/>
+        <location filename="../../clienteling/ui/main_window.py" line="855"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="843"/>
+        <location filename="../../clienteling/ui/main_window.py" line="862"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="869"/>
+        <location filename="../../clienteling/ui/main_window.py" line="888"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="872"/>
+        <location filename="../../clienteling/ui/main_window.py" line="891"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="902"/>
+        <location filename="../../clienteling/ui/main_window.py" line="921"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -2516,322 +2657,332 @@ for %2</source>
         <translation>Only a manager can read the audit trail.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="294"/>
+        <location filename="../../clienteling/ui/labels.py" line="293"/>
+        <source>The dashboard needs the server: this terminal is offline.</source>
+        <translation>The dashboard needs the server: this terminal is offline.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="296"/>
+        <source>Only a manager sees the dashboard.</source>
+        <translation>Only a manager sees the dashboard.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="300"/>
         <source>No customer found yet: this terminal is still loading its data.</source>
         <translation>No customer found yet: this terminal is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="298"/>
+        <location filename="../../clienteling/ui/labels.py" line="304"/>
         <source>This is not a phone number.</source>
         <translation>This is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="301"/>
+        <location filename="../../clienteling/ui/labels.py" line="307"/>
         <source>This is not an email address.</source>
         <translation>This is not an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="305"/>
+        <location filename="../../clienteling/ui/labels.py" line="311"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>Give a phone number or an email address, so the customer can be found again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="310"/>
+        <location filename="../../clienteling/ui/labels.py" line="316"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>This consent channel is not offered at the counter.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="313"/>
+        <location filename="../../clienteling/ui/labels.py" line="319"/>
         <source>Email marketing needs an email address.</source>
         <translation>Email marketing needs an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="316"/>
+        <location filename="../../clienteling/ui/labels.py" line="322"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>Messages by SMS or LINE need a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="319"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>This customer cannot be saved: check the fields.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="322"/>
+        <location filename="../../clienteling/ui/labels.py" line="328"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>Only a manager can review duplicate profiles.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="326"/>
+        <location filename="../../clienteling/ui/labels.py" line="332"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>Reviewing duplicates needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="332"/>
+        <location filename="../../clienteling/ui/labels.py" line="338"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>The terminal list needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="336"/>
+        <location filename="../../clienteling/ui/labels.py" line="342"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>Only a manager can see and revoke terminals.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="339"/>
+        <location filename="../../clienteling/ui/labels.py" line="345"/>
         <source>No terminal of this store has this id.</source>
         <translation>No terminal of this store has this id.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="342"/>
+        <location filename="../../clienteling/ui/labels.py" line="348"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>Sign-in failed: check the staff code (or badge) and the PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="346"/>
+        <location filename="../../clienteling/ui/labels.py" line="352"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="351"/>
+        <location filename="../../clienteling/ui/labels.py" line="357"/>
         <source>No customer found</source>
         <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="352"/>
+        <location filename="../../clienteling/ui/labels.py" line="358"/>
         <source>Type at least 2 characters</source>
         <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="355"/>
+        <location filename="../../clienteling/ui/labels.py" line="361"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="358"/>
+        <location filename="../../clienteling/ui/labels.py" line="364"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="361"/>
+        <location filename="../../clienteling/ui/labels.py" line="367"/>
         <source>Nothing was scanned.</source>
         <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="364"/>
+        <location filename="../../clienteling/ui/labels.py" line="370"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="367"/>
+        <location filename="../../clienteling/ui/labels.py" line="373"/>
         <source>Scan or type a product code.</source>
         <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="370"/>
+        <location filename="../../clienteling/ui/labels.py" line="376"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="373"/>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="376"/>
+        <location filename="../../clienteling/ui/labels.py" line="382"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="379"/>
+        <location filename="../../clienteling/ui/labels.py" line="385"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="382"/>
+        <location filename="../../clienteling/ui/labels.py" line="388"/>
         <source>This barcode holds no product code.</source>
         <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="386"/>
+        <location filename="../../clienteling/ui/labels.py" line="392"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="390"/>
+        <location filename="../../clienteling/ui/labels.py" line="396"/>
         <source>This is not a barcode.</source>
         <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="393"/>
+        <location filename="../../clienteling/ui/labels.py" line="399"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="396"/>
+        <location filename="../../clienteling/ui/labels.py" line="402"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="399"/>
+        <location filename="../../clienteling/ui/labels.py" line="405"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="402"/>
+        <location filename="../../clienteling/ui/labels.py" line="408"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="405"/>
+        <location filename="../../clienteling/ui/labels.py" line="411"/>
         <source>This follow-up is not open on this terminal.</source>
         <translation>This follow-up is not open on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="408"/>
+        <location filename="../../clienteling/ui/labels.py" line="414"/>
         <source>This follow-up belongs to a colleague; ask a manager.</source>
         <translation>This follow-up belongs to a colleague; ask a manager.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="411"/>
+        <location filename="../../clienteling/ui/labels.py" line="417"/>
         <source>Put a follow-up off to a time ahead, at most 90 days.</source>
         <translation>Put a follow-up off to a time ahead, at most 90 days.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="415"/>
+        <location filename="../../clienteling/ui/labels.py" line="421"/>
         <source>Say what was done: message sent, called, visited, not interested.</source>
         <translation>Say what was done: message sent, called, visited, not interested.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="419"/>
+        <location filename="../../clienteling/ui/labels.py" line="425"/>
         <source>The note is too long (at most 2,000 characters).</source>
         <translation>The note is too long (at most 2,000 characters).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="422"/>
+        <location filename="../../clienteling/ui/labels.py" line="428"/>
         <source>Only a manager gives a follow-up to a colleague.</source>
         <translation>Only a manager gives a follow-up to a colleague.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="425"/>
+        <location filename="../../clienteling/ui/labels.py" line="431"/>
         <source>Choose a colleague of this store.</source>
         <translation>Choose a colleague of this store.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="431"/>
+        <location filename="../../clienteling/ui/labels.py" line="437"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="432"/>
+        <location filename="../../clienteling/ui/labels.py" line="438"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="433"/>
+        <location filename="../../clienteling/ui/labels.py" line="439"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="434"/>
+        <location filename="../../clienteling/ui/labels.py" line="440"/>
         <source>Reason</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="435"/>
+        <location filename="../../clienteling/ui/labels.py" line="441"/>
         <source>Family name</source>
         <translation>Family name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="436"/>
+        <location filename="../../clienteling/ui/labels.py" line="442"/>
         <source>Given name</source>
         <translation>Given name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="437"/>
+        <location filename="../../clienteling/ui/labels.py" line="443"/>
         <source>Family name reading</source>
         <translation>Family name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="440"/>
+        <location filename="../../clienteling/ui/labels.py" line="446"/>
         <source>Given name reading</source>
         <translation>Given name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="443"/>
+        <location filename="../../clienteling/ui/labels.py" line="449"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="444"/>
+        <location filename="../../clienteling/ui/labels.py" line="450"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="445"/>
+        <location filename="../../clienteling/ui/labels.py" line="451"/>
         <source>phone number</source>
         <translation>phone number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="446"/>
+        <location filename="../../clienteling/ui/labels.py" line="452"/>
         <source>email address</source>
         <translation>email address</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="455"/>
+        <location filename="../../clienteling/ui/labels.py" line="461"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="462"/>
+        <location filename="../../clienteling/ui/labels.py" line="468"/>
         <source>Search text is too long (max %1)</source>
         <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="466"/>
+        <location filename="../../clienteling/ui/labels.py" line="472"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="472"/>
+        <location filename="../../clienteling/ui/labels.py" line="478"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="478"/>
+        <location filename="../../clienteling/ui/labels.py" line="484"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="484"/>
+        <location filename="../../clienteling/ui/labels.py" line="490"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="491"/>
+        <location filename="../../clienteling/ui/labels.py" line="497"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="498"/>
+        <location filename="../../clienteling/ui/labels.py" line="504"/>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="502"/>
+        <location filename="../../clienteling/ui/labels.py" line="508"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="508"/>
+        <location filename="../../clienteling/ui/labels.py" line="514"/>
         <source>%1 must be text.</source>
         <translation>%1 must be text.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="512"/>
+        <location filename="../../clienteling/ui/labels.py" line="518"/>
         <source>%1 must be written in kana.</source>
         <translation>%1 must be written in kana.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="516"/>
+        <location filename="../../clienteling/ui/labels.py" line="522"/>
         <source>Another customer already has this %1.</source>
         <translation>Another customer already has this %1.</translation>
     </message>

@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
@@ -40,6 +40,7 @@ from sync.protocol import (
     StorePublic,
 )
 from sync.protocol.audit import AuditList, AuditVerification
+from sync.protocol.dashboard import DashboardReport
 from sync.protocol.merges import (
     DismissRequest,
     MergeList,
@@ -56,6 +57,7 @@ SESSIONS_PATH = "/v1/sessions"
 STORES_PATH = "/v1/stores"
 IDENTITY_PATH = "/v1/identity"
 AUDIT_PATH = "/v1/audit"
+DASHBOARD_PATH = "/v1/dashboard"
 PUSH_PATH = "/v1/sync/push"
 PULL_PATH = "/v1/sync/pull"
 EVENTS_PATH = "/v1/sync/events"
@@ -398,6 +400,21 @@ class ApiClient:
 
     async def verify_audit(self) -> AuditVerification:
         return await self._call("GET", f"{AUDIT_PATH}/verify", AuditVerification)
+
+    # -----------------------------------------------------------------------------------------
+    # The follow-up dashboard (managers)
+
+    async def dashboard(self, since: date, until: date) -> DashboardReport:
+        params: dict[str, str | int] = {"since": since.isoformat(), "until": until.isoformat()}
+        response = await self._send("GET", DASHBOARD_PATH, params=params)
+        try:
+            return DashboardReport.model_validate_json(response.content)
+        except ValidationError:
+            raise _bad_response(response) from None
+
+    async def dashboard_csv(self, since: date, until: date) -> bytes:
+        params: dict[str, str | int] = {"since": since.isoformat(), "until": until.isoformat()}
+        return (await self._send("GET", f"{DASHBOARD_PATH}/export.csv", params=params)).content
 
     # -----------------------------------------------------------------------------------------
     # Duplicate profiles (managers)

@@ -1,0 +1,1 @@
+"""The manager's follow-up dashboard: figures, charts, the export."""
