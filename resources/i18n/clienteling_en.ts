@@ -333,32 +333,37 @@
         <translation>Follow-up results: %1 (%2 – %3)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="203"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="202"/>
+        <source>No sale credited to a follow-up in this period yet.</source>
+        <translation>No sale credited to a follow-up in this period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="204"/>
         <source>Attributed revenue over time</source>
         <translation>Attributed revenue over time</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="206"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="207"/>
         <source>Attributed revenue per staff member</source>
         <translation>Attributed revenue per staff member</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="218"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="220"/>
         <source>Follow-up results</source>
         <translation>Follow-up results</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="239"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="241"/>
         <source>Export the figures</source>
         <translation>Export the figures</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="239"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="241"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="246"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="248"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>

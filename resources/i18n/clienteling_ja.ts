@@ -332,32 +332,37 @@
         <translation>フォローアップ成果：%1（%2〜%3）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="203"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="202"/>
+        <source>No sale credited to a follow-up in this period yet.</source>
+        <translation>この期間にフォローアップの成果売上はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="204"/>
         <source>Attributed revenue over time</source>
         <translation>成果売上の推移</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="206"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="207"/>
         <source>Attributed revenue per staff member</source>
         <translation>スタッフ別の成果売上</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="218"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="220"/>
         <source>Follow-up results</source>
         <translation>フォローアップ成果</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="239"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="241"/>
         <source>Export the figures</source>
         <translation>数値を出力</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="239"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="241"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="246"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="248"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>

@@ -20,6 +20,7 @@ class BarChart(QWidget):
         self.horizontal = horizontal
         self.title = ""
         self.bars: list[tuple[str, int]] = []
+        self.empty_text = "—"  # shown when every bar is zero
         self._format: Callable[[int], str] = str
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(180)
@@ -28,9 +29,14 @@ class BarChart(QWidget):
         return QSize(520, 240)
 
     def set_data(
-        self, title: str, bars: Sequence[tuple[str, int]], value_text: Callable[[int], str] = str
+        self,
+        title: str,
+        bars: Sequence[tuple[str, int]],
+        value_text: Callable[[int], str] = str,
+        empty_text: str = "—",
     ) -> None:
         self.title, self.bars, self._format = title, list(bars), value_text
+        self.empty_text = empty_text
         self.setAccessibleName(title)
         self.update()
 
@@ -44,8 +50,9 @@ class BarChart(QWidget):
             QRectF(0, 0, self.width(), line + 4), Qt.AlignmentFlag.AlignLeft, self.title
         )
         area = QRectF(0, line + 8, self.width(), self.height() - line - 8)
-        if not self.bars:
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "—")
+        if not any(v for _, v in self.bars):
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            painter.end()
             return
         top = max(max(v for _, v in self.bars), 1)
         if self.horizontal:
@@ -79,15 +86,18 @@ class BarChart(QWidget):
                     text,
                 )
             if n % every == 0:
+                # Centred under its bar, kept inside the chart at both ends.
+                half = (metrics.horizontalAdvance(label) + 4) / 2
+                centre = min(max(x + slot / 2, plot.left() + half), plot.right() - half)
                 painter.drawText(
-                    QRectF(x - slot, plot.bottom() + 2, slot * 3, line),
+                    QRectF(centre - half, plot.bottom() + 2, half * 2, line),
                     Qt.AlignmentFlag.AlignCenter,
                     label,
                 )
 
     def _paint_rows(self, painter: QPainter, metrics: QFontMetrics, area: QRectF, top: int) -> None:
         line = metrics.height()
-        names = min(max(metrics.horizontalAdvance(label) for label, _ in self.bars) + 8, 180)
+        names = min(max(metrics.horizontalAdvance(label) for label, _ in self.bars) + 16, 180)
         values = max(metrics.horizontalAdvance(self._format(v)) for _, v in self.bars) + 8
         slot = min(area.height() / len(self.bars), line * 2.2)
         width = max(area.width() - names - values, 10)

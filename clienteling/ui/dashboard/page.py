@@ -199,13 +199,15 @@ class DashboardPage(QWidget):
         )
         for field, label in self.tiles.items():
             label.setText(tile_text(found.totals, field))
+        nothing = self.tr("No sale credited to a follow-up in this period yet.")
         self.over_time.set_data(
-            self.tr("Attributed revenue over time"), buckets(found.days), labels.yen
+            self.tr("Attributed revenue over time"), buckets(found.days), labels.yen, nothing
         )
         self.per_staff.set_data(
             self.tr("Attributed revenue per staff member"),
             [(s.name, s.figures.revenue_jpy) for s in found.staff[:8]],
             labels.yen,
+            nothing,
         )
         self.table.clear()
         for row in found.staff:
