@@ -227,6 +227,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
         identity_admin=runtime.api,
         audit_source=runtime.api,
         dashboard_source=runtime.api,
+        message_source=runtime.api,
         privacy_admin=runtime.api,
     )
     remember_pin(services, terminal)
@@ -307,6 +308,7 @@ async def start(args: argparse.Namespace, reporter: ErrorReporter, runtime: Runt
                     identity_admin=runtime.api,
                     audit_source=runtime.api,
                     dashboard_source=runtime.api,
+                    message_source=runtime.api,
                     privacy_admin=runtime.api,
                 )
             )
@@ -356,6 +358,7 @@ async def switch_staff(
             identity_admin=terminal.api,
             audit_source=terminal.api,
             dashboard_source=terminal.api,
+            message_source=terminal.api,
             privacy_admin=terminal.api,
         )
         remember_pin(services, terminal)

@@ -16,6 +16,7 @@ from clienteling.services.duplicates import DuplicateService
 from clienteling.services.followups import FollowupService
 from clienteling.services.interests import InterestService
 from clienteling.services.lock import LockService
+from clienteling.services.messages import MessageService
 from clienteling.services.notes import NoteService
 from clienteling.services.ports import (
     AuditSource,
@@ -23,6 +24,7 @@ from clienteling.services.ports import (
     DeviceAdmin,
     EngineStatusSource,
     IdentityAdmin,
+    MessageSource,
     PrivacyAdmin,
     SyncTrigger,
 )
@@ -62,6 +64,7 @@ class AppServices:
     lock: LockService
     followups: FollowupService
     dashboard: DashboardService
+    messages: MessageService
 
     @classmethod
     def build(
@@ -76,6 +79,7 @@ class AppServices:
         audit_source: AuditSource | None = None,
         privacy_admin: PrivacyAdmin | None = None,
         dashboard_source: DashboardSource | None = None,
+        message_source: MessageSource | None = None,
     ) -> AppServices:
         clock = StoreClock(cache.store_time_zone(context.store_id))
         return cls(
@@ -98,4 +102,5 @@ class AppServices:
             lock=LockService(cache, context.staff_id),
             followups=FollowupService(cache, context, engine, clock),
             dashboard=DashboardService(dashboard_source, context, clock),
+            messages=MessageService(message_source, context, language),
         )

@@ -10,6 +10,7 @@ from sync.protocol import DeviceList, DevicePublic, ErasureReport
 from sync.protocol.audit import AuditList, AuditVerification
 from sync.protocol.dashboard import DashboardReport
 from sync.protocol.merges import MergeList, MergePublic, SuggestionList
+from sync.protocol.messages import MessageList, MessagePublic
 
 
 class SyncTrigger(Protocol):
@@ -42,6 +43,17 @@ class PrivacyAdmin(Protocol):
 
     async def erase_customer(self, customer_id: str) -> ErasureReport: ...
     async def disclosure(self, customer_id: str, format: str) -> bytes: ...
+
+
+class MessageSource(Protocol):
+    """The central API's messages for follow-ups (sync.client.api.ApiClient)."""
+
+    async def compose_message(self, followup_id: str, language: str) -> MessagePublic: ...
+    async def messages(
+        self, *, status: str | None = None, followup_id: str | None = None
+    ) -> MessageList: ...
+    async def edit_message(self, message_id: str, subject: str, body: str) -> MessagePublic: ...
+    async def decide_message(self, message_id: str, approve: bool) -> MessagePublic: ...
 
 
 class DashboardSource(Protocol):

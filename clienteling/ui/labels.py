@@ -296,6 +296,15 @@ _SERVICE_EXACT: dict[str, Callable[[], str]] = {
     "Only a manager sees the dashboard.": lambda: QCoreApplication.translate(
         "ServiceMessages", "Only a manager sees the dashboard."
     ),
+    "Messages need the server: this terminal is offline.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "Messages need the server: this terminal is offline."
+    ),
+    "A message needs a text.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "A message needs a text."
+    ),
+    "The message is too long.": lambda: QCoreApplication.translate(
+        "ServiceMessages", "The message is too long."
+    ),
     "No customer found yet: this terminal is still loading its data.": lambda: (
         QCoreApplication.translate(
             "ServiceMessages", "No customer found yet: this terminal is still loading its data."

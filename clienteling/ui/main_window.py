@@ -258,6 +258,7 @@ class MainWindow(QMainWindow):
         self.duplicates.terminal_revoked.connect(self.terminal_revoked)
         self.audit.terminal_revoked.connect(self.terminal_revoked)
         self.dashboard.terminal_revoked.connect(self.terminal_revoked)
+        self.followups.messages.terminal_revoked.connect(self.terminal_revoked)
         self.duplicates.done.connect(self.on_duplicates_done)
         self.followups.customer_open_requested.connect(self.on_store_lists_customer_open_requested)
         self.followups.done.connect(self.on_followups_done)
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
             self.duplicates.available
         )
         self.followups.set_service(services.followups)
+        self.followups.set_message_service(services.messages)
         self._overdue_told = 0
         self.show_followup_alert()
         self.audit.set_reader(services.audit_trail)

@@ -14,32 +14,32 @@
         <translation>The local data on this terminal was damaged or its key was lost. It was moved aside to %1 and will be downloaded again from the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="339"/>
+        <location filename="../../clienteling/app.py" line="341"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="403"/>
+        <location filename="../../clienteling/app.py" line="406"/>
         <source>This terminal was offline too long</source>
         <translation>This terminal was offline too long</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="404"/>
+        <location filename="../../clienteling/app.py" line="407"/>
         <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="414"/>
+        <location filename="../../clienteling/app.py" line="417"/>
         <source>This terminal was removed</source>
         <translation>This terminal was removed</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="415"/>
+        <location filename="../../clienteling/app.py" line="418"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/app.py" line="430"/>
+        <location filename="../../clienteling/app.py" line="433"/>
         <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
         <translation>
             <numerusform>This terminal has not reached the server for more than %n day: sign in again (this needs the server) to use it.</numerusform>
@@ -47,12 +47,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="465"/>
+        <location filename="../../clienteling/app.py" line="468"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="572"/>
+        <location filename="../../clienteling/app.py" line="575"/>
         <source>Clienteling cannot start</source>
         <translation>Clienteling cannot start</translation>
     </message>
@@ -809,32 +809,32 @@
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="50"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="52"/>
         <source>Follow-ups</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="53"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="55"/>
         <source>Mine</source>
         <translation>Mine</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="54"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="56"/>
         <source>Whole store</source>
         <translation>Whole store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="64"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="66"/>
         <source>Open customer</source>
         <translation>Open customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="69"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="71"/>
         <source>Put off</source>
         <translation>Put off</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="74"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="76"/>
         <source>By %n day(s)</source>
         <translation>
             <numerusform>By %n day</numerusform>
@@ -842,47 +842,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="78"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="80"/>
         <source>Done…</source>
         <translation>Done…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="81"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="83"/>
         <source>Give to…</source>
         <translation>Give to…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="105"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="88"/>
+        <source>Message…</source>
+        <translation>Message…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="91"/>
+        <source>Messages to approve…</source>
+        <translation>Messages to approve…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="122"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="106"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="123"/>
         <source>Customer</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="107"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="124"/>
         <source>Follow-up</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="108"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="125"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="109"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="126"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="110"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="127"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="177"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>Overdue (%n)</numerusform>
@@ -890,7 +900,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="148"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="178"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>Today (%n)</numerusform>
@@ -898,7 +908,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="149"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="179"/>
         <source>Upcoming (%n)</source>
         <translation>
             <numerusform>Upcoming (%n)</numerusform>
@@ -906,12 +916,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="206"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="237"/>
         <source>Why this time: %1</source>
         <translation>Why this time: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="209"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="240"/>
         <source>%n follow-up(s) selected</source>
         <translation>
             <numerusform>%n follow-up selected</numerusform>
@@ -919,7 +929,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="235"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="266"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -927,7 +937,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="243"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="274"/>
         <source>Put off by %n day(s): %1</source>
         <translation>
             <numerusform>Put off by %n day: %1</numerusform>
@@ -935,12 +945,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="262"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="293"/>
         <source>Done: %1 (%2)</source>
         <translation>Done: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="283"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="314"/>
         <source>%1 now follows up %2</source>
         <translation>%1 now follows up %2</translation>
     </message>
@@ -1464,62 +1474,62 @@
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="530"/>
+        <location filename="../../clienteling/ui/labels.py" line="539"/>
         <source>same email</source>
         <translation>same email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="531"/>
+        <location filename="../../clienteling/ui/labels.py" line="540"/>
         <source>same phone</source>
         <translation>same phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="532"/>
+        <location filename="../../clienteling/ui/labels.py" line="541"/>
         <source>same name</source>
         <translation>same name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="533"/>
+        <location filename="../../clienteling/ui/labels.py" line="542"/>
         <source>same birthday</source>
         <translation>same birthday</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="534"/>
+        <location filename="../../clienteling/ui/labels.py" line="543"/>
         <source>same loyalty card</source>
         <translation>same loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="535"/>
+        <location filename="../../clienteling/ui/labels.py" line="544"/>
         <source>same online account</source>
         <translation>same online account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="536"/>
+        <location filename="../../clienteling/ui/labels.py" line="545"/>
         <source>same LINE account</source>
         <translation>same LINE account</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="541"/>
+        <location filename="../../clienteling/ui/labels.py" line="550"/>
         <source>Opened the profile</source>
         <translation>Opened the profile</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="542"/>
+        <location filename="../../clienteling/ui/labels.py" line="551"/>
         <source>Searched</source>
         <translation>Searched</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="543"/>
+        <location filename="../../clienteling/ui/labels.py" line="552"/>
         <source>Revealed contact details</source>
         <translation>Revealed contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="544"/>
+        <location filename="../../clienteling/ui/labels.py" line="553"/>
         <source>Exported</source>
         <translation>Exported</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="552"/>
+        <location filename="../../clienteling/ui/labels.py" line="561"/>
         <source>Changed: %1</source>
         <translation>Changed: %1</translation>
     </message>
@@ -1647,7 +1657,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/main_window.py" line="154"/>
-        <location filename="../../clienteling/ui/main_window.py" line="802"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>Follow-ups</source>
         <translation>Follow-ups</translation>
     </message>
@@ -1672,12 +1682,12 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="299"/>
+        <location filename="../../clienteling/ui/main_window.py" line="300"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="446"/>
+        <location filename="../../clienteling/ui/main_window.py" line="448"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1685,29 +1695,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="463"/>
+        <location filename="../../clienteling/ui/main_window.py" line="465"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="483"/>
+        <location filename="../../clienteling/ui/main_window.py" line="485"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="500"/>
-        <location filename="../../clienteling/ui/main_window.py" line="680"/>
-        <location filename="../../clienteling/ui/main_window.py" line="690"/>
+        <location filename="../../clienteling/ui/main_window.py" line="502"/>
+        <location filename="../../clienteling/ui/main_window.py" line="682"/>
+        <location filename="../../clienteling/ui/main_window.py" line="692"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="517"/>
+        <location filename="../../clienteling/ui/main_window.py" line="519"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="563"/>
+        <location filename="../../clienteling/ui/main_window.py" line="565"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1765,88 +1775,88 @@
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="601"/>
+        <location filename="../../clienteling/ui/main_window.py" line="603"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="627"/>
+        <location filename="../../clienteling/ui/main_window.py" line="629"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="632"/>
+        <location filename="../../clienteling/ui/main_window.py" line="634"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="633"/>
+        <location filename="../../clienteling/ui/main_window.py" line="635"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="634"/>
+        <location filename="../../clienteling/ui/main_window.py" line="636"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="638"/>
+        <location filename="../../clienteling/ui/main_window.py" line="640"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="639"/>
+        <location filename="../../clienteling/ui/main_window.py" line="641"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="652"/>
+        <location filename="../../clienteling/ui/main_window.py" line="654"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="662"/>
-        <location filename="../../clienteling/ui/main_window.py" line="685"/>
+        <location filename="../../clienteling/ui/main_window.py" line="664"/>
+        <location filename="../../clienteling/ui/main_window.py" line="687"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="714"/>
+        <location filename="../../clienteling/ui/main_window.py" line="716"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="757"/>
+        <location filename="../../clienteling/ui/main_window.py" line="759"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="760"/>
+        <location filename="../../clienteling/ui/main_window.py" line="762"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="762"/>
+        <location filename="../../clienteling/ui/main_window.py" line="764"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="764"/>
+        <location filename="../../clienteling/ui/main_window.py" line="766"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="767"/>
+        <location filename="../../clienteling/ui/main_window.py" line="769"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="787"/>
+        <location filename="../../clienteling/ui/main_window.py" line="789"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="809"/>
+        <location filename="../../clienteling/ui/main_window.py" line="811"/>
         <source>%n follow-up(s) of this store are overdue.</source>
         <translation>
             <numerusform>%n follow-up of this store is overdue.</numerusform>
@@ -1854,49 +1864,135 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="819"/>
+        <location filename="../../clienteling/ui/main_window.py" line="821"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="823"/>
+        <location filename="../../clienteling/ui/main_window.py" line="825"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="834"/>
+        <location filename="../../clienteling/ui/main_window.py" line="836"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="843"/>
+        <location filename="../../clienteling/ui/main_window.py" line="845"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="855"/>
+        <location filename="../../clienteling/ui/main_window.py" line="857"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="862"/>
+        <location filename="../../clienteling/ui/main_window.py" line="864"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="888"/>
+        <location filename="../../clienteling/ui/main_window.py" line="890"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="891"/>
+        <location filename="../../clienteling/ui/main_window.py" line="893"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="921"/>
+        <location filename="../../clienteling/ui/main_window.py" line="923"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="59"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="74"/>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="80"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="81"/>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="82"/>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="83"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="122"/>
+        <source>No message to review.</source>
+        <translation>No message to review.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="129"/>
+        <source>%1 · by %2 · written by %3</source>
+        <translation>%1 · by %2 · written by %3</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="27"/>
+        <source>Draft: waiting for a manager</source>
+        <translation>Draft: waiting for a manager</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="28"/>
+        <source>Approved: sent when it is due</source>
+        <translation>Approved: sent when it is due</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="29"/>
+        <source>Being sent</source>
+        <translation>Being sent</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="30"/>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="31"/>
+        <source>Rejected by a manager</source>
+        <translation>Rejected by a manager</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="32"/>
+        <source>Not sent: no consent at send time</source>
+        <translation>Not sent: no consent at send time</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="33"/>
+        <source>Sending failed</source>
+        <translation>Sending failed</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="34"/>
+        <source>Delivery unknown</source>
+        <translation>Delivery unknown</translation>
     </message>
 </context>
 <context>
@@ -2672,322 +2768,337 @@ for %2</source>
         <translation>Only a manager sees the dashboard.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="300"/>
+        <location filename="../../clienteling/ui/labels.py" line="299"/>
+        <source>Messages need the server: this terminal is offline.</source>
+        <translation>Messages need the server: this terminal is offline.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="302"/>
+        <source>A message needs a text.</source>
+        <translation>A message needs a text.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
+        <source>The message is too long.</source>
+        <translation>The message is too long.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="309"/>
         <source>No customer found yet: this terminal is still loading its data.</source>
         <translation>No customer found yet: this terminal is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="304"/>
+        <location filename="../../clienteling/ui/labels.py" line="313"/>
         <source>This is not a phone number.</source>
         <translation>This is not a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="307"/>
+        <location filename="../../clienteling/ui/labels.py" line="316"/>
         <source>This is not an email address.</source>
         <translation>This is not an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="311"/>
+        <location filename="../../clienteling/ui/labels.py" line="320"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>Give a phone number or an email address, so the customer can be found again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="316"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>This consent channel is not offered at the counter.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="319"/>
+        <location filename="../../clienteling/ui/labels.py" line="328"/>
         <source>Email marketing needs an email address.</source>
         <translation>Email marketing needs an email address.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="322"/>
+        <location filename="../../clienteling/ui/labels.py" line="331"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>Messages by SMS or LINE need a phone number.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>This customer cannot be saved: check the fields.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="328"/>
+        <location filename="../../clienteling/ui/labels.py" line="337"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>Only a manager can review duplicate profiles.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="332"/>
+        <location filename="../../clienteling/ui/labels.py" line="341"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>Reviewing duplicates needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="338"/>
+        <location filename="../../clienteling/ui/labels.py" line="347"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>The terminal list needs the server: this terminal is offline.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="342"/>
+        <location filename="../../clienteling/ui/labels.py" line="351"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>Only a manager can see and revoke terminals.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="345"/>
+        <location filename="../../clienteling/ui/labels.py" line="354"/>
         <source>No terminal of this store has this id.</source>
         <translation>No terminal of this store has this id.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="348"/>
+        <location filename="../../clienteling/ui/labels.py" line="357"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>Sign-in failed: check the staff code (or badge) and the PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="352"/>
+        <location filename="../../clienteling/ui/labels.py" line="361"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="357"/>
+        <location filename="../../clienteling/ui/labels.py" line="366"/>
         <source>No customer found</source>
         <translation>No customer found</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="358"/>
+        <location filename="../../clienteling/ui/labels.py" line="367"/>
         <source>Type at least 2 characters</source>
         <translation>Type at least 2 characters</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="361"/>
+        <location filename="../../clienteling/ui/labels.py" line="370"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>Type a name, phone number, email or card number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="364"/>
+        <location filename="../../clienteling/ui/labels.py" line="373"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>That is a product barcode, not a loyalty card</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="367"/>
+        <location filename="../../clienteling/ui/labels.py" line="376"/>
         <source>Nothing was scanned.</source>
         <translation>Nothing was scanned.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="370"/>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>Scan or type a product code, or choose a category.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="373"/>
+        <location filename="../../clienteling/ui/labels.py" line="382"/>
         <source>Scan or type a product code.</source>
         <translation>Scan or type a product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="376"/>
+        <location filename="../../clienteling/ui/labels.py" line="385"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>That is a loyalty card, not a product: scan the product.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="379"/>
+        <location filename="../../clienteling/ui/labels.py" line="388"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>The scanner sent no code: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="382"/>
+        <location filename="../../clienteling/ui/labels.py" line="391"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>This GS1 barcode could not be read: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="385"/>
+        <location filename="../../clienteling/ui/labels.py" line="394"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>This GS1 barcode holds no data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="388"/>
+        <location filename="../../clienteling/ui/labels.py" line="397"/>
         <source>This barcode holds no product code.</source>
         <translation>This barcode holds no product code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="392"/>
+        <location filename="../../clienteling/ui/labels.py" line="401"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>This customer is not in the local cache: search for them again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="396"/>
+        <location filename="../../clienteling/ui/labels.py" line="405"/>
         <source>This is not a barcode.</source>
         <translation>This is not a barcode.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="399"/>
+        <location filename="../../clienteling/ui/labels.py" line="408"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>This is not a barcode: the code is all zeros.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="402"/>
+        <location filename="../../clienteling/ui/labels.py" line="411"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>This is not a barcode: the text is far too long.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="405"/>
+        <location filename="../../clienteling/ui/labels.py" line="414"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>This item of interest cannot be saved: check the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="408"/>
+        <location filename="../../clienteling/ui/labels.py" line="417"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>This note cannot be saved: the customer id is not valid.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="411"/>
+        <location filename="../../clienteling/ui/labels.py" line="420"/>
         <source>This follow-up is not open on this terminal.</source>
         <translation>This follow-up is not open on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="414"/>
+        <location filename="../../clienteling/ui/labels.py" line="423"/>
         <source>This follow-up belongs to a colleague; ask a manager.</source>
         <translation>This follow-up belongs to a colleague; ask a manager.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="417"/>
+        <location filename="../../clienteling/ui/labels.py" line="426"/>
         <source>Put a follow-up off to a time ahead, at most 90 days.</source>
         <translation>Put a follow-up off to a time ahead, at most 90 days.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="421"/>
+        <location filename="../../clienteling/ui/labels.py" line="430"/>
         <source>Say what was done: message sent, called, visited, not interested.</source>
         <translation>Say what was done: message sent, called, visited, not interested.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="425"/>
+        <location filename="../../clienteling/ui/labels.py" line="434"/>
         <source>The note is too long (at most 2,000 characters).</source>
         <translation>The note is too long (at most 2,000 characters).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="428"/>
+        <location filename="../../clienteling/ui/labels.py" line="437"/>
         <source>Only a manager gives a follow-up to a colleague.</source>
         <translation>Only a manager gives a follow-up to a colleague.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="431"/>
+        <location filename="../../clienteling/ui/labels.py" line="440"/>
         <source>Choose a colleague of this store.</source>
         <translation>Choose a colleague of this store.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="437"/>
+        <location filename="../../clienteling/ui/labels.py" line="446"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="438"/>
+        <location filename="../../clienteling/ui/labels.py" line="447"/>
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="439"/>
+        <location filename="../../clienteling/ui/labels.py" line="448"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="440"/>
+        <location filename="../../clienteling/ui/labels.py" line="449"/>
         <source>Reason</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="441"/>
+        <location filename="../../clienteling/ui/labels.py" line="450"/>
         <source>Family name</source>
         <translation>Family name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="442"/>
+        <location filename="../../clienteling/ui/labels.py" line="451"/>
         <source>Given name</source>
         <translation>Given name</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="443"/>
+        <location filename="../../clienteling/ui/labels.py" line="452"/>
         <source>Family name reading</source>
         <translation>Family name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="446"/>
+        <location filename="../../clienteling/ui/labels.py" line="455"/>
         <source>Given name reading</source>
         <translation>Given name reading</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="449"/>
+        <location filename="../../clienteling/ui/labels.py" line="458"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="450"/>
+        <location filename="../../clienteling/ui/labels.py" line="459"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="451"/>
+        <location filename="../../clienteling/ui/labels.py" line="460"/>
         <source>phone number</source>
         <translation>phone number</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="452"/>
+        <location filename="../../clienteling/ui/labels.py" line="461"/>
         <source>email address</source>
         <translation>email address</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="461"/>
+        <location filename="../../clienteling/ui/labels.py" line="470"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="468"/>
+        <location filename="../../clienteling/ui/labels.py" line="477"/>
         <source>Search text is too long (max %1)</source>
         <translation>Search text is too long (max %1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="472"/>
+        <location filename="../../clienteling/ui/labels.py" line="481"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>No product with code %1 in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="478"/>
+        <location filename="../../clienteling/ui/labels.py" line="487"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>Product %1 is not in the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="484"/>
+        <location filename="../../clienteling/ui/labels.py" line="493"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>The check digit of product code %1 does not match: scan again.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="490"/>
+        <location filename="../../clienteling/ui/labels.py" line="499"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>The check digit of %1 does not match: scan again or type the code.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="497"/>
+        <location filename="../../clienteling/ui/labels.py" line="506"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="504"/>
+        <location filename="../../clienteling/ui/labels.py" line="513"/>
         <source>%1 is empty.</source>
         <translation>%1 is empty.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="508"/>
+        <location filename="../../clienteling/ui/labels.py" line="517"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1 is too long: %2 characters, the limit is %3.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="514"/>
+        <location filename="../../clienteling/ui/labels.py" line="523"/>
         <source>%1 must be text.</source>
         <translation>%1 must be text.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="518"/>
+        <location filename="../../clienteling/ui/labels.py" line="527"/>
         <source>%1 must be written in kana.</source>
         <translation>%1 must be written in kana.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="522"/>
+        <location filename="../../clienteling/ui/labels.py" line="531"/>
         <source>Another customer already has this %1.</source>
         <translation>Another customer already has this %1.</translation>
     </message>

@@ -14,44 +14,44 @@
         <translation>この端末のデータが破損しているか、暗号鍵が失われています。データは %1 に退避しました。サーバーから再度ダウンロードします。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="339"/>
+        <location filename="../../clienteling/app.py" line="341"/>
         <source>The server cannot be reached, so no one else can sign in now. Try again when this terminal is online.</source>
         <translation>サーバーに接続できないため、今は別のスタッフがサインインできません。端末がオンラインになってから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="403"/>
+        <location filename="../../clienteling/app.py" line="406"/>
         <source>This terminal was offline too long</source>
         <translation>この端末は長期間オフラインでした</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="404"/>
+        <location filename="../../clienteling/app.py" line="407"/>
         <source>This terminal has not reached the server for longer than the chain allows, so the customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>この端末は許可された期間を超えてサーバーに接続していなかったため、端末内のお客様データとサインイン用の鍵を消去しました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="414"/>
+        <location filename="../../clienteling/app.py" line="417"/>
         <source>This terminal was removed</source>
         <translation>この端末は登録解除されました</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="415"/>
+        <location filename="../../clienteling/app.py" line="418"/>
         <source>A manager removed this terminal from the store. The customer data and the sign-in keys on it have been erased. To use it again, a manager registers it anew.</source>
         <translation>マネージャーがこの端末を店舗から登録解除しました。端末内のお客様データとサインイン用の鍵は消去されました。再び使うには、マネージャーが登録し直してください。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/app.py" line="430"/>
+        <location filename="../../clienteling/app.py" line="433"/>
         <source>This terminal has not reached the server for more than %n day(s): sign in again (this needs the server) to use it.</source>
         <translation>
             <numerusform>この端末は %n 日以上サーバーに接続していません。使うにはもう一度サインインしてください（サーバーへの接続が必要です）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="465"/>
+        <location filename="../../clienteling/app.py" line="468"/>
         <source>This computer has no OS keyring (Secret Service, Keychain or Credential Manager), so this terminal&apos;s keys could only be kept in a file beside its data. That is not allowed with a real server: set up a keyring, or start with --allow-file-secrets on a demo or test machine.</source>
         <translation>このコンピューターには OS のキーリング（Secret Service、キーチェーン、資格情報マネージャー）がないため、この端末の鍵はデータと同じ場所のファイルにしか保存できません。実際のサーバーでは使えません。キーリングを設定するか、デモ・テスト用の機器では --allow-file-secrets を付けて起動してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/app.py" line="572"/>
+        <location filename="../../clienteling/app.py" line="575"/>
         <source>Clienteling cannot start</source>
         <translation>クライアンテリングを起動できません</translation>
     </message>
@@ -804,131 +804,141 @@
 <context>
     <name>FollowupsPage</name>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="50"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="52"/>
         <source>Follow-ups</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="53"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="55"/>
         <source>Mine</source>
         <translation>自分の担当</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="54"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="56"/>
         <source>Whole store</source>
         <translation>店舗全体</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="64"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="66"/>
         <source>Open customer</source>
         <translation>顧客を開く</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="69"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="71"/>
         <source>Put off</source>
         <translation>延期</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="74"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="76"/>
         <source>By %n day(s)</source>
         <translation>
             <numerusform>%n日延期</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="78"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="80"/>
         <source>Done…</source>
         <translation>完了…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="81"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="83"/>
         <source>Give to…</source>
         <translation>担当変更…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="105"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="88"/>
+        <source>Message…</source>
+        <translation>メッセージ…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="91"/>
+        <source>Messages to approve…</source>
+        <translation>承認待ちメッセージ…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/page.py" line="122"/>
         <source>Due</source>
         <translation>予定</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="106"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="123"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="107"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="124"/>
         <source>Follow-up</source>
         <translation>フォロー</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="108"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="125"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="109"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="126"/>
         <source>Owner</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="110"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="127"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="147"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="177"/>
         <source>Overdue (%n)</source>
         <translation>
             <numerusform>期限切れ（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="148"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="178"/>
         <source>Today (%n)</source>
         <translation>
             <numerusform>今日（%n）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="149"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="179"/>
         <source>Upcoming (%n)</source>
         <translation>
             <numerusform>今後（%n）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="206"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="237"/>
         <source>Why this time: %1</source>
         <translation>この時刻の理由：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="209"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="240"/>
         <source>%n follow-up(s) selected</source>
         <translation>
             <numerusform>%n件を選択中</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="235"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="266"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n名のお客様</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/followups/page.py" line="243"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="274"/>
         <source>Put off by %n day(s): %1</source>
         <translation>
             <numerusform>%n日延期しました：%1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="262"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="293"/>
         <source>Done: %1 (%2)</source>
         <translation>完了：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/page.py" line="283"/>
+        <location filename="../../clienteling/ui/followups/page.py" line="314"/>
         <source>%1 now follows up %2</source>
         <translation>%2の担当を%1さんに変更しました</translation>
     </message>
@@ -1452,62 +1462,62 @@
         <translation>販売済みにする</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="530"/>
+        <location filename="../../clienteling/ui/labels.py" line="539"/>
         <source>same email</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="531"/>
+        <location filename="../../clienteling/ui/labels.py" line="540"/>
         <source>same phone</source>
         <translation>同じ電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="532"/>
+        <location filename="../../clienteling/ui/labels.py" line="541"/>
         <source>same name</source>
         <translation>同じ氏名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="533"/>
+        <location filename="../../clienteling/ui/labels.py" line="542"/>
         <source>same birthday</source>
         <translation>同じ誕生日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="534"/>
+        <location filename="../../clienteling/ui/labels.py" line="543"/>
         <source>same loyalty card</source>
         <translation>同じ会員カード</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="535"/>
+        <location filename="../../clienteling/ui/labels.py" line="544"/>
         <source>same online account</source>
         <translation>同じオンラインアカウント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="536"/>
+        <location filename="../../clienteling/ui/labels.py" line="545"/>
         <source>same LINE account</source>
         <translation>同じLINEアカウント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="541"/>
+        <location filename="../../clienteling/ui/labels.py" line="550"/>
         <source>Opened the profile</source>
         <translation>プロフィールを閲覧</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="542"/>
+        <location filename="../../clienteling/ui/labels.py" line="551"/>
         <source>Searched</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="543"/>
+        <location filename="../../clienteling/ui/labels.py" line="552"/>
         <source>Revealed contact details</source>
         <translation>連絡先を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="544"/>
+        <location filename="../../clienteling/ui/labels.py" line="553"/>
         <source>Exported</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="552"/>
+        <location filename="../../clienteling/ui/labels.py" line="561"/>
         <source>Changed: %1</source>
         <translation>変更: %1</translation>
     </message>
@@ -1635,7 +1645,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/main_window.py" line="154"/>
-        <location filename="../../clienteling/ui/main_window.py" line="802"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>Follow-ups</source>
         <translation>フォローアップ</translation>
     </message>
@@ -1660,41 +1670,41 @@
         <translation>操作ログ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="299"/>
+        <location filename="../../clienteling/ui/main_window.py" line="300"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="446"/>
+        <location filename="../../clienteling/ui/main_window.py" line="448"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="463"/>
+        <location filename="../../clienteling/ui/main_window.py" line="465"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="483"/>
+        <location filename="../../clienteling/ui/main_window.py" line="485"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="500"/>
-        <location filename="../../clienteling/ui/main_window.py" line="680"/>
-        <location filename="../../clienteling/ui/main_window.py" line="690"/>
+        <location filename="../../clienteling/ui/main_window.py" line="502"/>
+        <location filename="../../clienteling/ui/main_window.py" line="682"/>
+        <location filename="../../clienteling/ui/main_window.py" line="692"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="517"/>
+        <location filename="../../clienteling/ui/main_window.py" line="519"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="563"/>
+        <location filename="../../clienteling/ui/main_window.py" line="565"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
@@ -1751,137 +1761,223 @@
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="601"/>
+        <location filename="../../clienteling/ui/main_window.py" line="603"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="627"/>
+        <location filename="../../clienteling/ui/main_window.py" line="629"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="632"/>
+        <location filename="../../clienteling/ui/main_window.py" line="634"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="633"/>
+        <location filename="../../clienteling/ui/main_window.py" line="635"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="634"/>
+        <location filename="../../clienteling/ui/main_window.py" line="636"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="638"/>
+        <location filename="../../clienteling/ui/main_window.py" line="640"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="639"/>
+        <location filename="../../clienteling/ui/main_window.py" line="641"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="652"/>
+        <location filename="../../clienteling/ui/main_window.py" line="654"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="662"/>
-        <location filename="../../clienteling/ui/main_window.py" line="685"/>
+        <location filename="../../clienteling/ui/main_window.py" line="664"/>
+        <location filename="../../clienteling/ui/main_window.py" line="687"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="714"/>
+        <location filename="../../clienteling/ui/main_window.py" line="716"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="757"/>
+        <location filename="../../clienteling/ui/main_window.py" line="759"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="760"/>
+        <location filename="../../clienteling/ui/main_window.py" line="762"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="762"/>
+        <location filename="../../clienteling/ui/main_window.py" line="764"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="764"/>
+        <location filename="../../clienteling/ui/main_window.py" line="766"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="767"/>
+        <location filename="../../clienteling/ui/main_window.py" line="769"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="787"/>
+        <location filename="../../clienteling/ui/main_window.py" line="789"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="809"/>
+        <location filename="../../clienteling/ui/main_window.py" line="811"/>
         <source>%n follow-up(s) of this store are overdue.</source>
         <translation>
             <numerusform>この店舗の期限切れのフォローが%n件あります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="819"/>
+        <location filename="../../clienteling/ui/main_window.py" line="821"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="823"/>
+        <location filename="../../clienteling/ui/main_window.py" line="825"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="834"/>
+        <location filename="../../clienteling/ui/main_window.py" line="836"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="843"/>
+        <location filename="../../clienteling/ui/main_window.py" line="845"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="855"/>
+        <location filename="../../clienteling/ui/main_window.py" line="857"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="862"/>
+        <location filename="../../clienteling/ui/main_window.py" line="864"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="888"/>
+        <location filename="../../clienteling/ui/main_window.py" line="890"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="891"/>
+        <location filename="../../clienteling/ui/main_window.py" line="893"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="921"/>
+        <location filename="../../clienteling/ui/main_window.py" line="923"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="59"/>
+        <source>Message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="74"/>
+        <source>Subject</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="80"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="81"/>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="82"/>
+        <source>Reject</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="83"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="122"/>
+        <source>No message to review.</source>
+        <translation>承認待ちのメッセージはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="129"/>
+        <source>%1 · by %2 · written by %3</source>
+        <translation>%1 ・ %2 ・ 作成：%3</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="27"/>
+        <source>Draft: waiting for a manager</source>
+        <translation>下書き：マネージャーの承認待ち</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="28"/>
+        <source>Approved: sent when it is due</source>
+        <translation>承認済み：予定の日時に送信されます</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="29"/>
+        <source>Being sent</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="30"/>
+        <source>Sent</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="31"/>
+        <source>Rejected by a manager</source>
+        <translation>マネージャーが却下しました</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="32"/>
+        <source>Not sent: no consent at send time</source>
+        <translation>未送信：送信時に同意がありませんでした</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="33"/>
+        <source>Sending failed</source>
+        <translation>送信失敗</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="34"/>
+        <source>Delivery unknown</source>
+        <translation>配信状況不明</translation>
     </message>
 </context>
 <context>
@@ -2649,322 +2745,337 @@ for %2</source>
         <translation>成果はマネージャーのみ表示できます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="300"/>
+        <location filename="../../clienteling/ui/labels.py" line="299"/>
+        <source>Messages need the server: this terminal is offline.</source>
+        <translation>メッセージにはサーバーへの接続が必要です（この端末はオフラインです）。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="302"/>
+        <source>A message needs a text.</source>
+        <translation>メッセージの本文を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="305"/>
+        <source>The message is too long.</source>
+        <translation>メッセージが長すぎます。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/labels.py" line="309"/>
         <source>No customer found yet: this terminal is still loading its data.</source>
         <translation>まだ見つかりません。この端末はデータを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="304"/>
+        <location filename="../../clienteling/ui/labels.py" line="313"/>
         <source>This is not a phone number.</source>
         <translation>電話番号として正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="307"/>
+        <location filename="../../clienteling/ui/labels.py" line="316"/>
         <source>This is not an email address.</source>
         <translation>メールアドレスとして正しくありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="311"/>
+        <location filename="../../clienteling/ui/labels.py" line="320"/>
         <source>Give a phone number or an email address, so the customer can be found again.</source>
         <translation>次回もお客様を検索できるよう、電話番号かメールアドレスを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="316"/>
+        <location filename="../../clienteling/ui/labels.py" line="325"/>
         <source>This consent channel is not offered at the counter.</source>
         <translation>この連絡方法の同意は店頭では受け付けていません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="319"/>
+        <location filename="../../clienteling/ui/labels.py" line="328"/>
         <source>Email marketing needs an email address.</source>
         <translation>メールでのご案内にはメールアドレスが必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="322"/>
+        <location filename="../../clienteling/ui/labels.py" line="331"/>
         <source>Messages by SMS or LINE need a phone number.</source>
         <translation>SMS・LINEでのご案内には電話番号が必要です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="325"/>
+        <location filename="../../clienteling/ui/labels.py" line="334"/>
         <source>This customer cannot be saved: check the fields.</source>
         <translation>このお客様は保存できません。入力内容を確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="328"/>
+        <location filename="../../clienteling/ui/labels.py" line="337"/>
         <source>Only a manager can review duplicate profiles.</source>
         <translation>重複プロフィールの確認は店長のみ行えます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="332"/>
+        <location filename="../../clienteling/ui/labels.py" line="341"/>
         <source>Reviewing duplicates needs the server: this terminal is offline.</source>
         <translation>重複の確認にはサーバー接続が必要です。この端末はオフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="338"/>
+        <location filename="../../clienteling/ui/labels.py" line="347"/>
         <source>The terminal list needs the server: this terminal is offline.</source>
         <translation>端末の一覧にはサーバーへの接続が必要です。この端末は現在オフラインです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="342"/>
+        <location filename="../../clienteling/ui/labels.py" line="351"/>
         <source>Only a manager can see and revoke terminals.</source>
         <translation>端末の表示と登録解除ができるのはマネージャーだけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="345"/>
+        <location filename="../../clienteling/ui/labels.py" line="354"/>
         <source>No terminal of this store has this id.</source>
         <translation>この店舗にこの ID の端末はありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="348"/>
+        <location filename="../../clienteling/ui/labels.py" line="357"/>
         <source>Sign-in failed: check the staff code (or badge) and the PIN.</source>
         <translation>サインインできませんでした。スタッフコード（またはバッジ）とPINを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="352"/>
+        <location filename="../../clienteling/ui/labels.py" line="361"/>
         <source>Registration refused: only a manager of this store can register a terminal, with their staff code and PIN.</source>
         <translation>登録できませんでした。端末を登録できるのは、この店舗のマネージャーがスタッフコードとPINを入力した場合だけです。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="357"/>
+        <location filename="../../clienteling/ui/labels.py" line="366"/>
         <source>No customer found</source>
         <translation>該当するお客様はいません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="358"/>
+        <location filename="../../clienteling/ui/labels.py" line="367"/>
         <source>Type at least 2 characters</source>
         <translation>2文字以上入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="361"/>
+        <location filename="../../clienteling/ui/labels.py" line="370"/>
         <source>Type a name, phone number, email or card number</source>
         <translation>氏名・電話番号・メール・カード番号を入力してください</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="364"/>
+        <location filename="../../clienteling/ui/labels.py" line="373"/>
         <source>That is a product barcode, not a loyalty card</source>
         <translation>ポイントカードではなく商品のバーコードです</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="367"/>
+        <location filename="../../clienteling/ui/labels.py" line="376"/>
         <source>Nothing was scanned.</source>
         <translation>何もスキャンされませんでした。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="370"/>
+        <location filename="../../clienteling/ui/labels.py" line="379"/>
         <source>Scan or type a product code, or choose a category.</source>
         <translation>商品コードをスキャン・入力するか、カテゴリを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="373"/>
+        <location filename="../../clienteling/ui/labels.py" line="382"/>
         <source>Scan or type a product code.</source>
         <translation>商品コードをスキャンまたは入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="376"/>
+        <location filename="../../clienteling/ui/labels.py" line="385"/>
         <source>That is a loyalty card, not a product: scan the product.</source>
         <translation>商品ではなくポイントカードです。商品をスキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="379"/>
+        <location filename="../../clienteling/ui/labels.py" line="388"/>
         <source>The scanner sent no code: scan again.</source>
         <translation>スキャナーからコードが届きませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="382"/>
+        <location filename="../../clienteling/ui/labels.py" line="391"/>
         <source>This GS1 barcode could not be read: scan again.</source>
         <translation>このGS1バーコードを読み取れませんでした。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="385"/>
+        <location filename="../../clienteling/ui/labels.py" line="394"/>
         <source>This GS1 barcode holds no data.</source>
         <translation>このGS1バーコードにはデータがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="388"/>
+        <location filename="../../clienteling/ui/labels.py" line="397"/>
         <source>This barcode holds no product code.</source>
         <translation>このバーコードには商品コードがありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="392"/>
+        <location filename="../../clienteling/ui/labels.py" line="401"/>
         <source>This customer is not in the local cache: search for them again.</source>
         <translation>このお客様は端末のデータにありません。もう一度検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="396"/>
+        <location filename="../../clienteling/ui/labels.py" line="405"/>
         <source>This is not a barcode.</source>
         <translation>バーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="399"/>
+        <location filename="../../clienteling/ui/labels.py" line="408"/>
         <source>This is not a barcode: the code is all zeros.</source>
         <translation>バーコードではありません（すべて0です）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="402"/>
+        <location filename="../../clienteling/ui/labels.py" line="411"/>
         <source>This is not a barcode: the text is far too long.</source>
         <translation>バーコードではありません（長すぎます）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="405"/>
+        <location filename="../../clienteling/ui/labels.py" line="414"/>
         <source>This item of interest cannot be saved: check the code.</source>
         <translation>この関心商品は保存できません。コードを確認してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="408"/>
+        <location filename="../../clienteling/ui/labels.py" line="417"/>
         <source>This note cannot be saved: the customer id is not valid.</source>
         <translation>このメモは保存できません（顧客IDが正しくありません）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="411"/>
+        <location filename="../../clienteling/ui/labels.py" line="420"/>
         <source>This follow-up is not open on this terminal.</source>
         <translation>このフォローはこの端末では未完了の状態ではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="414"/>
+        <location filename="../../clienteling/ui/labels.py" line="423"/>
         <source>This follow-up belongs to a colleague; ask a manager.</source>
         <translation>このフォローは他のスタッフの担当です。店長に依頼してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="417"/>
+        <location filename="../../clienteling/ui/labels.py" line="426"/>
         <source>Put a follow-up off to a time ahead, at most 90 days.</source>
         <translation>延期先は今より後、90日以内にしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="421"/>
+        <location filename="../../clienteling/ui/labels.py" line="430"/>
         <source>Say what was done: message sent, called, visited, not interested.</source>
         <translation>対応内容（メッセージ送信・電話・来店・興味なし）を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="425"/>
+        <location filename="../../clienteling/ui/labels.py" line="434"/>
         <source>The note is too long (at most 2,000 characters).</source>
         <translation>メモが長すぎます（2,000文字まで）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="428"/>
+        <location filename="../../clienteling/ui/labels.py" line="437"/>
         <source>Only a manager gives a follow-up to a colleague.</source>
         <translation>担当の変更は店長のみが行えます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="431"/>
+        <location filename="../../clienteling/ui/labels.py" line="440"/>
         <source>Choose a colleague of this store.</source>
         <translation>この店舗のスタッフを選んでください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="437"/>
+        <location filename="../../clienteling/ui/labels.py" line="446"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="438"/>
+        <location filename="../../clienteling/ui/labels.py" line="447"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="439"/>
+        <location filename="../../clienteling/ui/labels.py" line="448"/>
         <source>Category</source>
         <translation>カテゴリ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="440"/>
+        <location filename="../../clienteling/ui/labels.py" line="449"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="441"/>
+        <location filename="../../clienteling/ui/labels.py" line="450"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="442"/>
+        <location filename="../../clienteling/ui/labels.py" line="451"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="443"/>
+        <location filename="../../clienteling/ui/labels.py" line="452"/>
         <source>Family name reading</source>
         <translation>姓のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="446"/>
+        <location filename="../../clienteling/ui/labels.py" line="455"/>
         <source>Given name reading</source>
         <translation>名のフリガナ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="449"/>
+        <location filename="../../clienteling/ui/labels.py" line="458"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="450"/>
+        <location filename="../../clienteling/ui/labels.py" line="459"/>
         <source>Email</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="451"/>
+        <location filename="../../clienteling/ui/labels.py" line="460"/>
         <source>phone number</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="452"/>
+        <location filename="../../clienteling/ui/labels.py" line="461"/>
         <source>email address</source>
         <translation>メールアドレス</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="461"/>
+        <location filename="../../clienteling/ui/labels.py" line="470"/>
         <source>Too many failed sign-ins: sign-in is paused. Try again in %1 min.</source>
         <translation>サインインの失敗が続いたため、一時的に停止しています。%1 分後にもう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="468"/>
+        <location filename="../../clienteling/ui/labels.py" line="477"/>
         <source>Search text is too long (max %1)</source>
         <translation>検索文字が長すぎます（最大 %1 文字）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="472"/>
+        <location filename="../../clienteling/ui/labels.py" line="481"/>
         <source>No product with code %1 in the catalogue.</source>
         <translation>コード %1 の商品はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="478"/>
+        <location filename="../../clienteling/ui/labels.py" line="487"/>
         <source>Product %1 is not in the catalogue.</source>
         <translation>商品 %1 はカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="484"/>
+        <location filename="../../clienteling/ui/labels.py" line="493"/>
         <source>The check digit of product code %1 does not match: scan again.</source>
         <translation>商品コード %1 のチェックデジットが一致しません。もう一度スキャンしてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="490"/>
+        <location filename="../../clienteling/ui/labels.py" line="499"/>
         <source>The check digit of %1 does not match: scan again or type the code.</source>
         <translation>%1 のチェックデジットが一致しません。もう一度スキャンするか、コードを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="497"/>
+        <location filename="../../clienteling/ui/labels.py" line="506"/>
         <source>This is not a product or card barcode: it has %1 digits (expected 8, 12, 13 or 14).</source>
         <translation>商品・カードのバーコードではありません：%1 桁です（8・12・13・14桁のはずです）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="504"/>
+        <location filename="../../clienteling/ui/labels.py" line="513"/>
         <source>%1 is empty.</source>
         <translation>%1が空です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="508"/>
+        <location filename="../../clienteling/ui/labels.py" line="517"/>
         <source>%1 is too long: %2 characters, the limit is %3.</source>
         <translation>%1が長すぎます：%2 文字（上限 %3 文字）。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="514"/>
+        <location filename="../../clienteling/ui/labels.py" line="523"/>
         <source>%1 must be text.</source>
         <translation>%1は文字で入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="518"/>
+        <location filename="../../clienteling/ui/labels.py" line="527"/>
         <source>%1 must be written in kana.</source>
         <translation>%1はかなで入力してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/labels.py" line="522"/>
+        <location filename="../../clienteling/ui/labels.py" line="531"/>
         <source>Another customer already has this %1.</source>
         <translation>この%1は別のお客様が登録済みです。</translation>
     </message>

@@ -48,6 +48,7 @@ from sync.protocol.merges import (
     MergeRequest,
     SuggestionList,
 )
+from sync.protocol.messages import MessageCompose, MessageEdit, MessageList, MessagePublic
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ STORES_PATH = "/v1/stores"
 IDENTITY_PATH = "/v1/identity"
 AUDIT_PATH = "/v1/audit"
 DASHBOARD_PATH = "/v1/dashboard"
+MESSAGES_PATH = "/v1/messages"
 PUSH_PATH = "/v1/sync/push"
 PULL_PATH = "/v1/sync/pull"
 EVENTS_PATH = "/v1/sync/events"
@@ -400,6 +402,37 @@ class ApiClient:
 
     async def verify_audit(self) -> AuditVerification:
         return await self._call("GET", f"{AUDIT_PATH}/verify", AuditVerification)
+
+    # -----------------------------------------------------------------------------------------
+    # Messages for follow-ups (drafted by the owner, decided by a manager)
+
+    async def compose_message(self, followup_id: str, language: str) -> MessagePublic:
+        path = f"/v1/followups/{quote(followup_id, safe='')}/messages"
+        body = MessageCompose.model_validate({"language": language})
+        return await self._call("POST", path, MessagePublic, body)
+
+    async def messages(
+        self, *, status: str | None = None, followup_id: str | None = None
+    ) -> MessageList:
+        params: dict[str, str | int] = {}
+        if status:
+            params["status"] = status
+        if followup_id:
+            params["followup_id"] = followup_id
+        response = await self._send("GET", MESSAGES_PATH, params=params)
+        try:
+            return MessageList.model_validate_json(response.content)
+        except ValidationError:
+            raise _bad_response(response) from None
+
+    async def edit_message(self, message_id: str, subject: str, body: str) -> MessagePublic:
+        path = f"{MESSAGES_PATH}/{quote(message_id, safe='')}"
+        return await self._call("PUT", path, MessagePublic, MessageEdit(subject=subject, body=body))
+
+    async def decide_message(self, message_id: str, approve: bool) -> MessagePublic:
+        verb = "approve" if approve else "reject"
+        path = f"{MESSAGES_PATH}/{quote(message_id, safe='')}/{verb}"
+        return await self._call("POST", path, MessagePublic)
 
     # -----------------------------------------------------------------------------------------
     # The follow-up dashboard (managers)

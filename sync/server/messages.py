@@ -4,9 +4,10 @@ store. Sending is the dispatcher's (sync.server.dispatch).
 
 Templates are chosen by the follow-up's rule (e.g. `visit_month`), else by its kind, for its
 channel and the language. Placeholders: `{customer}` (family name), `{store}`, `{staff}`,
-`{items}` (the follow-up's products by name), `{categories}`, `{purchase}` (what the customer
-bought); anything else in braces stays as written. The cart link, the category blocks and the
-unsubscribe link are added when it is sent (sync.server.dispatch).
+`{items}` (the follow-up's products by name), `{categories}`, `{suggestions}` (both, or words
+for them), `{purchase}` (what the customer bought); anything else in braces stays as written.
+The cart link, the category blocks and the unsubscribe link are added when it is sent
+(sync.server.dispatch).
 """
 
 from __future__ import annotations
@@ -94,13 +95,13 @@ _DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
     ),
     ("occasion", "ja"): (
         "{store}より：特別な日のご提案",
-        "{customer}様\n\nもうすぐ特別な日ですね。{items}{categories}など、"
+        "{customer}様\n\nもうすぐ特別な日ですね。{suggestions}など、"
         "{store}でご用意しております。ギフト包装・配送も承ります。\n\n{staff}",
     ),
     ("occasion", "en"): (
         "From {store}: ideas for a special day",
-        "Dear {customer},\n\nA special day is coming up. {store} has ideas ready: {items} "
-        "{categories}. Gift wrapping and shipping are on us.\n\n{staff}",
+        "Dear {customer},\n\nA special day is coming up. {store} has ideas ready: "
+        "{suggestions}. Gift wrapping and shipping are on us.\n\n{staff}",
     ),
     ("service", "ja"): (
         "{store}より：ご予約商品のお知らせ",
@@ -204,6 +205,9 @@ def _values(session: Session, f: FollowUp, language: str) -> dict[str, str]:
         "items": joiner.join(names),
         "categories": joiner.join(labels),
         "purchase": _purchase(session, f, language),
+        # The products and categories suggested, or words for them when there are none.
+        "suggestions": joiner.join([*names, *labels])
+        or ("ギフトにおすすめの品" if language == "ja" else "gift ideas"),
     }
 
 

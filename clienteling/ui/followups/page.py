@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from clienteling.domain.errors import InvalidInput
 from clienteling.domain.models import FollowUp, FollowupQueue, SyncState
 from clienteling.services.followups import FollowupService, Scope
+from clienteling.services.messages import MessageService
 from clienteling.ui import labels
 from clienteling.ui.followups import texts
 from clienteling.ui.followups.dialogs import AssignDialog, DoneDialog
+from clienteling.ui.followups.message_actions import MessageActions
 from clienteling.ui.formatting import plain_label
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -81,12 +83,27 @@ class FollowupsPage(QWidget):
         self.assign_button = QPushButton(self.tr("Give to…"), self)
         self.assign_button.setObjectName("followupAssignButton")
         self.assign_button.clicked.connect(self.on_assign_clicked)
+        self.messages = MessageActions(self, self._customer_names)
+        self.messages.failed.connect(self.failed)
+        self.message_button = QPushButton(self.tr("Message…"), self)
+        self.message_button.setObjectName("followupMessage")
+        self.message_button.clicked.connect(self.on_message_clicked)
+        self.review_button = QPushButton(self.tr("Messages to approve…"), self)
+        self.review_button.setObjectName("followupReview")
+        self.review_button.clicked.connect(self.messages.review)
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
         head.addWidget(self.scope)
         actions = QHBoxLayout()
-        for button in (self.open_button, self.snooze_button, self.done_button, self.assign_button):
+        for button in (
+            self.open_button,
+            self.snooze_button,
+            self.done_button,
+            self.assign_button,
+            self.message_button,
+            self.review_button,
+        ):
             button.setMinimumHeight(44)  # a finger on a tablet
             actions.addWidget(button)
         actions.addStretch(1)
@@ -123,6 +140,19 @@ class FollowupsPage(QWidget):
         return (self.overdue, self.today, self.upcoming)
 
     # -- service ----------------------------------------------------------------------------
+
+    def set_message_service(self, service: MessageService) -> None:
+        self.messages.service = service
+        self.review_button.setVisible(service.can_decide)
+        self._update_buttons()
+
+    def _customer_names(self) -> dict[str, str]:
+        return {f.customer_id: f.customer_name for f in self._rows.values()}
+
+    def on_message_clicked(self) -> None:
+        f = self.selected()
+        if f is not None and self.messages.can_write(f):
+            self.messages.write(f)
 
     def set_service(self, service: FollowupService) -> None:
         self._service = service
@@ -201,6 +231,7 @@ class FollowupsPage(QWidget):
         for button in (self.snooze_button, self.done_button, self.assign_button):
             button.setEnabled(bool(chosen))
         self.open_button.setEnabled(len(chosen) == 1)
+        self.message_button.setEnabled(len(chosen) == 1 and self.messages.can_write(chosen[0]))
         if len(chosen) == 1 and chosen[0].timing is not None:
             self.why.setText(
                 self.tr("Why this time: %1").replace("%1", texts.why(chosen[0].timing))
