@@ -108,6 +108,8 @@ def test_the_bike(
         assert "ヘルメット、ライト" in drafts[month.id]["subject"]
         assert "使い方" in drafts[month.id]["body"]
         assert dispatcher.run().sent == 0  # not before their day
+        before = _dashboard(manager)
+        assert (before["sent"], before["credited"], before["revenue_jpy"]) == (0, 0, 0)
 
     with _travel(datetime(2026, 10, 30, 18, 1, tzinfo=JST)):
         assert dispatcher.run().sent == 1
@@ -155,3 +157,18 @@ def test_the_bike(
         assert credited.message_status == "clicked"
     seen = counter.entities("followup")[soon.id]
     assert seen["credited_jpy"] == 9780 and seen["status"] == "done"
+    # The manager's dashboard for those two months counts it.
+    after = _dashboard(open_terminal(server.base_url, SHIBUYA, "M001"))
+    assert (after["sent"], after["clicked"], after["credited"]) == (1, 1, 1)
+    assert after["revenue_jpy"] == 9780 and after["done"] >= 1
+
+
+def _dashboard(manager: Any) -> dict[str, Any]:
+    r = manager.http.get(
+        "/v1/dashboard",
+        params={"since": "2026-10-01", "until": "2026-11-30"},
+        headers=manager.auth,
+    )
+    assert r.status_code == 200, r.text
+    totals: dict[str, Any] = r.json()["totals"]
+    return totals

@@ -137,6 +137,38 @@ def test_consent_withdrawn_after_approval_blocks_the_send(
     assert [m["id"] for m in listed["messages"]] == [message["id"]]
 
 
+def test_a_withdrawal_made_offline_before_the_approval_still_blocks_the_send(
+    server: ServerThread, engine: Engine, inbox: tuple[Inbox, int]
+) -> None:
+    """A counter terminal offline since the morning took the customer's withdrawal; the
+    manager approved the message meanwhile on another terminal; the offline one comes back
+    and pushes it: the send, checked at send time, is blocked and recorded."""
+    box, port = inbox
+    offline = open_terminal(server.base_url, SHIBUYA, "A001", "M001")  # before the approval
+    made_at = (datetime.now(UTC) - timedelta(hours=3)).isoformat()
+    _, _, message = _approved(server)
+    withdrawal = mutation(
+        "consent.record",
+        {
+            "id": new_id(),
+            "customer_id": CONSENTING,
+            "purpose": "marketing",
+            "channel": "email",
+            "state": "withdrawn",
+            "wording_version": "counter-2026-12",
+        },
+        client_time=made_at,
+    )
+    [r] = offline.push(withdrawal)
+    assert r["status"] == "applied", r
+    report = Dispatcher(engine, {"email": _smtp(port)}).run(
+        now=datetime.now(UTC) + timedelta(days=3)
+    )
+    assert (report.blocked, report.sent) == (1, 0)
+    assert _status(engine, message["id"]).blocked_reason == "no_consent"
+    assert box.messages == []
+
+
 def test_the_unsubscribe_link_withdraws_consent(
     server: ServerThread, engine: Engine, inbox: tuple[Inbox, int]
 ) -> None:
