@@ -1912,42 +1912,42 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="59"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="77"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="74"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="95"/>
         <source>Subject</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="80"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="101"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="81"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="102"/>
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="82"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="103"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="83"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="104"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="122"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="144"/>
         <source>No message to review.</source>
         <translation>No message to review.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="129"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="151"/>
         <source>%1 · by %2 · written by %3</source>
         <translation>%1 · by %2 · written by %3</translation>
     </message>
@@ -1993,6 +1993,21 @@
         <location filename="../../clienteling/ui/followups/message_dialog.py" line="34"/>
         <source>Delivery unknown</source>
         <translation>Delivery unknown</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="47"/>
+        <source>a link to a cart of the items</source>
+        <translation>a link to a cart of the items</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="50"/>
+        <source>recommended: %1</source>
+        <translation>recommended: %1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="56"/>
+        <source>Added when it is sent: %1</source>
+        <translation>Added when it is sent: %1</translation>
     </message>
 </context>
 <context>

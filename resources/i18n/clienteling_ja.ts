@@ -1897,42 +1897,42 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="59"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="77"/>
         <source>Message</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="74"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="95"/>
         <source>Subject</source>
         <translation>件名</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="80"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="101"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="81"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="102"/>
         <source>Approve</source>
         <translation>承認</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="82"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="103"/>
         <source>Reject</source>
         <translation>却下</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="83"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="104"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="122"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="144"/>
         <source>No message to review.</source>
         <translation>承認待ちのメッセージはありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/followups/message_dialog.py" line="129"/>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="151"/>
         <source>%1 · by %2 · written by %3</source>
         <translation>%1 ・ %2 ・ 作成：%3</translation>
     </message>
@@ -1978,6 +1978,21 @@
         <location filename="../../clienteling/ui/followups/message_dialog.py" line="34"/>
         <source>Delivery unknown</source>
         <translation>配信状況不明</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="47"/>
+        <source>a link to a cart of the items</source>
+        <translation>商品を入れたカートへのリンク</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="50"/>
+        <source>recommended: %1</source>
+        <translation>おすすめ：%1</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/followups/message_dialog.py" line="56"/>
+        <source>Added when it is sent: %1</source>
+        <translation>送信時に追加：%1</translation>
     </message>
 </context>
 <context>

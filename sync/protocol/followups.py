@@ -54,6 +54,14 @@ Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,40}$")]
 Prefix = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 
+class PartnerOffer(Strict):
+    """An offer of a partner shop a rule's messages mention (a bakery's birthday cake)."""
+
+    partner: Annotated[str, StringConstraints(min_length=1, max_length=100)]
+    title_ja: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    title_en: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
 class FollowupRule(Strict):
     code: Code  # stable name: a follow-up planned by the rule keeps it
     trigger: Trigger
@@ -71,6 +79,8 @@ class FollowupRule(Strict):
     suggest_skus: Annotated[list[Prefix], Field(max_length=50)] = Field(default_factory=list)
     suggest_categories: Annotated[list[Prefix], Field(max_length=50)] = Field(default_factory=list)
     template: Annotated[str, StringConstraints(max_length=64)] | None = None
+    # Partner offers named in its messages ({offers}).
+    offers: Annotated[list[PartnerOffer], Field(max_length=5)] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _gift_needs_products(self) -> FollowupRule:
@@ -153,6 +163,13 @@ DEFAULT_FOLLOWUP_RULES = FollowupRules(
             gift_skus=["GS-BIRTH"],
             suggest_skus=["GS-FIRST-01"],
             suggest_categories=["toy", "baby_clothes", "gift_set"],
+            offers=[
+                PartnerOffer(
+                    partner="ベーカリー こむぎの木",
+                    title_ja="1歳のお誕生日ケーキ（ご予約でお届け）",
+                    title_en="a first-birthday cake, delivered to order",
+                )
+            ],
         ),
         FollowupRule(
             code="hold_expiring", trigger="hold_expiring", offset_hours=12, channels=_MESSAGING

@@ -57,6 +57,8 @@ class MessagePublic(BaseModel):
     blocked_reason: str | None
     last_error: str | None
     has_cart_link: bool = False  # the message carries a link to a cart of its items
+    # The recommended categories added as blocks when it is sent (labels, its language).
+    category_blocks: list[str] = []
     opened_at: datetime | None = None
     clicked_at: datetime | None = None
 

@@ -5,9 +5,9 @@ store. Sending is the dispatcher's (sync.server.dispatch).
 Templates are chosen by the follow-up's rule (e.g. `visit_month`), else by its kind, for its
 channel and the language. Placeholders: `{customer}` (family name), `{store}`, `{staff}`,
 `{items}` (the follow-up's products by name), `{categories}`, `{suggestions}` (both, or words
-for them), `{purchase}` (what the customer bought); anything else in braces stays as written.
-The cart link, the category blocks and the unsubscribe link are added when it is sent
-(sync.server.dispatch).
+for them), `{offers}` (the rule's partner offers), `{purchase}` (what the customer bought);
+anything else in braces stays as written. The cart link, the category blocks and the
+unsubscribe link are added when it is sent (sync.server.dispatch).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from sqlmodel import col, select
 
 from sync.protocol import new_id
 from sync.protocol.messages import MessageCompose, MessageEdit, MessageList, MessagePublic
-from sync.server import delivery
+from sync.server import delivery, followup_rules
 from sync.server.auth import AuthContext
 from sync.server.cart_links import link_key, new_token
 from sync.server.db import read_session, write_session
@@ -96,12 +96,12 @@ _DEFAULTS: dict[tuple[str, str], tuple[str, str]] = {
     ("occasion", "ja"): (
         "{store}より：特別な日のご提案",
         "{customer}様\n\nもうすぐ特別な日ですね。{suggestions}など、"
-        "{store}でご用意しております。ギフト包装・配送も承ります。\n\n{staff}",
+        "{store}でご用意しております。{offers}ギフト包装・配送は無料で承ります。\n\n{staff}",
     ),
     ("occasion", "en"): (
         "From {store}: ideas for a special day",
         "Dear {customer},\n\nA special day is coming up. {store} has ideas ready: "
-        "{suggestions}. Gift wrapping and shipping are on us.\n\n{staff}",
+        "{suggestions}. {offers} Gift wrapping and shipping are on us.\n\n{staff}",
     ),
     ("service", "ja"): (
         "{store}より：ご予約商品のお知らせ",
@@ -208,7 +208,20 @@ def _values(session: Session, f: FollowUp, language: str) -> dict[str, str]:
         # The products and categories suggested, or words for them when there are none.
         "suggestions": joiner.join([*names, *labels])
         or ("ギフトにおすすめの品" if language == "ja" else "gift ideas"),
+        "offers": _offers(session, f, language),
     }
+
+
+def _offers(session: Session, f: FollowUp, language: str) -> str:
+    """The rule's partner offers as a sentence ("" when it has none)."""
+    rule = next((r for r in followup_rules.current(session).rules if r.code == f.rule_code), None)
+    if rule is None or not rule.offers:
+        return ""
+    if language == "ja":
+        items = "、".join(f"{o.partner}の{o.title_ja}" for o in rule.offers)
+        return f"パートナー店からは{items}もご用意しています。"
+    items = ", ".join(f"{o.title_en} from {o.partner}" for o in rule.offers)
+    return f"Our partners offer {items}."
 
 
 def _due(session: Session, f: FollowUp) -> datetime:
@@ -264,9 +277,26 @@ def _public(session: Session, row: Message) -> MessagePublic:
         blocked_reason=row.blocked_reason,
         last_error=row.last_error,
         has_cart_link=row.link_token is not None,
+        category_blocks=_blocks(session, row),
         opened_at=as_utc(row.opened_at) if row.opened_at else None,
         clicked_at=as_utc(row.clicked_at) if row.clicked_at else None,
     )
+
+
+def _blocks(session: Session, row: Message) -> list[str]:
+    f = session.get(FollowUp, row.followup_id)
+    if f is None or row.link_token is None:
+        return []
+    codes: list[str] = json.loads(f.categories_json)
+    found = {
+        c.code: c
+        for c in session.execute(select(Category).where(col(Category.code).in_(codes))).scalars()
+    }
+    return [
+        found[c].label_ja if row.language == "ja" else found[c].label_en
+        for c in codes
+        if c in found
+    ]
 
 
 def compose(

@@ -275,6 +275,17 @@ def test_a_birth_gift_plans_the_first_birthday_with_age_appropriate_suggestions(
     assert json.loads(row.skus_json) == ["GS-FIRST-01"]
     assert {"toy", "baby_clothes"} <= set(json.loads(row.categories_json))
     assert plan(engine, now=jst(2026, 10, 2, 9, 0)).created.get("gift_first_birthday") is None
+    # Its message: the suggestions, the partner bakery's cake, wrapping and shipping free.
+    manager = open_terminal(server.base_url, row.store_id, "M001")
+    r = manager.http.post(f"/v1/followups/{row.id}/messages", json={}, headers=manager.auth)
+    assert r.status_code == 201, r.text
+    draft = r.json()
+    assert "ベーカリー こむぎの木の1歳のお誕生日ケーキ" in draft["body"]
+    assert "ギフト包装・配送は無料" in draft["body"] and draft["has_cart_link"]
+    r = manager.http.post(
+        f"/v1/followups/{row.id}/messages", json={"language": "en"}, headers=manager.auth
+    )
+    assert "first-birthday cake" in r.json()["body"] and "on us" in r.json()["body"]
 
 
 def test_a_hold_about_to_expire_is_a_service_contact_before_it_expires(

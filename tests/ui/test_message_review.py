@@ -57,6 +57,7 @@ def test_an_associate_drafts_and_a_manager_corrects_and_approves(
 
     dialog = _dialog(qtbot, page, page.message_button)
     assert not dialog.approve_button.isVisible()
+    assert dialog.added.text()  # the cart link the server adds when it sends
     assert name.split()[0] in dialog.body.toPlainText()  # filled from the profile
     assert "ヘルメット" in dialog.body.toPlainText() or "helmet" in dialog.body.toPlainText()
     dialog.body.setPlainText(dialog.body.toPlainText() + "\n\n週末の試乗会もぜひどうぞ。")

@@ -40,6 +40,24 @@ def status_text(m: MessagePublic) -> str:
     return found() if found else m.status
 
 
+def added_text(m: MessagePublic) -> str:
+    """What the server adds when it sends: the cart link, the category blocks."""
+    parts = []
+    if m.has_cart_link:
+        parts.append(QCoreApplication.translate("Messages", "a link to a cart of the items"))
+    if m.category_blocks:
+        parts.append(
+            QCoreApplication.translate("Messages", "recommended: %1").replace(
+                "%1", ", ".join(m.category_blocks)
+            )
+        )
+    if not parts:
+        return ""
+    return QCoreApplication.translate("Messages", "Added when it is sent: %1").replace(
+        "%1", "; ".join(parts)
+    )
+
+
 class MessageDialog(QDialog):
     """`messages`: one (a follow-up's) or the drafts to review (a list to pick from)."""
 
@@ -68,6 +86,9 @@ class MessageDialog(QDialog):
         self.list.setMinimumWidth(260)
         self.heading = plain_label(name="messageHeading")
         self.status = plain_label(name="messageStatus")
+        self.added = plain_label(name="messageAdded")
+        self.added.setWordWrap(True)
+        self.added.setStyleSheet("color: #555;")
         self.subject = QLineEdit(self)
         self.subject.setObjectName("messageSubject")
         self.subject.setMaxLength(200)
@@ -98,6 +119,7 @@ class MessageDialog(QDialog):
         editor.addWidget(self.status)
         editor.addWidget(self.subject)
         editor.addWidget(self.body, 1)
+        editor.addWidget(self.added)
         editor.addWidget(self.problem)
         editor.addLayout(buttons)
         layout = QHBoxLayout(self)
@@ -134,6 +156,7 @@ class MessageDialog(QDialog):
         self.status.setText(status_text(m) + (f" ({m.blocked_reason})" if m.blocked_reason else ""))
         self.subject.setText(m.subject)
         self.body.setPlainText(m.body)
+        self.added.setText(added_text(m))
         editable = m.status == "draft"
         for w in (self.subject, self.body, self.save_button):
             w.setEnabled(editable)
