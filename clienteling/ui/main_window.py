@@ -9,17 +9,20 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QHBoxLayout,
     QInputDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +62,7 @@ from clienteling.ui.search import SearchBox, SearchResults
 from clienteling.ui.sync_indicator import SyncIndicator
 
 log = logging.getLogger(__name__)
+MANAGE_PAGES = ("devices", "duplicates", "audit")  # in the Manage menu
 
 if TYPE_CHECKING:
     from clienteling.services.bundle import AppServices
@@ -145,6 +149,15 @@ class MainWindow(QMainWindow):
 
         self.pages = QStackedWidget(self)
         self.page_buttons = QButtonGroup(self)
+        self.page_actions: dict[str, QAction] = {}
+        self.manage_button = QToolButton(self)
+        self.manage_button.setObjectName("managePages")
+        self.manage_button.setText(self.tr("Manage"))
+        self.manage_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.manage_button.setMinimumHeight(44)
+        self.manage_menu = QMenu(self.manage_button)
+        self.manage_menu.setStyleSheet("QMenu::item { padding: 12px 28px; }")  # a finger
+        self.manage_button.setMenu(self.manage_menu)
         page_bar = QHBoxLayout()
         for index, (name, title) in enumerate(
             (
@@ -163,7 +176,17 @@ class MainWindow(QMainWindow):
             button.setCheckable(True)
             button.setAutoDefault(False)
             self.page_buttons.addButton(button, index)
-            page_bar.addWidget(button)
+            if name in MANAGE_PAGES:
+                # A manager's occasional pages live in one menu: eight buttons do not fit a
+                # 1280 px tablet in English. The button stays (hidden) for the group's state.
+                button.hide()
+                action = self.manage_menu.addAction(title)
+                action.setObjectName(f"page_{name}")
+                action.triggered.connect(lambda _=False, i=index: self.show_page_index(i))
+                self.page_actions[name] = action
+            else:
+                page_bar.addWidget(button)
+        page_bar.addWidget(self.manage_button)
         self.page_buttons.button(0).setChecked(True)
         self.page_buttons.idClicked.connect(self.show_page_index)
 
@@ -210,6 +233,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.key_warning = plain_label("", name="keyWarning")
         self.key_warning.setWordWrap(True)
+        # It wraps to the room it gets; its one-line width must not widen the window past a
+        # 1280 px tablet (in English it did).
+        self.key_warning.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.key_warning.setMinimumWidth(240)
         self.key_warning.hide()
         self.statusBar().addWidget(self.key_warning, 1)
 
@@ -279,7 +306,8 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _staff_text(services: AppServices) -> str:
-        return f"{services.context.store_name} · {services.context.staff_name}"
+        # Two lines: the top bar of a manager (eight pages) fits a 1280 px tablet.
+        return f"{services.context.store_name}\n{services.context.staff_name}"
 
     @property
     def services(self) -> AppServices:
@@ -315,19 +343,15 @@ class MainWindow(QMainWindow):
         self.results.set_masking(masking)
         self._refresh_categories()
         # Only managers see the terminals page (the server checks the role again).
-        self.page_buttons.button(self.PAGES.index("devices")).setVisible(
-            services.devices.can_manage
-        )
+        self._offer_page("devices", services.devices.can_manage)
         self.duplicates.set_service(services.duplicates)
-        self.page_buttons.button(self.PAGES.index("duplicates")).setVisible(
-            self.duplicates.available
-        )
+        self._offer_page("duplicates", self.duplicates.available)
         self.followups.set_service(services.followups)
         self.followups.set_message_service(services.messages)
         self._overdue_told = 0
         self.show_followup_alert()
         self.audit.set_reader(services.audit_trail)
-        self.page_buttons.button(self.PAGES.index("audit")).setVisible(self.audit.available)
+        self._offer_page("audit", self.audit.available)
         self.dashboard.set_service(services.dashboard)
         self.page_buttons.button(self.PAGES.index("dashboard")).setVisible(self.dashboard.available)
         if (
@@ -337,6 +361,16 @@ class MainWindow(QMainWindow):
             or (self.page == "dashboard" and not self.dashboard.available)
         ):
             self.show_page("customers")
+        if self.isVisible():
+            QTimer.singleShot(0, self._fit_screen)  # another role shows other page buttons
+
+    def page_action(self, name: str) -> QAction:
+        """The menu entry of one of a manager's occasional pages."""
+        return self.page_actions[name]
+
+    def _offer_page(self, name: str, available: bool) -> None:
+        self.page_actions[name].setVisible(available)
+        self.manage_button.setVisible(any(a.isVisible() for a in self.page_actions.values()))
 
     def _refresh_categories(self) -> None:
         """Category labels come with the catalog (a first sync may bring them later)."""
@@ -931,6 +965,18 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.search_box.setFocus()
+        QTimer.singleShot(0, self._fit_screen)
+
+    def _fit_screen(self) -> None:
+        """Before the first show every widget counts towards the width (the pages a staff
+        member's role hides too): in English that made the window wider than a 1280 px
+        tablet. Once shown, it is brought back inside the screen."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry().width()
+        if self.width() > room:
+            self.resize(max(self.minimumSizeHint().width(), room), self.height())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True

@@ -300,7 +300,7 @@
         <translation>Attributed revenue</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="77"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="78"/>
         <source>%1/%2</source>
         <translation>&apos;%1/%2</translation>
     </message>
@@ -308,62 +308,62 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="103"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="104"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="105"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="106"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="145"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="147"/>
         <source>Staff member</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="179"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="181"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="195"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="197"/>
         <source>Follow-up results: %1 (%2 – %3)</source>
         <translation>Follow-up results: %1 (%2 – %3)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="202"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="204"/>
         <source>No sale credited to a follow-up in this period yet.</source>
         <translation>No sale credited to a follow-up in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="204"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="206"/>
         <source>Attributed revenue over time</source>
         <translation>Attributed revenue over time</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="207"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="209"/>
         <source>Attributed revenue per staff member</source>
         <translation>Attributed revenue per staff member</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="220"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="222"/>
         <source>Follow-up results</source>
         <translation>Follow-up results</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="241"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="243"/>
         <source>Export the figures</source>
         <translation>Export the figures</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="241"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="243"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="248"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="250"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -1616,78 +1616,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="108"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>Clienteling</source>
         <translation>Clienteling</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="113"/>
+        <location filename="../../clienteling/ui/main_window.py" line="117"/>
         <source>Switch staff</source>
         <translation>Switch staff</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="115"/>
+        <location filename="../../clienteling/ui/main_window.py" line="119"/>
         <source>A colleague signs in at this terminal</source>
         <translation>A colleague signs in at this terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="117"/>
+        <location filename="../../clienteling/ui/main_window.py" line="121"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="119"/>
+        <location filename="../../clienteling/ui/main_window.py" line="123"/>
         <source>Register a walk-in customer</source>
         <translation>Register a walk-in customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <location filename="../../clienteling/ui/main_window.py" line="155"/>
+        <source>Manage</source>
+        <translation>Manage</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="164"/>
         <source>Customers</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="152"/>
+        <location filename="../../clienteling/ui/main_window.py" line="165"/>
         <source>Products</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="153"/>
+        <location filename="../../clienteling/ui/main_window.py" line="166"/>
         <source>Store lists</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="154"/>
-        <location filename="../../clienteling/ui/main_window.py" line="804"/>
+        <location filename="../../clienteling/ui/main_window.py" line="167"/>
+        <location filename="../../clienteling/ui/main_window.py" line="838"/>
         <source>Follow-ups</source>
         <translation>Follow-ups</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="155"/>
+        <location filename="../../clienteling/ui/main_window.py" line="168"/>
         <source>Results</source>
         <translation>Results</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="156"/>
+        <location filename="../../clienteling/ui/main_window.py" line="169"/>
         <source>Terminals</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="157"/>
+        <location filename="../../clienteling/ui/main_window.py" line="170"/>
         <source>Duplicates</source>
         <translation>Duplicates</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="158"/>
+        <location filename="../../clienteling/ui/main_window.py" line="171"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="300"/>
+        <location filename="../../clienteling/ui/main_window.py" line="328"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="448"/>
+        <location filename="../../clienteling/ui/main_window.py" line="482"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1695,29 +1700,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="465"/>
+        <location filename="../../clienteling/ui/main_window.py" line="499"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="485"/>
+        <location filename="../../clienteling/ui/main_window.py" line="519"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="502"/>
-        <location filename="../../clienteling/ui/main_window.py" line="682"/>
-        <location filename="../../clienteling/ui/main_window.py" line="692"/>
+        <location filename="../../clienteling/ui/main_window.py" line="536"/>
+        <location filename="../../clienteling/ui/main_window.py" line="716"/>
+        <location filename="../../clienteling/ui/main_window.py" line="726"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="519"/>
+        <location filename="../../clienteling/ui/main_window.py" line="553"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="565"/>
+        <location filename="../../clienteling/ui/main_window.py" line="599"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1775,88 +1780,88 @@
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="603"/>
+        <location filename="../../clienteling/ui/main_window.py" line="637"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="629"/>
+        <location filename="../../clienteling/ui/main_window.py" line="663"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="634"/>
+        <location filename="../../clienteling/ui/main_window.py" line="668"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="635"/>
+        <location filename="../../clienteling/ui/main_window.py" line="669"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="636"/>
+        <location filename="../../clienteling/ui/main_window.py" line="670"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="640"/>
+        <location filename="../../clienteling/ui/main_window.py" line="674"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="641"/>
+        <location filename="../../clienteling/ui/main_window.py" line="675"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="654"/>
+        <location filename="../../clienteling/ui/main_window.py" line="688"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="664"/>
-        <location filename="../../clienteling/ui/main_window.py" line="687"/>
+        <location filename="../../clienteling/ui/main_window.py" line="698"/>
+        <location filename="../../clienteling/ui/main_window.py" line="721"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="716"/>
+        <location filename="../../clienteling/ui/main_window.py" line="750"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="759"/>
+        <location filename="../../clienteling/ui/main_window.py" line="793"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="762"/>
+        <location filename="../../clienteling/ui/main_window.py" line="796"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="764"/>
+        <location filename="../../clienteling/ui/main_window.py" line="798"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="766"/>
+        <location filename="../../clienteling/ui/main_window.py" line="800"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="769"/>
+        <location filename="../../clienteling/ui/main_window.py" line="803"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="789"/>
+        <location filename="../../clienteling/ui/main_window.py" line="823"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="811"/>
+        <location filename="../../clienteling/ui/main_window.py" line="845"/>
         <source>%n follow-up(s) of this store are overdue.</source>
         <translation>
             <numerusform>%n follow-up of this store is overdue.</numerusform>
@@ -1864,47 +1869,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="821"/>
+        <location filename="../../clienteling/ui/main_window.py" line="855"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="825"/>
+        <location filename="../../clienteling/ui/main_window.py" line="859"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="836"/>
+        <location filename="../../clienteling/ui/main_window.py" line="870"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="845"/>
+        <location filename="../../clienteling/ui/main_window.py" line="879"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="857"/>
+        <location filename="../../clienteling/ui/main_window.py" line="891"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="864"/>
+        <location filename="../../clienteling/ui/main_window.py" line="898"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="890"/>
+        <location filename="../../clienteling/ui/main_window.py" line="924"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="893"/>
+        <location filename="../../clienteling/ui/main_window.py" line="927"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="923"/>
+        <location filename="../../clienteling/ui/main_window.py" line="957"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>

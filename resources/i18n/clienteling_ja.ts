@@ -299,7 +299,7 @@
         <translation>成果売上</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="77"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="78"/>
         <source>%1/%2</source>
         <translation>%1年%2月</translation>
     </message>
@@ -307,62 +307,62 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="103"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="104"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="105"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="106"/>
         <source>Export CSV…</source>
         <translation>CSV出力…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="145"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="147"/>
         <source>Staff member</source>
         <translation>スタッフ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="179"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="181"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="195"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="197"/>
         <source>Follow-up results: %1 (%2 – %3)</source>
         <translation>フォローアップ成果：%1（%2〜%3）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="202"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="204"/>
         <source>No sale credited to a follow-up in this period yet.</source>
         <translation>この期間にフォローアップの成果売上はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="204"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="206"/>
         <source>Attributed revenue over time</source>
         <translation>成果売上の推移</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="207"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="209"/>
         <source>Attributed revenue per staff member</source>
         <translation>スタッフ別の成果売上</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="220"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="222"/>
         <source>Follow-up results</source>
         <translation>フォローアップ成果</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="241"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="243"/>
         <source>Export the figures</source>
         <translation>数値を出力</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="241"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="243"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="248"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="250"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
@@ -1604,107 +1604,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="108"/>
+        <location filename="../../clienteling/ui/main_window.py" line="112"/>
         <source>Clienteling</source>
         <translation>クライアンテリング</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="113"/>
+        <location filename="../../clienteling/ui/main_window.py" line="117"/>
         <source>Switch staff</source>
         <translation>スタッフ切替</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="115"/>
+        <location filename="../../clienteling/ui/main_window.py" line="119"/>
         <source>A colleague signs in at this terminal</source>
         <translation>別のスタッフがこの端末にサインインします</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="117"/>
+        <location filename="../../clienteling/ui/main_window.py" line="121"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="119"/>
+        <location filename="../../clienteling/ui/main_window.py" line="123"/>
         <source>Register a walk-in customer</source>
         <translation>来店されたお客様を新規登録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="151"/>
+        <location filename="../../clienteling/ui/main_window.py" line="155"/>
+        <source>Manage</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/main_window.py" line="164"/>
         <source>Customers</source>
         <translation>お客様</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="152"/>
+        <location filename="../../clienteling/ui/main_window.py" line="165"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="153"/>
+        <location filename="../../clienteling/ui/main_window.py" line="166"/>
         <source>Store lists</source>
         <translation>店舗の予約</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="154"/>
-        <location filename="../../clienteling/ui/main_window.py" line="804"/>
+        <location filename="../../clienteling/ui/main_window.py" line="167"/>
+        <location filename="../../clienteling/ui/main_window.py" line="838"/>
         <source>Follow-ups</source>
         <translation>フォローアップ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="155"/>
+        <location filename="../../clienteling/ui/main_window.py" line="168"/>
         <source>Results</source>
         <translation>成果</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="156"/>
+        <location filename="../../clienteling/ui/main_window.py" line="169"/>
         <source>Terminals</source>
         <translation>端末</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="157"/>
+        <location filename="../../clienteling/ui/main_window.py" line="170"/>
         <source>Duplicates</source>
         <translation>重複確認</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="158"/>
+        <location filename="../../clienteling/ui/main_window.py" line="171"/>
         <source>Audit trail</source>
         <translation>操作ログ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="300"/>
+        <location filename="../../clienteling/ui/main_window.py" line="328"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="448"/>
+        <location filename="../../clienteling/ui/main_window.py" line="482"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="465"/>
+        <location filename="../../clienteling/ui/main_window.py" line="499"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="485"/>
+        <location filename="../../clienteling/ui/main_window.py" line="519"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="502"/>
-        <location filename="../../clienteling/ui/main_window.py" line="682"/>
-        <location filename="../../clienteling/ui/main_window.py" line="692"/>
+        <location filename="../../clienteling/ui/main_window.py" line="536"/>
+        <location filename="../../clienteling/ui/main_window.py" line="716"/>
+        <location filename="../../clienteling/ui/main_window.py" line="726"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="519"/>
+        <location filename="../../clienteling/ui/main_window.py" line="553"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="565"/>
+        <location filename="../../clienteling/ui/main_window.py" line="599"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
@@ -1761,135 +1766,135 @@
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="603"/>
+        <location filename="../../clienteling/ui/main_window.py" line="637"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="629"/>
+        <location filename="../../clienteling/ui/main_window.py" line="663"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="634"/>
+        <location filename="../../clienteling/ui/main_window.py" line="668"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="635"/>
+        <location filename="../../clienteling/ui/main_window.py" line="669"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="636"/>
+        <location filename="../../clienteling/ui/main_window.py" line="670"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="640"/>
+        <location filename="../../clienteling/ui/main_window.py" line="674"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="641"/>
+        <location filename="../../clienteling/ui/main_window.py" line="675"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="654"/>
+        <location filename="../../clienteling/ui/main_window.py" line="688"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="664"/>
-        <location filename="../../clienteling/ui/main_window.py" line="687"/>
+        <location filename="../../clienteling/ui/main_window.py" line="698"/>
+        <location filename="../../clienteling/ui/main_window.py" line="721"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="716"/>
+        <location filename="../../clienteling/ui/main_window.py" line="750"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="759"/>
+        <location filename="../../clienteling/ui/main_window.py" line="793"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="762"/>
+        <location filename="../../clienteling/ui/main_window.py" line="796"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="764"/>
+        <location filename="../../clienteling/ui/main_window.py" line="798"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="766"/>
+        <location filename="../../clienteling/ui/main_window.py" line="800"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="769"/>
+        <location filename="../../clienteling/ui/main_window.py" line="803"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="789"/>
+        <location filename="../../clienteling/ui/main_window.py" line="823"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="811"/>
+        <location filename="../../clienteling/ui/main_window.py" line="845"/>
         <source>%n follow-up(s) of this store are overdue.</source>
         <translation>
             <numerusform>この店舗の期限切れのフォローが%n件あります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="821"/>
+        <location filename="../../clienteling/ui/main_window.py" line="855"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="825"/>
+        <location filename="../../clienteling/ui/main_window.py" line="859"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="836"/>
+        <location filename="../../clienteling/ui/main_window.py" line="870"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="845"/>
+        <location filename="../../clienteling/ui/main_window.py" line="879"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="857"/>
+        <location filename="../../clienteling/ui/main_window.py" line="891"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="864"/>
+        <location filename="../../clienteling/ui/main_window.py" line="898"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="890"/>
+        <location filename="../../clienteling/ui/main_window.py" line="924"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="893"/>
+        <location filename="../../clienteling/ui/main_window.py" line="927"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="923"/>
+        <location filename="../../clienteling/ui/main_window.py" line="957"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>

@@ -23,7 +23,7 @@ def test_searches_views_and_edits_reach_the_managers_audit_page(
     window = MainWindow(associate)
     qtbot.addWidget(window)
     window.show()
-    audit_button = window.page_buttons.button(MainWindow.PAGES.index("audit"))
+    audit_button = window.page_action("audit")  # in the Manage menu
     assert not audit_button.isVisible()  # an associate reads no audit trail
 
     run(qtbot, engine.start())
@@ -42,7 +42,7 @@ def test_searches_views_and_edits_reach_the_managers_audit_page(
     assert audit_button.isVisible()
     page = window.audit
     with qtbot.waitSignal(page.loaded, timeout=10_000):
-        audit_button.click()
+        audit_button.trigger()
     mine = [r for r in page.view.rows() if r.staff_name == till.associate.staff_name]
     actions = {r.action for r in mine}
     assert {"search", "profile.view", "edit:note.add"} <= actions

@@ -67,7 +67,7 @@ def test_a_manager_lists_the_stores_terminals_and_revokes_one(
     window = MainWindow(AppServices.build(cache, associate, engine, device_admin=api))
     qtbot.addWidget(window)
     window.show()
-    devices_button = window.page_buttons.button(MainWindow.PAGES.index("devices"))
+    devices_button = window.page_action("devices")  # in the Manage menu
     assert not devices_button.isVisible()  # an associate has no terminals page
 
     session = run(qtbot, terminal.switch_staff(Credentials(None, MANAGER_CODE, MANAGER_PIN)))
@@ -77,7 +77,7 @@ def test_a_manager_lists_the_stores_terminals_and_revokes_one(
     other_id, other_session = _other_terminal(central.base_url, manager.store_id)
 
     with qtbot.waitSignal(window.devices_loaded, timeout=10_000):
-        devices_button.click()
+        devices_button.trigger()
     rows = {r.id: r for r in window.devices_view.rows()}
     assert rows[terminal.device_id].this_device
     assert other_id in rows and rows[other_id].revoked_at is None

@@ -50,6 +50,7 @@ _TILES: tuple[tuple[str, Callable[[], str]], ...] = (
     ("conversion", lambda: QCoreApplication.translate("Dashboard", "Conversion")),
     ("revenue_jpy", lambda: QCoreApplication.translate("Dashboard", "Attributed revenue")),
 )
+TILES_PER_ROW = 5
 _COLUMNS = ("due", "done", "overdue", "sent", "opened", "clicked", "conversion", "revenue_jpy")
 
 
@@ -124,13 +125,14 @@ class DashboardPage(QWidget):
             value.setStyleSheet("font-size: 22px; font-weight: bold; color: #1a5fb4;")
             name = QLabel(caption())
             name.setStyleSheet("color: #555;")
+            name.setWordWrap(True)
             box = QVBoxLayout()
             box.addWidget(value)
             box.addWidget(name)
             holder = QWidget()
             holder.setLayout(box)
             holder.setStyleSheet("background: #f4f6fa; border-radius: 6px;")
-            grid.addWidget(holder, 0, n)
+            grid.addWidget(holder, n // TILES_PER_ROW, n % TILES_PER_ROW)  # fits 1280 px
             self.tiles[field] = value
 
         self.over_time = BarChart()
