@@ -55,7 +55,14 @@ from sync.server.models import (
 from sync.server.pgnotify import notify_buckets
 from sync.server.planner_triggers import FINDERS, Candidate, Context, store_zones
 from sync.server.timeutil import as_utc, utcnow
-from sync.server.timing import Signal, candidate_days, choose_time, fits_cap, service_time
+from sync.server.timing import (
+    Signal,
+    candidate_days,
+    choose_time,
+    fits_cap,
+    late_days,
+    service_time,
+)
 
 log = logging.getLogger(__name__)
 
@@ -329,6 +336,8 @@ class _Batch:
             days = candidate_days(
                 candidate.anchor, rule.offset_days, rule.window_days, rule.before_weekend, today
             )
+            if not days and candidate.occasion is not None:
+                days = late_days(candidate.occasion, rule.offset_days, rule.window_days, today)
             cap = self.rules.frequency_cap
             planned = self.planned[customer.id]
             chosen = choose_time(

@@ -46,6 +46,9 @@ BOUGHT = ("paid", "ready_for_pickup", "shipped", "completed")
 INTEREST_LIFETIME = timedelta(days=180)  # older open interests are not followed up
 
 
+FIRST_BIRTHDAY_DAYS = 365  # a birth gift's recipient turns one about a year on
+
+
 @dataclass
 class Candidate:
     rule: FollowupRule
@@ -61,6 +64,10 @@ class Candidate:
     skus: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     reservation_id: str | None = None
+    # Occasions: the day itself. When the rule's window has passed but this is still ahead
+    # (the gift was recorded late, the chain started using the rules since), the contact is
+    # made on the days left before it.
+    occasion: date | None = None
 
     @property
     def kind(self) -> str:
@@ -158,7 +165,8 @@ def birthdays(ctx: Context, rule: FollowupRule) -> Iterator[Candidate]:
     """The customer's own birthday, when the first day of the rule's window is within the
     horizon (and its last day not past)."""
     today = ctx.now.date()
-    first_allowed = today - timedelta(days=rule.offset_days + rule.window_days)
+    # ...or, its window past, the birthday itself still ahead (a late contact).
+    first_allowed = min(today - timedelta(days=rule.offset_days + rule.window_days), today)
     last_allowed = today + timedelta(days=ctx.rules.horizon_days - rule.offset_days)
     months = sorted(
         {
@@ -190,13 +198,18 @@ def birthdays(ctx: Context, rule: FollowupRule) -> Iterator[Candidate]:
                     customer.preferred_staff_id,
                     f"{rule.code}:{customer.id}:{year}",
                     anchor=day,
+                    occasion=day,
                 )
 
 
 def gifts(ctx: Context, rule: FollowupRule) -> Iterator[Candidate]:
     """An order holding a birth gift: the recipient's first birthday is about a year on."""
     today = ctx.now.date()
-    earliest = today - timedelta(days=rule.offset_days + rule.window_days + 1)
+    # Orders whose window is ahead or on, or, past it, whose first birthday is still ahead.
+    earliest = min(
+        today - timedelta(days=rule.offset_days + rule.window_days + 1),
+        today - timedelta(days=FIRST_BIRTHDAY_DAYS - 1),
+    )
     latest = today + timedelta(days=ctx.rules.horizon_days - rule.offset_days + 1)
     matches = [col(OrderLine.sku).startswith(prefix) for prefix in rule.gift_skus]
     if rule.gift_categories:
@@ -225,7 +238,8 @@ def gifts(ctx: Context, rule: FollowupRule) -> Iterator[Candidate]:
             store_id,
             order.attributed_staff_id or customer.preferred_staff_id,
             f"{rule.code}:{order.id}",
-            anchor=ctx.local_day(order.ordered_at, store_id),
+            anchor=(bought := ctx.local_day(order.ordered_at, store_id)),
+            occasion=bought + timedelta(days=FIRST_BIRTHDAY_DAYS),
             order_ids=[order.id],
             skus=list(rule.suggest_skus),
             categories=list(rule.suggest_categories),

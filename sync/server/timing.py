@@ -56,6 +56,18 @@ def candidate_days(
     return sorted(weekdays, key=lambda d: (d.isocalendar()[:2], -d.weekday()))
 
 
+def late_days(occasion: date, offset_days: int, window_days: int, today: date) -> list[date]:
+    """An occasion whose window has passed but which is still ahead: the days left before
+    it, from today, as many as the window had (none once the occasion is here)."""
+    if today >= occasion:
+        return []
+    window_end = today + timedelta(days=window_days)
+    return [
+        today + timedelta(days=n)
+        for n in range((min(occasion, window_end + timedelta(days=1)) - today).days)
+    ]
+
+
 def _mode_hour(hours: Iterable[int]) -> int:
     counts = Counter(hours)
     best = max(counts.values())

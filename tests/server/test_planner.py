@@ -288,6 +288,21 @@ def test_a_birth_gift_plans_the_first_birthday_with_age_appropriate_suggestions(
     assert "first-birthday cake" in r.json()["body"] and "on us" in r.json()["body"]
 
 
+def test_a_first_birthday_whose_window_has_passed_is_still_followed_up_before_the_day(
+    server: ServerThread, engine: Engine
+) -> None:
+    """The gift recorded late (or the rules switched on since): the ideal days (13-20
+    October) are past, the first birthday (3 November) is not: the contact is planned on the
+    days left before it; once the day has come, nothing is planned any more."""
+    _order(engine, CONSENTING, "store", jst(2025, 11, 3, 15, 10), "GS-BIRTH-03")
+    assert plan(engine, now=jst(2026, 11, 3, 9, 0)).created.get("gift_first_birthday") is None
+    report = plan(engine, now=jst(2026, 10, 28, 9, 0))
+    assert report.created.get("gift_first_birthday") == 1
+    [row] = [r for r in _followups(engine, CONSENTING) if r.rule_code == "gift_first_birthday"]
+    assert date(2026, 10, 28) <= row.due_date < date(2026, 11, 3)
+    assert plan(engine, now=jst(2026, 10, 29, 9, 0)).created.get("gift_first_birthday") is None
+
+
 def test_a_hold_about_to_expire_is_a_service_contact_before_it_expires(
     server: ServerThread, engine: Engine, at: Any
 ) -> None:

@@ -73,3 +73,16 @@ def test_service_contacts_leave_the_quiet_hours_but_not_past_the_deadline() -> N
     assert before == datetime(2026, 10, 21, 20, tzinfo=JST) and before < expires
     noon = datetime(2026, 10, 21, 12, 5, tzinfo=JST)
     assert service_time(noon, JST, NIGHT, noon + timedelta(hours=1)) == noon
+
+
+def test_late_days_are_the_days_left_before_the_occasion() -> None:
+    from sync.server.timing import late_days
+
+    occasion = date(2026, 11, 3)
+    assert late_days(occasion, 344, 7, date(2026, 10, 28)) == [
+        date(2026, 10, 28) + timedelta(days=n) for n in range(6)
+    ]
+    assert late_days(occasion, 344, 2, date(2026, 10, 28)) == [
+        date(2026, 10, 28) + timedelta(days=n) for n in range(3)
+    ]  # no more days than the window had
+    assert late_days(occasion, 344, 7, date(2026, 11, 3)) == []  # the day itself: too late
