@@ -422,6 +422,6 @@ def create_app(settings: Settings | None = None, *, engine: Engine | None = None
 
     install_ingest_routes(app, publish)
     install_followup_routes(app, publish)
-    install_message_routes(app, dispatcher)
+    install_message_routes(app, dispatcher, publish)
     install_storefront_routes(app, publish)
     return app

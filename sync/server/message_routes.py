@@ -5,6 +5,7 @@ link's key is the credential, opaque, no PII)."""
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterable
 from typing import Annotated
 
 from fastapi import FastAPI, Path, Query
@@ -24,10 +25,12 @@ from sync.protocol.messages import (
 )
 from sync.server import messages
 from sync.server.auth import CurrentStaff, EngineDep
+from sync.server.changes import forget_touched, touched_buckets
 from sync.server.db import write_session
 from sync.server.dispatch import Dispatcher
+from sync.server.documents import publish_customer
 from sync.server.errors import ApiError
-from sync.server.models import Consent, Message
+from sync.server.models import Consent, Customer, Message
 from sync.server.openapi import CONFLICT
 from sync.server.timeutil import utcnow
 
@@ -53,7 +56,9 @@ def _by_key(session: Session, key: str) -> Message | None:
     return session.execute(select(Message).where(col(Message.key) == key)).scalar_one_or_none()
 
 
-def install_message_routes(app: FastAPI, dispatcher: Dispatcher) -> None:
+def install_message_routes(
+    app: FastAPI, dispatcher: Dispatcher, publish: Callable[[Iterable[str]], None]
+) -> None:
     @app.post(
         "/v1/followups/{followup_id}/messages",
         tags=["messages"],
@@ -135,4 +140,14 @@ def install_message_routes(app: FastAPI, dispatcher: Dispatcher) -> None:
                     recorded_at=utcnow(),
                 )
             )
+            # Every terminal's profile shows the withdrawal (the customer document carries
+            # the ledger's current states).
+            customer = session.get(Customer, row.customer_id)
+            if customer is not None:
+                customer.updated_at = utcnow()
+                session.flush()
+                publish_customer(session, customer)
+            buckets = touched_buckets(session)
+            forget_touched(session)
+        publish(buckets)
         return _page("配信を停止しました / Unsubscribed", "今後このお知らせは届きません。")

@@ -192,6 +192,12 @@ def test_the_unsubscribe_link_withdraws_consent(
         assert (latest.state, latest.source) == ("withdrawn", "unsubscribe_link")
     Dispatcher(engine, {"email": _smtp(port)}).run(now=datetime.now(UTC) + timedelta(days=3))
     assert _status(engine, message["id"]).status == "blocked" and box.messages == []
+    # The store's terminals see the withdrawal on the profile.
+    other = open_terminal(server.base_url, SHIBUYA, "M001")
+    other.pull_all()
+    consents = other.entities("customer")[CONSENTING]["consents"]
+    [email] = [c for c in consents if (c["purpose"], c["channel"]) == ("marketing", "email")]
+    assert (email["state"], email["source"]) == ("withdrawn", "unsubscribe_link")
 
 
 def test_two_dispatchers_at_once_send_every_message_exactly_once(
