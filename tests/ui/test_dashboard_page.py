@@ -16,7 +16,6 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import update
 
 from clienteling.services.bundle import AppServices
-from clienteling.services.context import StaffContext
 from clienteling.ui.dashboard.page import buckets
 from clienteling.ui.main_window import MainWindow
 from sync.client.api import ApiClient
@@ -24,22 +23,16 @@ from sync.server.config import Settings
 from sync.server.db import write_session
 from sync.server.dispatch import Dispatcher, RecordingProvider
 from sync.server.models import FollowUp
-from sync.server.planner import plan
-from tests.ui.conftest import MANAGER_CODE, MANAGER_PIN, CentralServer, Terminal, run
+from tests.ui.conftest import CentralServer, Terminal, run
+from tests.ui.loop_helpers import manager_signed_in, planned_interest
 from tests.ui.test_followup_queue import _manager_auth, _rows
 
 
 def _credited_sale(terminal: Terminal, central: CentralServer, qtbot: QtBot) -> int:
     """A visit follow-up whose message went out, was clicked and brought an order."""
-    services = terminal.services
-    hit = next(h for h in terminal.sample_customers() if h.email)
-    services.consents.change(hit.id, {"email": True})
-    [product, *_] = services.products.search("ヘルメット")
-    services.interests.add(hit.id, code=product.sku, category=None, comment="")
-    run(qtbot, terminal.engine.sync_once())
+    hit, product = planned_interest(terminal, central, qtbot)
     assert central.thread is not None
     engine = central.thread.app.state.engine
-    plan(engine)
     [soon] = [r for r in _rows(central, hit.id) if r.rule_code == "visit_few_days"]
     # Its day has come (planned a few days ahead; moved here rather than the clock).
     yesterday = datetime.now(UTC) - timedelta(days=1)
@@ -87,19 +80,7 @@ def test_a_manager_sees_the_loops_results_and_exports_them(
 
     manager_api = ApiClient(central.base_url)
     try:
-        store_id = terminal.services.context.store_id
-        device = run(qtbot, manager_api.register_device(MANAGER_CODE, MANAGER_PIN, store_id))
-        session = run(
-            qtbot,
-            manager_api.open_session(device.device_token, staff_code=MANAGER_CODE, pin=MANAGER_PIN),
-        )
-        manager = StaffContext(
-            staff_id=session.staff.id,
-            staff_name=session.staff.name,
-            store_id=session.store.id,
-            store_name=session.store.name,
-            role=session.staff.role,
-        )
+        manager = manager_signed_in(qtbot, manager_api, terminal.services.context.store_id)
         services = AppServices.build(
             terminal.cache, manager, terminal.engine, dashboard_source=manager_api
         )
@@ -114,7 +95,7 @@ def test_a_manager_sees_the_loops_results_and_exports_them(
         assert page.tiles["revenue_jpy"].text() == f"¥{revenue:,}"
         assert page.tiles["sent"].text() == "1"
         assert page.tiles["conversion"].text() == "100%"
-        assert page.title.text().find(session.store.name) >= 0
+        assert page.title.text().find(manager.store_name) >= 0
         assert sum(v for _, v in page.over_time.bars) == revenue
         assert page.per_staff.bars[0][1] == revenue
         row = page.table.topLevelItem(0)

@@ -9,26 +9,18 @@ from pytestqt.qtbot import QtBot
 from sqlmodel import select
 
 from clienteling.services.bundle import AppServices
-from clienteling.services.context import StaffContext
 from clienteling.ui.followups.message_dialog import MessageDialog
 from sync.client.api import ApiClient
 from sync.server.db import read_session
 from sync.server.models import Message
-from sync.server.planner import plan
-from tests.ui.conftest import MANAGER_CODE, MANAGER_PIN, CentralServer, Terminal, run
+from tests.ui.conftest import CentralServer, Terminal, run
+from tests.ui.loop_helpers import manager_signed_in, planned_interest
 
 
 def _planned(terminal: Terminal, central: CentralServer, qtbot: QtBot) -> str:
-    services = terminal.services
-    hit = next(h for h in terminal.sample_customers() if h.email)
-    services.consents.change(hit.id, {"email": True})
-    [product, *_] = services.products.search("ヘルメット")
-    services.interests.add(hit.id, code=product.sku, category=None, comment="")
+    hit, _ = planned_interest(terminal, central, qtbot)
     run(qtbot, terminal.engine.sync_once())
-    assert central.thread is not None
-    plan(central.thread.app.state.engine)
-    run(qtbot, terminal.engine.sync_once())
-    return hit.display_name
+    return str(hit.display_name)
 
 
 def _dialog(qtbot: QtBot, page: object, click: object) -> MessageDialog:
@@ -72,19 +64,7 @@ def test_an_associate_drafts_and_a_manager_corrects_and_approves(
 
     manager_api = ApiClient(central.base_url)
     try:
-        store_id = terminal.services.context.store_id
-        device = run(qtbot, manager_api.register_device(MANAGER_CODE, MANAGER_PIN, store_id))
-        session = run(
-            qtbot,
-            manager_api.open_session(device.device_token, staff_code=MANAGER_CODE, pin=MANAGER_PIN),
-        )
-        manager = StaffContext(
-            staff_id=session.staff.id,
-            staff_name=session.staff.name,
-            store_id=session.store.id,
-            store_name=session.store.name,
-            role=session.staff.role,
-        )
+        manager = manager_signed_in(qtbot, manager_api, terminal.services.context.store_id)
         window.set_services(AppServices.build(cache, manager, engine, message_source=manager_api))
         assert page.review_button.isVisible()
         review = _dialog(qtbot, page, page.review_button)
