@@ -299,6 +299,13 @@ def _blocks(session: Session, row: Message) -> list[str]:
     ]
 
 
+def draft_text(session: Session, f: FollowUp, language: str) -> tuple[str, str]:
+    """The subject and text the server drafts for `f`: its template, placeholders filled."""
+    subject, text = _template(session, f, language)
+    values = _values(session, f, language)
+    return render(subject, values), render(text, values)
+
+
 def compose(
     engine: Engine, auth: AuthContext, followup_id: str, body: MessageCompose
 ) -> MessagePublic:
@@ -308,8 +315,7 @@ def compose(
             raise ApiError(409, "conflict", f"The follow-up is already {f.status}.")
         if f.channel not in MESSAGE_CHANNELS:
             raise ApiError(409, "conflict", f"A follow-up by {f.channel} is not a message.")
-        subject, text = _template(session, f, body.language)
-        values = _values(session, f, body.language)
+        subject, text = draft_text(session, f, body.language)
         row = Message(
             id=new_id(),
             followup_id=f.id,
@@ -318,8 +324,8 @@ def compose(
             channel=f.channel,
             purpose=f.purpose,
             language=body.language,
-            subject=body.subject if body.subject is not None else render(subject, values),
-            body=body.body if body.body is not None else render(text, values),
+            subject=body.subject if body.subject is not None else subject,
+            body=body.body if body.body is not None else text,
             status="draft",
             key=new_id(),
             created_by=auth.staff_id,

@@ -16,6 +16,7 @@ import subprocess
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -347,12 +348,25 @@ def _save_seqs(conn: Connection, seqs: dict[str, int], start: dict[str, int]) ->
 
 
 def seed_demo(
-    engine: Engine, scale: int = 5000, seed: int = 1, *, pin_cost: PinCost = SERVER_PIN_COST
+    engine: Engine,
+    scale: int = 5000,
+    seed: int = 1,
+    *,
+    pin_cost: PinCost = SERVER_PIN_COST,
+    reference: datetime | None = None,
 ) -> None:
-    """Load the deterministic demo chain with `scale` customers (no-op when already loaded)."""
-    from sync.server.demo import generate
+    """Load the demo chain with `scale` customers (no-op when already loaded).
 
-    load_chain(engine, generate(customers=scale, seed=seed), pin_cost=pin_cost)
+    Its history ends at `reference`, by default the moment of seeding: the stories' follow-ups
+    (the bike's, the first birthday's) are ahead on whatever day a demo is started, and the
+    weeks before it hold the loop's follow-ups, messages and credited sales (seed_loop.py).
+    """
+    from sync.server.demo import generate, live_reference
+    from sync.server.seed_loop import seed_loop_history
+
+    chain = generate(customers=scale, seed=seed, reference=reference or live_reference())
+    if load_chain(engine, chain, pin_cost=pin_cost):
+        seed_loop_history(engine, chain.reference, seed=seed)
 
 
 __all__ = ["DemoChainLike", "load_chain", "seed_demo"]

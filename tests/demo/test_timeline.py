@@ -40,3 +40,27 @@ def test_iso_on_day_names_the_wall_clock_minute() -> None:
 def test_seconds_before_inverts_iso_before() -> None:
     for seconds in (0, 60, 3_600 * 30, 86_400 * 400):
         assert seconds_before(datetime.fromisoformat(iso_before(seconds))) == seconds
+
+
+def test_any_reference_formats_like_datetime_and_the_chain_ends_there() -> None:
+    from sync.server.demo import generate, live_reference
+    from sync.server.demo.timeline import Timeline
+
+    reference = datetime(2027, 3, 17, 16, 42, 31, tzinfo=JST)
+    timeline = Timeline(reference)
+    assert timeline.reference == reference.replace(second=0)
+    for seconds in (0, 60, 3_600 * 30, 86_400 * 400, 86_400 * 365 * 13):
+        expected = (timeline.reference - timedelta(seconds=seconds)).replace(second=0)
+        assert timeline.iso_before(seconds) == expected.isoformat()
+    assert timeline.iso_on_day(1, 9 * 60) == "2027-03-16T09:00:00+09:00"
+    with pytest.raises(ValueError):
+        Timeline(datetime(2027, 3, 17))  # naive
+
+    chain = generate(customers=60, seed=3, reference=reference)
+    stamps = [datetime.fromisoformat(o["ordered_at"]) for o in chain.iter_orders()]
+    stamps += [datetime.fromisoformat(a["occurred_at"]) for a in chain.iter_activities()]
+    stamps += [datetime.fromisoformat(c["created_at"]) for c in chain.iter_customers()]
+    assert stamps and max(stamps) < reference
+    assert max(stamps) > reference - timedelta(days=3)  # the bike, two days ago
+    now = live_reference()
+    assert now.utcoffset() == timedelta(hours=9) and now.second == 0

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from clienteling import paths
 from clienteling.embedded import prepare_central_file, start_embedded_server
 from sync.server.db import make_engine
-from sync.server.demo import generate
+from sync.server.demo import REFERENCE_TIME, generate
 from sync.server.models import Customer
 from sync.server.pins import FAST_PIN_COST
 from sync.server.schema import upgrade
@@ -71,7 +71,7 @@ def test_a_plaintext_central_database_is_encrypted_in_place_with_nothing_lost(
     db = tmp_path / "server.db"
     plain = make_engine(f"sqlite:///{db}")
     upgrade(plain)
-    seed_demo(plain, scale=300, seed=1, pin_cost=FAST_PIN_COST)
+    seed_demo(plain, scale=300, seed=1, pin_cost=FAST_PIN_COST, reference=REFERENCE_TIME)
     with plain.connect() as conn:
         before = conn.execute(select(func.count()).select_from(Customer)).scalar_one()
     plain.dispose()

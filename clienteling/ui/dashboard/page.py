@@ -214,8 +214,10 @@ class DashboardPage(QWidget):
         self.table.clear()
         for row in found.staff:
             item = QTreeWidgetItem([row.name] + [tile_text(row.figures, c) for c in _COLUMNS])
+            middle = Qt.AlignmentFlag.AlignVCenter
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignLeft | middle)
             for n in range(1, len(_COLUMNS) + 1):
-                item.setTextAlignment(n, Qt.AlignmentFlag.AlignRight)
+                item.setTextAlignment(n, Qt.AlignmentFlag.AlignRight | middle)
             self.table.addTopLevelItem(item)
 
     def _clear(self) -> None:

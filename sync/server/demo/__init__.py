@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cached_property
 
 from sync.protocol import (
@@ -45,7 +46,7 @@ from .customers import (
 )
 from .history import HISTORY_CUSTOMERS
 from .inventory import build_inventory
-from .timeline import REFERENCE_TIME
+from .timeline import REFERENCE_TIME, Timeline, live_reference
 
 __all__ = [
     "CATEGORY_LABELS",
@@ -63,7 +64,9 @@ __all__ = [
     "STORY_LOCK_SKU",
     "DemoChain",
     "DemoStaff",
+    "Timeline",
     "generate",
+    "live_reference",
 ]
 
 
@@ -78,34 +81,43 @@ class DemoChain:
     customer_count: int = 5_000
     seed: int = 1
     categories: list[CategoryData] = field(default_factory=build_categories)
+    timeline: Timeline = field(default_factory=Timeline)
+
+    @property
+    def reference(self) -> datetime:
+        """The instant the chain's history ends at (its "now")."""
+        return self.timeline.reference
 
     def iter_customers(self) -> Iterator[CustomerData]:
-        return iter_customers(self.customer_count, self.seed)
+        return iter_customers(self.customer_count, self.seed, self.timeline)
 
     @cached_property
     def _shoppers(self) -> list[history.Shopper]:
         # cached_property writes to the instance __dict__ directly, so it works on a frozen
         # dataclass; the first 5,000 customers are replayed once and summarised.
-        return history.shoppers_of(self.iter_customers())
+        return history.shoppers_of(self.iter_customers(), self.timeline)
 
     def iter_orders(self) -> Iterator[OrderData]:
-        return history.iter_orders(self.seed, self._shoppers, *self._tables())
+        return history.iter_orders(self.seed, self._shoppers, *self._tables(), self.timeline)
 
     def iter_activities(self) -> Iterator[ActivityData]:
-        return history.iter_activities(self.seed, self._shoppers, *self._tables())
+        return history.iter_activities(self.seed, self._shoppers, *self._tables(), self.timeline)
 
     def iter_notes(self) -> Iterator[NoteData]:
-        return history.iter_notes(self.seed, self._shoppers, *self._tables())
+        return history.iter_notes(self.seed, self._shoppers, *self._tables(), self.timeline)
 
     def iter_interests(self) -> Iterator[InterestData]:
-        return history.iter_interests(self.seed, self._shoppers, *self._tables())
+        return history.iter_interests(self.seed, self._shoppers, *self._tables(), self.timeline)
 
     def _tables(self) -> tuple[list[StoreData], list[DemoStaff], list[ProductData]]:
         return self.stores, self.staff, self.products
 
 
-def generate(customers: int = 5_000, seed: int = 1) -> DemoChain:
-    """The demo chain with `customers` customers (0..MAX_CUSTOMERS), reproducible from `seed`.
+def generate(
+    customers: int = 5_000, seed: int = 1, reference: datetime = REFERENCE_TIME
+) -> DemoChain:
+    """The demo chain with `customers` customers (0..MAX_CUSTOMERS), reproducible from `seed`,
+    its history ending at `reference` (fixed by default; `live_reference()` for a live demo).
 
     Raises ValueError for a customer count out of range. Fresh lists on every call, so a
     caller may mutate what it gets without affecting the next call.
@@ -121,4 +133,5 @@ def generate(customers: int = 5_000, seed: int = 1) -> DemoChain:
         inventory=build_inventory(stores, products, seed),
         customer_count=customers,
         seed=seed,
+        timeline=Timeline(reference),
     )

@@ -18,7 +18,7 @@ from sync.protocol import ConsentData, CustomerData, IdentityData
 from .chain import STAFF, demo_id, staff_by_code, store_by_code
 from .ean import LOYALTY_CARD_PREFIX, Ean13Series
 from .names import FAMILY_NAMES, Era, Gender, GivenName, era_of_birth_year, given_names_for
-from .timeline import DAY, REFERENCE_DATE, YEAR, iso_before, jst, seconds_before
+from .timeline import DAY, DEMO_TIMELINE, YEAR, Timeline, jst
 
 # The bijections below cover this many customers; more is refused rather than duplicated.
 MAX_CUSTOMERS = 10_000_000
@@ -26,10 +26,15 @@ MAX_CUSTOMERS = 10_000_000
 STORY_BIKE_CUSTOMER_ID = demo_id("customer:story:bike")
 STORY_GIFT_CUSTOMER_ID = demo_id("customer:story:gift")
 STORY_CUSTOMERS = 2  # customers 0 and 1 are the stories; the random ones start at 2
+# Days before the reference date: the bike was bought two days ago, so both of its follow-ups
+# (a few days later before the weekend, about a month later) are still ahead; the birth gift
+# 346 days ago, so its first-birthday contact window (from day 344) is open now.
+BIKE_BOUGHT_DAYS_BEFORE = 2
+GIFT_BOUGHT_DAYS_BEFORE = 346
 
 EMAIL_DOMAINS = ("example.jp", "example.com", "example.ne.jp", "example.co.jp", "example.org")
 WORDING_VERSION = "2026-04"
-_WORDING_SINCE_S = seconds_before(jst(2026, 4, 1, 9, 0))
+_WORDING_SINCE = jst(2026, 4, 1, 9, 0)
 
 # Home stores: the Futako-Tamagawa bicycle shop (the demo terminal's store) gets the largest
 # share, and its region (kanto) about 62% of all customers.
@@ -140,7 +145,7 @@ def _consent(channel: str, state: str, source: str, at: datetime) -> ConsentData
     )
 
 
-def story_customers() -> list[CustomerData]:
+def story_customers(timeline: Timeline = DEMO_TIMELINE) -> list[CustomerData]:
     """The two customers the demo is built around, the same in every chain (see history.py)."""
     bike_store = store_by_code("FUT")["id"]
     baby_store = store_by_code("YOK")["id"]
@@ -174,7 +179,7 @@ def story_customers() -> list[CustomerData]:
                 _consent("sms", "withdrawn", "store", consent_at),
             ],
             created_at="2023-05-20T11:05:00+09:00",
-            updated_at="2026-10-23T14:25:00+09:00",
+            updated_at=timeline.at(BIKE_BOUGHT_DAYS_BEFORE, 14, 25).isoformat(),
         ),
         CustomerData(
             id=STORY_GIFT_CUSTOMER_ID,
@@ -206,7 +211,7 @@ def story_customers() -> list[CustomerData]:
 class _CustomerStream:
     """Draws random customers from one `random.Random`; tables are precomputed once."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, timeline: Timeline) -> None:
         # A str seed is hashed with SHA-512 by `random`, identical on every machine and run.
         self.rng = random.Random(f"clienteling-demo:customers:{seed}")
         self.family_cum, self.family_total = _cumulative([f.weight for f in FAMILY_NAMES])
@@ -227,12 +232,15 @@ class _CustomerStream:
                 self.staff_of_store.setdefault(member.data["store_id"], []).append(
                     member.data["id"]
                 )
-        self.ref_ordinal = REFERENCE_DATE.toordinal()
+        self.ref_ordinal = timeline.reference_date.toordinal()
+        self.iso_before = timeline.iso_before
+        self.wording_since_s = timeline.seconds_before(_WORDING_SINCE)
 
     def customer(self, i: int) -> CustomerData:
         """Customer i. Call with i = 2, 3, 4, ... in order: the draws come from one stream."""
         rng = self.rng
         rand = rng.random
+        iso = self.iso_before
         female = rand() < 0.56
         lo, hi, _ = _AGE_BANDS[bisect(self.age_cum, rand() * self.age_total)]
         age = lo + int(rand() * (hi - lo + 1))
@@ -275,7 +283,7 @@ class _CustomerStream:
         consents: list[ConsentData] = []
         if rand() < 0.8:
             # Consent was re-collected with the 2026-04 wording; none predates it.
-            since_s = min(created_s, _WORDING_SINCE_S)
+            since_s = max(0, min(created_s, self.wording_since_s))
             for channel in _CONSENT_CHANNELS:
                 if (channel == "email" and email is None) or (
                     channel == "app_push" and online is None
@@ -289,7 +297,7 @@ class _CustomerStream:
                             "channel": channel,
                             "state": "granted" if rand() < 0.78 else "withdrawn",
                             "source": sources[int(rand() * len(sources))],
-                            "recorded_at": iso_before(int(rand() * since_s)),
+                            "recorded_at": iso(int(rand() * since_s)),
                             "wording_version": WORDING_VERSION,
                         }
                     )
@@ -313,20 +321,22 @@ class _CustomerStream:
             "merged_into": None,
             "identities": identities,
             "consents": consents,
-            "created_at": iso_before(created_s),
-            "updated_at": iso_before(updated_s),
+            "created_at": iso(created_s),
+            "updated_at": iso(updated_s),
         }
         return row
 
 
-def iter_customers(count: int, seed: int) -> Iterator[CustomerData]:
+def iter_customers(
+    count: int, seed: int, timeline: Timeline = DEMO_TIMELINE
+) -> Iterator[CustomerData]:
     """Yield `count` customers: the two stories first, then random ones. Memory stays flat."""
     if count < 0 or count > MAX_CUSTOMERS:
         raise ValueError(f"customers must be between 0 and {MAX_CUSTOMERS}, got {count}")
-    yield from story_customers()[:count]
+    yield from story_customers(timeline)[:count]
     if count <= STORY_CUSTOMERS:
         return
-    stream = _CustomerStream(seed)
+    stream = _CustomerStream(seed, timeline)
     make = stream.customer
     for i in range(STORY_CUSTOMERS, count):
         yield make(i)

@@ -28,7 +28,7 @@ from .chain import DemoStaff
 from .customers import STORY_BIKE_CUSTOMER_ID, STORY_GIFT_CUSTOMER_ID, uuid4_from_bits
 from .orders import build_order
 from .stories import story_activities, story_interests, story_notes, story_orders
-from .timeline import DAY, YEAR, iso_before, iso_on_day, seconds_before
+from .timeline import DAY, DEMO_TIMELINE, YEAR, Timeline
 
 HISTORY_CUSTOMERS = 5_000
 
@@ -107,7 +107,9 @@ class Shopper:
     preferred_staff_id: str | None
 
 
-def shoppers_of(customers: Iterable[CustomerData]) -> list[Shopper]:
+def shoppers_of(
+    customers: Iterable[CustomerData], timeline: Timeline = DEMO_TIMELINE
+) -> list[Shopper]:
     """Summaries of the customers that get history (the first HISTORY_CUSTOMERS)."""
     found = []
     for index, customer in enumerate(customers):
@@ -117,7 +119,7 @@ def shoppers_of(customers: Iterable[CustomerData]) -> list[Shopper]:
             Shopper(
                 id=customer["id"],
                 home_store_id=customer["home_store_id"] or "",
-                created_s=seconds_before(datetime.fromisoformat(customer["created_at"])),
+                created_s=timeline.seconds_before(datetime.fromisoformat(customer["created_at"])),
                 has_email=customer["email"] is not None,
                 has_online=customer["online_account"] is not None,
                 preferred_staff_id=customer["preferred_staff_id"],
@@ -134,7 +136,9 @@ class _Context:
         stores: Sequence[StoreData],
         staff: Sequence[DemoStaff],
         products: Sequence[ProductData],
+        timeline: Timeline,
     ) -> None:
+        self.timeline = timeline
         self.store = {s["id"]: s for s in stores}
         self.region_stores: dict[str, list[str]] = {}
         for s in stores:
@@ -195,11 +199,11 @@ def _within(rng: random.Random, shopper: Shopper, horizon_s: int) -> int:
 _OPENING_MINUTE, _CLOSING_MINUTE = 10 * 60, 20 * 60
 
 
-def _during_opening(rng: random.Random, shopper: Shopper, horizon_s: int) -> str:
+def _during_opening(rng: random.Random, ctx: _Context, shopper: Shopper, horizon_s: int) -> str:
     """A timestamp in opening hours on a day after the customer joined, within the horizon."""
     days_before = _within(rng, shopper, horizon_s) // DAY
     minute = _OPENING_MINUTE + int(rng.random() * (_CLOSING_MINUTE - _OPENING_MINUTE))
-    return iso_on_day(days_before, minute)
+    return ctx.timeline.iso_on_day(days_before, minute)
 
 
 def iter_orders(
@@ -208,10 +212,11 @@ def iter_orders(
     stores: Sequence[StoreData],
     staff: Sequence[DemoStaff],
     products: Sequence[ProductData],
+    timeline: Timeline = DEMO_TIMELINE,
 ) -> Iterator[OrderData]:
     """Orders of about 60% of the shoppers, over the last two years; totals add up."""
-    ctx = _Context(stores, staff, products)
-    yield from story_orders(ctx.product, {s.id for s in shoppers})
+    ctx = _Context(stores, staff, products, timeline)
+    yield from story_orders(ctx.product, {s.id for s in shoppers}, timeline)
     rng = random.Random(f"clienteling-demo:orders:{seed}")
     for shopper in _random_shoppers(shoppers):
         if rng.random() >= 0.6:
@@ -238,9 +243,9 @@ def iter_orders(
             if store_id is not None and channel in ("store", "phone") and rng.random() < 0.7:
                 staff_id = rng.choice(ctx.staff_of_store[store_id]).data["id"]
             if channel in ("store", "phone"):
-                ordered_at = _during_opening(rng, shopper, 2 * YEAR)
+                ordered_at = _during_opening(rng, ctx, shopper, 2 * YEAR)
             else:
-                ordered_at = iso_before(_within(rng, shopper, 2 * YEAR))
+                ordered_at = ctx.timeline.iso_before(_within(rng, shopper, 2 * YEAR))
             yield build_order(
                 uuid4_from_bits(rng.getrandbits(128)),
                 shopper.id,
@@ -282,10 +287,11 @@ def iter_activities(
     stores: Sequence[StoreData],
     staff: Sequence[DemoStaff],
     products: Sequence[ProductData],
+    timeline: Timeline = DEMO_TIMELINE,
 ) -> Iterator[ActivityData]:
     """Web and app views, SNS, support inquiries and email opens for about half the shoppers."""
-    ctx = _Context(stores, staff, products)
-    yield from story_activities(ctx.product, {s.id for s in shoppers})
+    ctx = _Context(stores, staff, products, timeline)
+    yield from story_activities(ctx.product, {s.id for s in shoppers}, timeline)
     rng = random.Random(f"clienteling-demo:activities:{seed}")
     for shopper in _random_shoppers(shoppers):
         if rng.random() >= 0.5:
@@ -328,7 +334,7 @@ def iter_activities(
                 customer_id=shopper.id,
                 channel=channel,
                 kind=kind,
-                occurred_at=iso_before(_within(rng, shopper, YEAR)),
+                occurred_at=ctx.timeline.iso_before(_within(rng, shopper, YEAR)),
                 sku=sku,
                 summary=summary,
             )
@@ -346,10 +352,11 @@ def iter_notes(
     stores: Sequence[StoreData],
     staff: Sequence[DemoStaff],
     products: Sequence[ProductData],
+    timeline: Timeline = DEMO_TIMELINE,
 ) -> Iterator[NoteData]:
     """Staff notes on a few shoppers (about 3%), written by their home store's staff."""
-    ctx = _Context(stores, staff, products)
-    yield from story_notes({s.id for s in shoppers})
+    ctx = _Context(stores, staff, products, timeline)
+    yield from story_notes({s.id for s in shoppers}, timeline)
     rng = random.Random(f"clienteling-demo:notes:{seed}")
     for shopper in _random_shoppers(shoppers):
         if rng.random() >= 0.03:
@@ -362,7 +369,7 @@ def iter_notes(
             staff_id=author["id"],
             staff_name=author["name"],
             store_id=author["store_id"],
-            created_at=_during_opening(rng, shopper, YEAR),
+            created_at=_during_opening(rng, ctx, shopper, YEAR),
         )
 
 
@@ -372,10 +379,11 @@ def iter_interests(
     stores: Sequence[StoreData],
     staff: Sequence[DemoStaff],
     products: Sequence[ProductData],
+    timeline: Timeline = DEMO_TIMELINE,
 ) -> Iterator[InterestData]:
     """Items of interest logged on a few shoppers (about 4%): a product or just a category."""
-    ctx = _Context(stores, staff, products)
-    yield from story_interests({s.id for s in shoppers})
+    ctx = _Context(stores, staff, products, timeline)
+    yield from story_interests({s.id for s in shoppers}, timeline)
     rng = random.Random(f"clienteling-demo:interests:{seed}")
     for shopper in _random_shoppers(shoppers):
         if rng.random() >= 0.04:
@@ -393,7 +401,7 @@ def iter_interests(
             comment=rng.choice(_INTEREST_COMMENTS),
             staff_id=author["id"],
             store_id=author["store_id"],
-            created_at=_during_opening(rng, shopper, YEAR),
+            created_at=_during_opening(rng, ctx, shopper, YEAR),
             status="open" if roll < 0.7 else "purchased" if roll < 0.85 else "dismissed",
             status_reason=_DISMISS_REASONS[int(roll * 1000) % len(_DISMISS_REASONS)]
             if roll >= 0.85

@@ -28,9 +28,16 @@ from .catalog import (
     STORY_LOCK_SKU,
 )
 from .chain import demo_id, staff_by_code, store_by_code
-from .customers import STORY_BIKE_CUSTOMER_ID, STORY_GIFT_CUSTOMER_ID
+from .customers import (
+    BIKE_BOUGHT_DAYS_BEFORE,
+    GIFT_BOUGHT_DAYS_BEFORE,
+    STORY_BIKE_CUSTOMER_ID,
+    STORY_GIFT_CUSTOMER_ID,
+)
 from .orders import build_order
-from .timeline import jst
+from .timeline import Timeline
+
+_BIKE, _GIFT = BIKE_BOUGHT_DAYS_BEFORE, GIFT_BOUGHT_DAYS_BEFORE
 
 
 def _line(product: ProductData, quantity: int) -> OrderLineData:
@@ -42,7 +49,9 @@ def _line(product: ProductData, quantity: int) -> OrderLineData:
     )
 
 
-def story_orders(products: Mapping[str, ProductData], ids: Container[str]) -> Iterator[OrderData]:
+def story_orders(
+    products: Mapping[str, ProductData], ids: Container[str], timeline: Timeline
+) -> Iterator[OrderData]:
     """The bike bought in store; the baby clothes bought as a gift a year ago."""
     if STORY_BIKE_CUSTOMER_ID in ids:
         yield build_order(
@@ -50,7 +59,7 @@ def story_orders(products: Mapping[str, ProductData], ids: Container[str]) -> It
             STORY_BIKE_CUSTOMER_ID,
             "store",
             store_by_code("FUT")["id"],
-            jst(2026, 10, 23, 14, 10).isoformat(),
+            timeline.at(_BIKE, 14, 10).isoformat(),
             "completed",
             staff_by_code("S002").data["id"],
             [_line(products[STORY_BIKE_SKU], 1)],
@@ -61,7 +70,7 @@ def story_orders(products: Mapping[str, ProductData], ids: Container[str]) -> It
             STORY_GIFT_CUSTOMER_ID,
             "store",
             store_by_code("YOK")["id"],
-            jst(2025, 11, 3, 15, 10).isoformat(),
+            timeline.at(_GIFT, 15, 10).isoformat(),
             "completed",
             staff_by_code("S012").data["id"],
             [_line(products[STORY_GIFT_SKU], 1), _line(products[STORY_BABY_CLOTHES_SKU], 1)],
@@ -69,7 +78,7 @@ def story_orders(products: Mapping[str, ProductData], ids: Container[str]) -> It
 
 
 def story_activities(
-    products: Mapping[str, ProductData], ids: Container[str]
+    products: Mapping[str, ProductData], ids: Container[str], timeline: Timeline
 ) -> Iterator[ActivityData]:
     """The accessories looked up online after the purchase; a newsletter and an app open."""
     if STORY_BIKE_CUSTOMER_ID in ids:
@@ -82,7 +91,7 @@ def story_activities(
                 customer_id=STORY_BIKE_CUSTOMER_ID,
                 channel="web",
                 kind="view",
-                occurred_at=jst(2026, 10, 24, 21, minute).isoformat(),
+                occurred_at=timeline.at(_BIKE - 1, 21, minute).isoformat(),
                 sku=sku,
                 summary=f"オンラインストアで「{products[sku]['name']}」を閲覧",
             )
@@ -91,7 +100,7 @@ def story_activities(
             customer_id=STORY_BIKE_CUSTOMER_ID,
             channel="email",
             kind="open",
-            occurred_at=jst(2026, 10, 27, 7, 45).isoformat(),
+            occurred_at=timeline.at(_BIKE - 1, 7, 45).isoformat(),
             sku=None,
             summary="メールマガジン「秋のサイクリング特集」を開封",
         )
@@ -101,13 +110,13 @@ def story_activities(
             customer_id=STORY_GIFT_CUSTOMER_ID,
             channel="app",
             kind="open",
-            occurred_at=jst(2026, 10, 18, 22, 5).isoformat(),
+            occurred_at=timeline.at(14, 22, 5).isoformat(),
             sku=None,
             summary="公式アプリを起動",
         )
 
 
-def story_notes(ids: Container[str]) -> Iterator[NoteData]:
+def story_notes(ids: Container[str], timeline: Timeline) -> Iterator[NoteData]:
     """What the selling staff member wrote down at the counter."""
     if STORY_BIKE_CUSTOMER_ID in ids:
         seller = staff_by_code("S002").data
@@ -121,25 +130,26 @@ def story_notes(ids: Container[str]) -> Iterator[NoteData]:
             staff_id=seller["id"],
             staff_name=seller["name"],
             store_id=seller["store_id"],
-            created_at=jst(2026, 10, 23, 14, 25).isoformat(),
+            created_at=timeline.at(_BIKE, 14, 25).isoformat(),
         )
     if STORY_GIFT_CUSTOMER_ID in ids:
         seller = staff_by_code("S012").data
+        born = timeline.at(_GIFT + 10, 12).date()  # the gift came about ten days after the birth
         yield NoteData(
             id=demo_id("note:story:gift"),
             customer_id=STORY_GIFT_CUSTOMER_ID,
             text=(
                 "ご友人の出産祝いにギフトセットとロンパース（70cm）をご購入。"
-                "お子様は2025年10月生まれ。1歳のお誕生日前にご案内を希望。"
+                f"お子様は{born.year}年{born.month}月生まれ。1歳のお誕生日前にご案内を希望。"
             ),
             staff_id=seller["id"],
             staff_name=seller["name"],
             store_id=seller["store_id"],
-            created_at=jst(2025, 11, 3, 15, 20).isoformat(),
+            created_at=timeline.at(_GIFT, 15, 20).isoformat(),
         )
 
 
-def story_interests(ids: Container[str]) -> Iterator[InterestData]:
+def story_interests(ids: Container[str], timeline: Timeline) -> Iterator[InterestData]:
     """The light, lock and helmet logged on the bike buyer; a toy idea for the first birthday."""
     if STORY_BIKE_CUSTOMER_ID in ids:
         seller = staff_by_code("S002").data
@@ -157,7 +167,7 @@ def story_interests(ids: Container[str]) -> Iterator[InterestData]:
                 comment=comment,
                 staff_id=seller["id"],
                 store_id=seller["store_id"],
-                created_at=jst(2026, 10, 23, 14, 20 + n).isoformat(),
+                created_at=timeline.at(_BIKE, 14, 20 + n).isoformat(),
                 status="open",
                 status_reason=None,
             )
@@ -171,7 +181,7 @@ def story_interests(ids: Container[str]) -> Iterator[InterestData]:
             comment="お子様の1歳の誕生日に木のおもちゃを贈りたいとのこと",
             staff_id=seller["id"],
             store_id=seller["store_id"],
-            created_at=jst(2025, 11, 3, 15, 22).isoformat(),
+            created_at=timeline.at(_GIFT, 15, 22).isoformat(),
             status="open",
             status_reason=None,
         )
