@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTreeWidget,
@@ -147,6 +148,9 @@ class DashboardPage(QWidget):
             [self.tr("Staff member")] + [dict(_TILES)[c]() for c in _COLUMNS]
         )
         self.table.setMinimumHeight(140)
+        # Every heading readable ("Messages sent"), the revenue taking the width left.
+        self.table.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.header().setStretchLastSection(True)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
