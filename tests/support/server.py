@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from contextlib import contextmanager
+from datetime import timedelta
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
