@@ -1,4 +1,5 @@
-"""A walk-in customer created at the counter (online or offline).
+"""A walk-in customer created at the counter (online or offline), and a customer's details
+corrected there (APPI's right to correction, or a typo).
 
 A new customer is a `customer.create` in the outbox with the marketing consents given at the
 counter as `consent.record` entries after it. Until the server sends the profile back it is
@@ -24,15 +25,15 @@ from clienteling.services.context import StaffContext
 from clienteling.services.ports import SyncTrigger
 from clienteling.storage.cache import LocalCache
 from clienteling.storage.outbox import utc_now_iso
-from sync.protocol import CustomerCreateArgs, new_id
+from sync.protocol import CustomerCreateArgs, CustomerUpdateArgs, new_id
 
 MAX_NAME = 200
 MAX_EMAIL = 254
 
 
 @dataclass(frozen=True, slots=True)
-class NewCustomer:
-    """What the staff member typed for a walk-in; empty strings for fields left blank."""
+class CustomerDetails:
+    """What the staff member typed: name, reading, phone, email (empty strings for blanks)."""
 
     family_name: str
     given_name: str = ""
@@ -40,7 +41,19 @@ class NewCustomer:
     given_kana: str = ""
     phone: str = ""
     email: str = ""
-    consents: tuple[str, ...] = ()  # marketing channels the customer agreed to
+
+
+@dataclass(frozen=True, slots=True)
+class NewCustomer(CustomerDetails):
+    """A walk-in, with the marketing channels the customer agreed to."""
+
+    consents: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Correction(CustomerDetails):
+    """The details as corrected at the counter. A blank phone or email leaves it as it is
+    (an associate sees them masked and does not retype them)."""
 
 
 def _optional(text: str, what: str, max_len: int) -> str:
@@ -72,6 +85,48 @@ class CustomerService:
         self._cache = cache
         self._context = context
         self._trigger = trigger
+
+    def correct(self, customer_id: str, entry: Correction) -> bool:
+        """Queue the changed details as a `customer.update` (the profile shows them at once,
+        online or not); False when nothing changed. Raises InvalidInput saying what to fix."""
+        current = self._cache.load_profile(customer_id)
+        if current is None:
+            raise InvalidInput("This customer is not on this terminal.")
+        wanted = {
+            "family_name": clean_user_text(entry.family_name, max_len=MAX_NAME, what="Family name"),
+            "given_name": _optional(entry.given_name, "Given name", MAX_NAME),
+            "family_kana": _kana(entry.family_kana, "Family name reading"),
+            "given_kana": _kana(entry.given_kana, "Given name reading"),
+        }
+        changes: dict[str, str] = {k: v for k, v in wanted.items() if v != getattr(current, k)}
+        phone_text = _optional(entry.phone, "Phone", 40)
+        if phone_text:
+            phone = normalise_phone(phone_text)
+            if phone is None:
+                raise InvalidInput("This is not a phone number.")
+            if phone != current.phone:
+                changes["phone"] = phone
+        email = _email(entry.email)
+        if email and email != current.email:
+            changes["email"] = email
+        if not changes:
+            return False
+        try:
+            args = CustomerUpdateArgs(id=current.id, **changes)
+        except ValidationError as exc:
+            raise InvalidInput("This customer cannot be saved: check the fields.") from exc
+        name = f"{changes.get('family_name', current.family_name)} "
+        name += changes.get("given_name", current.given_name)
+        self._cache.enqueue(
+            "customer.update",
+            args.model_dump(mode="json", exclude_none=True),
+            customer_id=current.id,
+            summary=name.strip(),
+            meta=self._context.author_meta(),
+            created_at=utc_now_iso(),
+        )
+        self._trigger.request_sync()
+        return True
 
     def create(self, entry: NewCustomer) -> str:
         """Save a walk-in (pending until the server confirms it); returns its id, or raises

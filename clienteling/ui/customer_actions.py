@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from clienteling.domain.errors import InvalidInput
 from clienteling.services.bundle import AppServices
-from clienteling.services.customers import NewCustomer
+from clienteling.services.customers import Correction, NewCustomer
 from clienteling.services.devices import TerminalRevoked
 from clienteling.ui import labels
 from clienteling.ui.consent_dialog import ConsentDialog
-from clienteling.ui.customer_dialog import NewCustomerDialog
+from clienteling.ui.customer_dialog import CorrectDetailsDialog, NewCustomerDialog
 from clienteling.ui.profile import ProfileView
 from clienteling.ui.search import SearchBox, SearchResults
 
@@ -164,6 +164,30 @@ class CustomerActions:
         self.window.services.audit.revealed(customer_id)
         log.info("contact details revealed (%s)", customer_id)
         self.window.profile.reveal(customer_id)
+
+    def correct(self, customer_id: str) -> None:
+        """Correct the customer's details: saved here at once (online or not), sent with the
+        next sync; the profile shows them as soon as the form closes."""
+        profile = self.window.services.profiles.load(customer_id)
+        if profile is None:
+            return
+        changed: list[bool] = []
+
+        def submit(entry: Correction) -> str | None:
+            try:
+                changed.append(self.window.services.customers.correct(customer_id, entry))
+            except InvalidInput as exc:
+                return labels.service_message(str(exc))
+            return None
+
+        visible = self.window.profile.contact_visible
+        if CorrectDetailsDialog.ask(self.parent, submit, profile, contact_visible=visible):
+            if not changed or not changed[-1]:
+                return
+            log.info("customer details corrected (%s)", customer_id)
+            self.window.after_local_change()
+            saved = QCoreApplication.translate("MainWindow", "Details corrected.")
+            self.window.show_message(self.window.saved_message(saved))
 
     def new_customer(self) -> None:
         """A walk-in: the form starts from what was typed in the search box; once saved (here,

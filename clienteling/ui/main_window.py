@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         self.profile.step_requested.connect(self.on_step_requested)
         self.profile.transfer_requested.connect(self.on_transfer_requested)
         self.profile.reveal_requested.connect(self.customer_actions.reveal)
+        self.profile.correct_requested.connect(self.customer_actions.correct)
         self.profile.consent_change_requested.connect(self.customer_actions.change_consent)
         self.profile.erase_requested.connect(self.customer_actions.erase)
         self.profile.export_requested.connect(self.customer_actions.export)

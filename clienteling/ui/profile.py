@@ -57,6 +57,7 @@ class ProfileView(QWidget):
     transfer_requested = Signal(str, str, str)  # sku, store to ask, customer id
     reveal_requested = Signal(str)  # customer id: show the masked phone and email
     consent_change_requested = Signal(str)  # customer id
+    correct_requested = Signal(str)  # customer id: correct the name, reading, phone, email
     erase_requested = Signal(str)  # customer id (managers)
     export_requested = Signal(str)  # customer id (managers): a disclosure
 
@@ -107,6 +108,10 @@ class ProfileView(QWidget):
         self.consent_button.setObjectName("changeConsent")
         self.consent_button.setToolTip(self.tr("Ask and record what the customer agrees to"))
         self.consent_button.clicked.connect(self.on_consent_button_clicked)
+        self.correct_button = QPushButton(self.tr("Correct details…"), page)
+        self.correct_button.setObjectName("correctDetails")
+        self.correct_button.setToolTip(self.tr("Correct the name, reading, phone or email"))
+        self.correct_button.clicked.connect(self.on_correct_button_clicked)
         self.export_button = QPushButton(self.tr("Export their data…"), page)
         self.export_button.setObjectName("exportCustomer")
         self.export_button.setToolTip(
@@ -137,6 +142,7 @@ class ProfileView(QWidget):
         actions.addWidget(self.add_note_button)
         actions.addWidget(self.add_interest_button)
         actions.addWidget(self.consent_button)
+        actions.addWidget(self.correct_button)
         actions.addWidget(self.reveal_button)
         actions.addWidget(self.export_button)
         actions.addWidget(self.erase_button)
@@ -276,6 +282,15 @@ class ProfileView(QWidget):
     def on_consent_button_clicked(self) -> None:
         if self._profile is not None:
             self.consent_change_requested.emit(self._profile.id)
+
+    def on_correct_button_clicked(self) -> None:
+        if self._profile is not None:
+            self.correct_requested.emit(self._profile.id)
+
+    @property
+    def contact_visible(self) -> bool:
+        """Whether the phone and email are shown in full (not masked) right now."""
+        return not self.reveal_button.isVisibleTo(self)
 
     def on_reveal_button_clicked(self) -> None:
         if self._profile is not None:

@@ -228,79 +228,145 @@
     </message>
 </context>
 <context>
+    <name>CorrectDetailsDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="168"/>
+        <source>Correct details</source>
+        <translation>Correct details</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="177"/>
+        <source>unchanged (left blank)</source>
+        <translation>unchanged (left blank)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetails</name>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
+        <source>e.g. 山田</source>
+        <translation>e.g. 山田</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="55"/>
+        <source>e.g. 花子</source>
+        <translation>e.g. 花子</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="58"/>
+        <source>e.g. やまだ</source>
+        <translation>e.g. やまだ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="61"/>
+        <source>e.g. はなこ</source>
+        <translation>e.g. はなこ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="64"/>
+        <source>e.g. 090-1234-5678</source>
+        <translation>e.g. 090-1234-5678</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="67"/>
+        <source>e.g. hanako@example.jp</source>
+        <translation>e.g. hanako@example.jp</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="77"/>
+        <source>Name (family, given)</source>
+        <translation>Name (family, given)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="79"/>
+        <source>Reading (kana)</source>
+        <translation>Reading (kana)</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="80"/>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="81"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="35"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="36"/>
         <source>This week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="36"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="37"/>
         <source>This month</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="37"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="38"/>
         <source>Last 30 days</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="38"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="39"/>
         <source>Last 90 days</source>
         <translation>Last 90 days</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="39"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="40"/>
         <source>Last 12 months</source>
         <translation>Last 12 months</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="43"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="44"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="44"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="45"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="45"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="46"/>
         <source>Overdue</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="46"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="47"/>
         <source>Messages sent</source>
         <translation>Messages sent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="47"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="48"/>
         <source>Blocked (no consent)</source>
         <translation>Blocked (no consent)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="48"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="49"/>
         <source>Opened</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="49"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="50"/>
         <source>Clicked</source>
         <translation>Clicked</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="50"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="51"/>
         <source>Conversion</source>
         <translation>Conversion</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="51"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="52"/>
         <source>Attributed revenue</source>
         <translation>Attributed revenue</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="78"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="79"/>
         <source>%1/%2</source>
         <translation>&apos;%1/%2</translation>
     </message>
@@ -308,62 +374,62 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="104"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="105"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="106"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="107"/>
         <source>Export CSV…</source>
         <translation>Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="147"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="148"/>
         <source>Staff member</source>
         <translation>Staff member</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="181"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="185"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="197"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="201"/>
         <source>Follow-up results: %1 (%2 – %3)</source>
         <translation>Follow-up results: %1 (%2 – %3)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="204"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="208"/>
         <source>No sale credited to a follow-up in this period yet.</source>
         <translation>No sale credited to a follow-up in this period yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="206"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="210"/>
         <source>Attributed revenue over time</source>
         <translation>Attributed revenue over time</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="209"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="213"/>
         <source>Attributed revenue per staff member</source>
         <translation>Attributed revenue per staff member</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="222"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="228"/>
         <source>Follow-up results</source>
         <translation>Follow-up results</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="243"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="249"/>
         <source>Export the figures</source>
         <translation>Export the figures</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="243"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="249"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="250"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="256"/>
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
@@ -1662,7 +1728,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/main_window.py" line="167"/>
-        <location filename="../../clienteling/ui/main_window.py" line="838"/>
+        <location filename="../../clienteling/ui/main_window.py" line="839"/>
         <source>Follow-ups</source>
         <translation>Follow-ups</translation>
     </message>
@@ -1687,12 +1753,12 @@
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="328"/>
+        <location filename="../../clienteling/ui/main_window.py" line="329"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 is now signed in at this terminal.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="482"/>
+        <location filename="../../clienteling/ui/main_window.py" line="483"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>Wrong PIN: %n more try, then a full sign-in is needed.</numerusform>
@@ -1700,29 +1766,29 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="499"/>
+        <location filename="../../clienteling/ui/main_window.py" line="500"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="519"/>
+        <location filename="../../clienteling/ui/main_window.py" line="520"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>This customer is not in this terminal&apos;s data yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="536"/>
-        <location filename="../../clienteling/ui/main_window.py" line="716"/>
-        <location filename="../../clienteling/ui/main_window.py" line="726"/>
+        <location filename="../../clienteling/ui/main_window.py" line="537"/>
+        <location filename="../../clienteling/ui/main_window.py" line="717"/>
+        <location filename="../../clienteling/ui/main_window.py" line="727"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="553"/>
+        <location filename="../../clienteling/ui/main_window.py" line="554"/>
         <source>This customer is no longer available.</source>
         <translation>This customer is no longer available.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="599"/>
+        <location filename="../../clienteling/ui/main_window.py" line="600"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(and %n more: see Store lists)</numerusform>
@@ -1775,93 +1841,98 @@
         <translation>The customer was erased everywhere.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="187"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="189"/>
+        <source>Details corrected.</source>
+        <translation>Details corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_actions.py" line="211"/>
         <source>Customer saved.</source>
         <translation>Customer saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="637"/>
+        <location filename="../../clienteling/ui/main_window.py" line="638"/>
         <source>Note saved.</source>
         <translation>Note saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="663"/>
+        <location filename="../../clienteling/ui/main_window.py" line="664"/>
         <source>Item of interest saved.</source>
         <translation>Item of interest saved.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="668"/>
+        <location filename="../../clienteling/ui/main_window.py" line="669"/>
         <source>Bought elsewhere</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="669"/>
+        <location filename="../../clienteling/ui/main_window.py" line="670"/>
         <source>No longer interested</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="670"/>
+        <location filename="../../clienteling/ui/main_window.py" line="671"/>
         <source>Too expensive</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="674"/>
+        <location filename="../../clienteling/ui/main_window.py" line="675"/>
         <source>Dismiss item of interest</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="675"/>
+        <location filename="../../clienteling/ui/main_window.py" line="676"/>
         <source>Why is it no longer of interest?</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="688"/>
+        <location filename="../../clienteling/ui/main_window.py" line="689"/>
         <source>Item of interest dismissed.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="698"/>
-        <location filename="../../clienteling/ui/main_window.py" line="721"/>
+        <location filename="../../clienteling/ui/main_window.py" line="699"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="750"/>
+        <location filename="../../clienteling/ui/main_window.py" line="751"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="793"/>
+        <location filename="../../clienteling/ui/main_window.py" line="794"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="796"/>
+        <location filename="../../clienteling/ui/main_window.py" line="797"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="798"/>
+        <location filename="../../clienteling/ui/main_window.py" line="799"/>
         <source>This is the terminal you are using.</source>
         <translation>This is the terminal you are using.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="800"/>
+        <location filename="../../clienteling/ui/main_window.py" line="801"/>
         <source>Revoke terminal</source>
         <translation>Revoke terminal</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="803"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>Revoke</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="823"/>
+        <location filename="../../clienteling/ui/main_window.py" line="824"/>
         <source>%1 was revoked.</source>
         <translation>%1 was revoked.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="845"/>
+        <location filename="../../clienteling/ui/main_window.py" line="846"/>
         <source>%n follow-up(s) of this store are overdue.</source>
         <translation>
             <numerusform>%n follow-up of this store is overdue.</numerusform>
@@ -1869,47 +1940,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="855"/>
+        <location filename="../../clienteling/ui/main_window.py" line="856"/>
         <source>It is being sent to the server.</source>
         <translation>It is being sent to the server.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="859"/>
+        <location filename="../../clienteling/ui/main_window.py" line="860"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>Offline: it is kept on this terminal and sent when the connection is back.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="870"/>
+        <location filename="../../clienteling/ui/main_window.py" line="871"/>
         <source>Could not read that barcode: %1</source>
         <translation>Could not read that barcode: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="879"/>
+        <location filename="../../clienteling/ui/main_window.py" line="880"/>
         <source>Unlock the terminal first.</source>
         <translation>Unlock the terminal first.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="891"/>
+        <location filename="../../clienteling/ui/main_window.py" line="892"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>That barcode is not a product or a loyalty card.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="898"/>
+        <location filename="../../clienteling/ui/main_window.py" line="899"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="924"/>
+        <location filename="../../clienteling/ui/main_window.py" line="925"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>No customer with loyalty card %1 on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="927"/>
+        <location filename="../../clienteling/ui/main_window.py" line="928"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="957"/>
+        <location filename="../../clienteling/ui/main_window.py" line="958"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
@@ -2018,62 +2089,12 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="45"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="104"/>
         <source>New customer</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="47"/>
-        <source>e.g. 山田</source>
-        <translation>e.g. 山田</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="48"/>
-        <source>e.g. 花子</source>
-        <translation>e.g. 花子</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="49"/>
-        <source>e.g. やまだ</source>
-        <translation>e.g. やまだ</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="50"/>
-        <source>e.g. はなこ</source>
-        <translation>e.g. はなこ</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="51"/>
-        <source>e.g. 090-1234-5678</source>
-        <translation>e.g. 090-1234-5678</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
-        <source>e.g. hanako@example.jp</source>
-        <translation>e.g. hanako@example.jp</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="69"/>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="66"/>
-        <source>Name (family, given)</source>
-        <translation>Name (family, given)</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="67"/>
-        <source>Reading (kana)</source>
-        <translation>Reading (kana)</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="68"/>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="70"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="110"/>
         <source>News and offers by</source>
         <translation>News and offers by</translation>
     </message>
@@ -2316,251 +2337,261 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="74"/>
+        <location filename="../../clienteling/ui/profile.py" line="75"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>Scan a loyalty card or search for a customer.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="100"/>
+        <location filename="../../clienteling/ui/profile.py" line="101"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="103"/>
+        <location filename="../../clienteling/ui/profile.py" line="104"/>
         <source>Log item of interest</source>
         <translation>Log item of interest</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="157"/>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="163"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="158"/>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
-        <location filename="../../clienteling/ui/profile.py" line="197"/>
+        <location filename="../../clienteling/ui/profile.py" line="164"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
+        <location filename="../../clienteling/ui/profile.py" line="203"/>
         <source>Channel</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="159"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
         <source>Store</source>
         <translation>Store</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="160"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="161"/>
-        <location filename="../../clienteling/ui/profile.py" line="199"/>
+        <location filename="../../clienteling/ui/profile.py" line="167"/>
+        <location filename="../../clienteling/ui/profile.py" line="205"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="162"/>
+        <location filename="../../clienteling/ui/profile.py" line="168"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="198"/>
+        <location filename="../../clienteling/ui/profile.py" line="204"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="176"/>
+        <location filename="../../clienteling/ui/profile.py" line="182"/>
         <source>Show product</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="106"/>
+        <location filename="../../clienteling/ui/profile.py" line="107"/>
         <source>News and offers…</source>
         <translation>News and offers…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <location filename="../../clienteling/ui/profile.py" line="109"/>
         <source>Ask and record what the customer agrees to</source>
         <translation>Ask and record what the customer agrees to</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="110"/>
+        <location filename="../../clienteling/ui/profile.py" line="111"/>
+        <source>Correct details…</source>
+        <translation>Correct details…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="113"/>
+        <source>Correct the name, reading, phone or email</source>
+        <translation>Correct the name, reading, phone or email</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="115"/>
         <source>Export their data…</source>
         <translation>Export their data…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="113"/>
+        <location filename="../../clienteling/ui/profile.py" line="118"/>
         <source>The customer asked what is held about them: a file to hand over</source>
         <translation>The customer asked what is held about them: a file to hand over</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="117"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Erase this customer…</source>
         <translation>Erase this customer…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="119"/>
+        <location filename="../../clienteling/ui/profile.py" line="124"/>
         <source>The customer asked to be deleted: everywhere</source>
         <translation>The customer asked to be deleted: everywhere</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="127"/>
         <source>Show contact details</source>
         <translation>Show contact details</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="124"/>
+        <location filename="../../clienteling/ui/profile.py" line="129"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>Shows the full phone number and email; recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="179"/>
+        <location filename="../../clienteling/ui/profile.py" line="185"/>
         <source>Dismiss…</source>
         <translation></translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="196"/>
+        <location filename="../../clienteling/ui/profile.py" line="202"/>
         <source>Due</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="200"/>
+        <location filename="../../clienteling/ui/profile.py" line="206"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="215"/>
+        <location filename="../../clienteling/ui/profile.py" line="221"/>
         <source>Consent</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="301"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>Tier: %1    Points: %2</source>
         <translation>Tier: %1    Points: %2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="313"/>
+        <location filename="../../clienteling/ui/profile.py" line="328"/>
         <source>Card %1</source>
         <translation>Card %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="331"/>
         <source>Birthday %1</source>
         <translation>Birthday %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="317"/>
+        <location filename="../../clienteling/ui/profile.py" line="332"/>
         <source>Home store: %1</source>
         <translation>Home store: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="342"/>
+        <location filename="../../clienteling/ui/profile.py" line="357"/>
         <source>The server refused this new customer: %1</source>
         <translation>The server refused this new customer: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="347"/>
+        <location filename="../../clienteling/ui/profile.py" line="362"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="352"/>
+        <location filename="../../clienteling/ui/profile.py" line="367"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="357"/>
+        <location filename="../../clienteling/ui/profile.py" line="372"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>Another profile of this customer was joined to this one: everything on it is shown here.</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="368"/>
+        <location filename="../../clienteling/ui/profile.py" line="383"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>Lifetime %1 over %2 orders</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="377"/>
+        <location filename="../../clienteling/ui/profile.py" line="392"/>
         <source>Mostly: %1</source>
         <translation>Mostly: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="380"/>
+        <location filename="../../clienteling/ui/profile.py" line="395"/>
         <source>Likes: %1</source>
         <translation>Likes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="382"/>
+        <location filename="../../clienteling/ui/profile.py" line="397"/>
         <source>Sizes: %1</source>
         <translation>Sizes: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="384"/>
+        <location filename="../../clienteling/ui/profile.py" line="399"/>
         <source>Open inquiries: %1</source>
         <translation>Open inquiries: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="391"/>
+        <location filename="../../clienteling/ui/profile.py" line="406"/>
         <source>Last purchase: %1</source>
         <translation>Last purchase: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="396"/>
+        <location filename="../../clienteling/ui/profile.py" line="411"/>
         <source>Purchases (%1)</source>
         <translation>Purchases (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="397"/>
+        <location filename="../../clienteling/ui/profile.py" line="412"/>
         <source>Activity (%1)</source>
         <translation>Activity (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="398"/>
+        <location filename="../../clienteling/ui/profile.py" line="413"/>
         <source>Interests (%1)</source>
         <translation>Interests (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="399"/>
+        <location filename="../../clienteling/ui/profile.py" line="414"/>
         <source>Notes (%1)</source>
         <translation>Notes (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="400"/>
+        <location filename="../../clienteling/ui/profile.py" line="415"/>
         <source>Reservations (%1)</source>
         <translation>Reservations (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="401"/>
+        <location filename="../../clienteling/ui/profile.py" line="416"/>
         <source>Follow-ups (%1)</source>
         <translation>Follow-ups (%1)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="416"/>
+        <location filename="../../clienteling/ui/profile.py" line="431"/>
         <source>No consent recorded</source>
         <translation>No consent recorded</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="426"/>
+        <location filename="../../clienteling/ui/profile.py" line="441"/>
         <source>granted</source>
         <translation>granted</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="426"/>
+        <location filename="../../clienteling/ui/profile.py" line="441"/>
         <source>withdrawn</source>
         <translation>withdrawn</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="498"/>
+        <location filename="../../clienteling/ui/profile.py" line="513"/>
         <source>Category: %1</source>
         <translation>Category: %1</translation>
     </message>

@@ -227,79 +227,145 @@
     </message>
 </context>
 <context>
+    <name>CorrectDetailsDialog</name>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="168"/>
+        <source>Correct details</source>
+        <translation>お客様情報の訂正</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="177"/>
+        <source>unchanged (left blank)</source>
+        <translation>変更なし（空欄のまま）</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetails</name>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
+        <source>e.g. 山田</source>
+        <translation>例: 山田</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="55"/>
+        <source>e.g. 花子</source>
+        <translation>例: 花子</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="58"/>
+        <source>e.g. やまだ</source>
+        <translation>例: やまだ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="61"/>
+        <source>e.g. はなこ</source>
+        <translation>例: はなこ</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="64"/>
+        <source>e.g. 090-1234-5678</source>
+        <translation>例: 090-1234-5678</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="67"/>
+        <source>e.g. hanako@example.jp</source>
+        <translation>例: hanako@example.jp</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="77"/>
+        <source>Name (family, given)</source>
+        <translation>氏名（姓・名）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="79"/>
+        <source>Reading (kana)</source>
+        <translation>フリガナ（かな）</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="80"/>
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="81"/>
+        <source>Email</source>
+        <translation>メール</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="35"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="36"/>
         <source>This week</source>
         <translation>今週</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="36"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="37"/>
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="37"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="38"/>
         <source>Last 30 days</source>
         <translation>過去30日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="38"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="39"/>
         <source>Last 90 days</source>
         <translation>過去90日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="39"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="40"/>
         <source>Last 12 months</source>
         <translation>過去12か月</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="43"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="44"/>
         <source>Due</source>
         <translation>予定</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="44"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="45"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="45"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="46"/>
         <source>Overdue</source>
         <translation>期限切れ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="46"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="47"/>
         <source>Messages sent</source>
         <translation>送信済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="47"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="48"/>
         <source>Blocked (no consent)</source>
         <translation>同意なしで停止</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="48"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="49"/>
         <source>Opened</source>
         <translation>開封</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="49"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="50"/>
         <source>Clicked</source>
         <translation>クリック</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="50"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="51"/>
         <source>Conversion</source>
         <translation>成約率</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="51"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="52"/>
         <source>Attributed revenue</source>
         <translation>成果売上</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="78"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="79"/>
         <source>%1/%2</source>
         <translation>%1年%2月</translation>
     </message>
@@ -307,62 +373,62 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="104"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="105"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="106"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="107"/>
         <source>Export CSV…</source>
         <translation>CSV出力…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="147"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="148"/>
         <source>Staff member</source>
         <translation>スタッフ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="181"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="185"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="197"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="201"/>
         <source>Follow-up results: %1 (%2 – %3)</source>
         <translation>フォローアップ成果：%1（%2〜%3）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="204"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="208"/>
         <source>No sale credited to a follow-up in this period yet.</source>
         <translation>この期間にフォローアップの成果売上はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="206"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="210"/>
         <source>Attributed revenue over time</source>
         <translation>成果売上の推移</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="209"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="213"/>
         <source>Attributed revenue per staff member</source>
         <translation>スタッフ別の成果売上</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="222"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="228"/>
         <source>Follow-up results</source>
         <translation>フォローアップ成果</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="243"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="249"/>
         <source>Export the figures</source>
         <translation>数値を出力</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="243"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="249"/>
         <source>CSV files (*.csv)</source>
         <translation>CSVファイル (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/dashboard/page.py" line="250"/>
+        <location filename="../../clienteling/ui/dashboard/page.py" line="256"/>
         <source>Saved: %1</source>
         <translation>保存しました：%1</translation>
     </message>
@@ -1650,7 +1716,7 @@
     </message>
     <message>
         <location filename="../../clienteling/ui/main_window.py" line="167"/>
-        <location filename="../../clienteling/ui/main_window.py" line="838"/>
+        <location filename="../../clienteling/ui/main_window.py" line="839"/>
         <source>Follow-ups</source>
         <translation>フォローアップ</translation>
     </message>
@@ -1675,41 +1741,41 @@
         <translation>操作ログ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="328"/>
+        <location filename="../../clienteling/ui/main_window.py" line="329"/>
         <source>%1 is now signed in at this terminal.</source>
         <translation>%1 さんがこの端末にサインインしました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="482"/>
+        <location filename="../../clienteling/ui/main_window.py" line="483"/>
         <source>Wrong PIN: %n more tries, then a full sign-in is needed.</source>
         <translation>
             <numerusform>PIN が違います。あと %n 回まちがえると、サインインが必要になります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="499"/>
+        <location filename="../../clienteling/ui/main_window.py" line="500"/>
         <source>No OS keyring: this terminal&apos;s keys are kept in a file readable only by this user. For demos only.</source>
         <translation>OS のキーリングがありません：この端末の鍵は、このユーザーだけが読めるファイルに保存されています。デモ専用です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="519"/>
+        <location filename="../../clienteling/ui/main_window.py" line="520"/>
         <source>This customer is not in this terminal&apos;s data yet.</source>
         <translation>このお客様はまだこの端末のデータにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="536"/>
-        <location filename="../../clienteling/ui/main_window.py" line="716"/>
-        <location filename="../../clienteling/ui/main_window.py" line="726"/>
+        <location filename="../../clienteling/ui/main_window.py" line="537"/>
+        <location filename="../../clienteling/ui/main_window.py" line="717"/>
+        <location filename="../../clienteling/ui/main_window.py" line="727"/>
         <source>This product is not in this terminal&apos;s catalogue.</source>
         <translation>この商品はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="553"/>
+        <location filename="../../clienteling/ui/main_window.py" line="554"/>
         <source>This customer is no longer available.</source>
         <translation>このお客様のデータは利用できなくなりました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="599"/>
+        <location filename="../../clienteling/ui/main_window.py" line="600"/>
         <source>(and %n more: see Store lists)</source>
         <translation>
             <numerusform>(ほか %n 件:店舗の予約を参照)</numerusform>
@@ -1761,140 +1827,145 @@
         <translation>お客様の情報をすべての場所から消去しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_actions.py" line="187"/>
+        <location filename="../../clienteling/ui/customer_actions.py" line="189"/>
+        <source>Details corrected.</source>
+        <translation>お客様情報を訂正しました。</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/customer_actions.py" line="211"/>
         <source>Customer saved.</source>
         <translation>お客様を登録しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="637"/>
+        <location filename="../../clienteling/ui/main_window.py" line="638"/>
         <source>Note saved.</source>
         <translation>メモを保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="663"/>
+        <location filename="../../clienteling/ui/main_window.py" line="664"/>
         <source>Item of interest saved.</source>
         <translation>関心商品を保存しました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="668"/>
+        <location filename="../../clienteling/ui/main_window.py" line="669"/>
         <source>Bought elsewhere</source>
         <translation>他店で購入済み</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="669"/>
+        <location filename="../../clienteling/ui/main_window.py" line="670"/>
         <source>No longer interested</source>
         <translation>興味がなくなった</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="670"/>
+        <location filename="../../clienteling/ui/main_window.py" line="671"/>
         <source>Too expensive</source>
         <translation>予算が合わない</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="674"/>
+        <location filename="../../clienteling/ui/main_window.py" line="675"/>
         <source>Dismiss item of interest</source>
         <translation>関心商品を取り下げ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="675"/>
+        <location filename="../../clienteling/ui/main_window.py" line="676"/>
         <source>Why is it no longer of interest?</source>
         <translation>取り下げの理由は?</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="688"/>
+        <location filename="../../clienteling/ui/main_window.py" line="689"/>
         <source>Item of interest dismissed.</source>
         <translation>関心商品を取り下げました。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="698"/>
-        <location filename="../../clienteling/ui/main_window.py" line="721"/>
+        <location filename="../../clienteling/ui/main_window.py" line="699"/>
+        <location filename="../../clienteling/ui/main_window.py" line="722"/>
         <source>Open a customer&apos;s profile first.</source>
         <translation>先にお客様のプロフィールを開いてください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="750"/>
+        <location filename="../../clienteling/ui/main_window.py" line="751"/>
         <source>Requested — not confirmed until the server answers.</source>
         <translation>依頼しました — サーバーの回答まで未確定です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="793"/>
+        <location filename="../../clienteling/ui/main_window.py" line="794"/>
         <source>Revoke %1? It is signed out at once, and at its next contact with the server it erases the customer data and keys it holds. It cannot be undone: to use it again, register it anew.</source>
         <translation>%1 を登録解除しますか？すぐにサインアウトされ、次にサーバーに接続したときに、端末内のお客様データと鍵が消去されます。元に戻せません。再び使うには登録し直してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="796"/>
+        <location filename="../../clienteling/ui/main_window.py" line="797"/>
         <source>(no name)</source>
         <translation>（名前なし）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="798"/>
+        <location filename="../../clienteling/ui/main_window.py" line="799"/>
         <source>This is the terminal you are using.</source>
         <translation>これは今使っている端末です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="800"/>
+        <location filename="../../clienteling/ui/main_window.py" line="801"/>
         <source>Revoke terminal</source>
         <translation>端末の登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="803"/>
+        <location filename="../../clienteling/ui/main_window.py" line="804"/>
         <source>Revoke</source>
         <translation>登録解除</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="823"/>
+        <location filename="../../clienteling/ui/main_window.py" line="824"/>
         <source>%1 was revoked.</source>
         <translation>%1 を登録解除しました。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../clienteling/ui/main_window.py" line="845"/>
+        <location filename="../../clienteling/ui/main_window.py" line="846"/>
         <source>%n follow-up(s) of this store are overdue.</source>
         <translation>
             <numerusform>この店舗の期限切れのフォローが%n件あります。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="855"/>
+        <location filename="../../clienteling/ui/main_window.py" line="856"/>
         <source>It is being sent to the server.</source>
         <translation>サーバーへ送信中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="859"/>
+        <location filename="../../clienteling/ui/main_window.py" line="860"/>
         <source>Offline: it is kept on this terminal and sent when the connection is back.</source>
         <translation>オフラインのため端末に保存しました。接続が戻ると送信されます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="870"/>
+        <location filename="../../clienteling/ui/main_window.py" line="871"/>
         <source>Could not read that barcode: %1</source>
         <translation>バーコードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="879"/>
+        <location filename="../../clienteling/ui/main_window.py" line="880"/>
         <source>Unlock the terminal first.</source>
         <translation>先に端末のロックを解除してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="891"/>
+        <location filename="../../clienteling/ui/main_window.py" line="892"/>
         <source>That barcode is not a product or a loyalty card.</source>
         <translation>商品またはポイントカードのバーコードではありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="898"/>
+        <location filename="../../clienteling/ui/main_window.py" line="899"/>
         <source>Product %1 is not in this terminal&apos;s catalogue.</source>
         <translation>商品 %1 はこの端末のカタログにありません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="924"/>
+        <location filename="../../clienteling/ui/main_window.py" line="925"/>
         <source>No customer with loyalty card %1 on this terminal.</source>
         <translation>この端末にカード番号 %1 のお客様はいません。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="927"/>
+        <location filename="../../clienteling/ui/main_window.py" line="928"/>
         <source>No customer with loyalty card %1 on this terminal yet: it is still loading its data.</source>
         <translation>会員カード %1 のお客様はまだこの端末にいません。データを読み込み中です。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/main_window.py" line="957"/>
+        <location filename="../../clienteling/ui/main_window.py" line="958"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
@@ -2003,62 +2074,12 @@
 <context>
     <name>NewCustomerDialog</name>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="45"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="104"/>
         <source>New customer</source>
         <translation>新規顧客</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="47"/>
-        <source>e.g. 山田</source>
-        <translation>例: 山田</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="48"/>
-        <source>e.g. 花子</source>
-        <translation>例: 花子</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="49"/>
-        <source>e.g. やまだ</source>
-        <translation>例: やまだ</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="50"/>
-        <source>e.g. はなこ</source>
-        <translation>例: はなこ</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="51"/>
-        <source>e.g. 090-1234-5678</source>
-        <translation>例: 090-1234-5678</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="52"/>
-        <source>e.g. hanako@example.jp</source>
-        <translation>例: hanako@example.jp</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="69"/>
-        <source>Email</source>
-        <translation>メール</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="66"/>
-        <source>Name (family, given)</source>
-        <translation>氏名（姓・名）</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="67"/>
-        <source>Reading (kana)</source>
-        <translation>フリガナ（かな）</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="68"/>
-        <source>Phone</source>
-        <translation>電話番号</translation>
-    </message>
-    <message>
-        <location filename="../../clienteling/ui/customer_dialog.py" line="70"/>
+        <location filename="../../clienteling/ui/customer_dialog.py" line="110"/>
         <source>News and offers by</source>
         <translation>お知らせ・ご案内の受け取り</translation>
     </message>
@@ -2295,251 +2316,261 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="74"/>
+        <location filename="../../clienteling/ui/profile.py" line="75"/>
         <source>Scan a loyalty card or search for a customer.</source>
         <translation>ポイントカードをスキャンするか、お客様を検索してください。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="100"/>
+        <location filename="../../clienteling/ui/profile.py" line="101"/>
         <source>Add note</source>
         <translation>メモを追加</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="103"/>
+        <location filename="../../clienteling/ui/profile.py" line="104"/>
         <source>Log item of interest</source>
         <translation>関心商品を記録</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="157"/>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="163"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="158"/>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
-        <location filename="../../clienteling/ui/profile.py" line="197"/>
+        <location filename="../../clienteling/ui/profile.py" line="164"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
+        <location filename="../../clienteling/ui/profile.py" line="203"/>
         <source>Channel</source>
         <translation>チャネル</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="159"/>
+        <location filename="../../clienteling/ui/profile.py" line="165"/>
         <source>Store</source>
         <translation>店舗</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="160"/>
+        <location filename="../../clienteling/ui/profile.py" line="166"/>
         <source>Total</source>
         <translation>合計</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="161"/>
-        <location filename="../../clienteling/ui/profile.py" line="199"/>
+        <location filename="../../clienteling/ui/profile.py" line="167"/>
+        <location filename="../../clienteling/ui/profile.py" line="205"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="162"/>
+        <location filename="../../clienteling/ui/profile.py" line="168"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
         <source>What</source>
         <translation>種別</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="166"/>
+        <location filename="../../clienteling/ui/profile.py" line="172"/>
         <source>Details</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="198"/>
+        <location filename="../../clienteling/ui/profile.py" line="204"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="176"/>
+        <location filename="../../clienteling/ui/profile.py" line="182"/>
         <source>Show product</source>
         <translation>商品を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="106"/>
+        <location filename="../../clienteling/ui/profile.py" line="107"/>
         <source>News and offers…</source>
         <translation>お知らせの同意…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="108"/>
+        <location filename="../../clienteling/ui/profile.py" line="109"/>
         <source>Ask and record what the customer agrees to</source>
         <translation>お客様に確認して同意を記録します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="110"/>
+        <location filename="../../clienteling/ui/profile.py" line="111"/>
+        <source>Correct details…</source>
+        <translation>情報を訂正…</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="113"/>
+        <source>Correct the name, reading, phone or email</source>
+        <translation>氏名・よみがな・電話番号・メールを訂正します</translation>
+    </message>
+    <message>
+        <location filename="../../clienteling/ui/profile.py" line="115"/>
         <source>Export their data…</source>
         <translation>保有情報をエクスポート…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="113"/>
+        <location filename="../../clienteling/ui/profile.py" line="118"/>
         <source>The customer asked what is held about them: a file to hand over</source>
         <translation>お客様から開示の請求があった場合に、お渡しするファイルを作成します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="117"/>
+        <location filename="../../clienteling/ui/profile.py" line="122"/>
         <source>Erase this customer…</source>
         <translation>お客様情報を消去…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="119"/>
+        <location filename="../../clienteling/ui/profile.py" line="124"/>
         <source>The customer asked to be deleted: everywhere</source>
         <translation>お客様の依頼により、すべての場所から削除します</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="122"/>
+        <location filename="../../clienteling/ui/profile.py" line="127"/>
         <source>Show contact details</source>
         <translation>連絡先を表示</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="124"/>
+        <location filename="../../clienteling/ui/profile.py" line="129"/>
         <source>Shows the full phone number and email; recorded</source>
         <translation>電話番号とメールアドレスをすべて表示します（記録されます）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="179"/>
+        <location filename="../../clienteling/ui/profile.py" line="185"/>
         <source>Dismiss…</source>
         <translation>取り下げ…</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="196"/>
+        <location filename="../../clienteling/ui/profile.py" line="202"/>
         <source>Due</source>
         <translation>予定日</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="200"/>
+        <location filename="../../clienteling/ui/profile.py" line="206"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="215"/>
+        <location filename="../../clienteling/ui/profile.py" line="221"/>
         <source>Consent</source>
         <translation>同意</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="301"/>
+        <location filename="../../clienteling/ui/profile.py" line="316"/>
         <source>Tier: %1    Points: %2</source>
         <translation>ランク：%1    ポイント：%2</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="313"/>
+        <location filename="../../clienteling/ui/profile.py" line="328"/>
         <source>Card %1</source>
         <translation>カード %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="316"/>
+        <location filename="../../clienteling/ui/profile.py" line="331"/>
         <source>Birthday %1</source>
         <translation>誕生日 %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="317"/>
+        <location filename="../../clienteling/ui/profile.py" line="332"/>
         <source>Home store: %1</source>
         <translation>ホーム店舗：%1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="342"/>
+        <location filename="../../clienteling/ui/profile.py" line="357"/>
         <source>The server refused this new customer: %1</source>
         <translation>サーバーがこの新規顧客の登録を受け付けませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="347"/>
+        <location filename="../../clienteling/ui/profile.py" line="362"/>
         <source>New customer, saved on this terminal: not on the server yet. Notes and items of interest can be added already.</source>
         <translation>新規顧客（この端末に保存済み・サーバー未送信）。メモや関心商品はすでに追加できます。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="352"/>
+        <location filename="../../clienteling/ui/profile.py" line="367"/>
         <source>This terminal is still loading its data: this customer&apos;s purchases, notes and items of interest may not all be here yet.</source>
         <translation>この端末はデータを読み込み中です。このお客様の購入履歴・メモ・関心商品がまだすべて表示されていない可能性があります。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="357"/>
+        <location filename="../../clienteling/ui/profile.py" line="372"/>
         <source>Another profile of this customer was joined to this one: everything on it is shown here.</source>
         <translation>このお客様の別のプロフィールが統合されました。その内容もすべてここに表示されています。</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="368"/>
+        <location filename="../../clienteling/ui/profile.py" line="383"/>
         <source>Lifetime %1 over %2 orders</source>
         <translation>累計 %1（%2件の注文）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="377"/>
+        <location filename="../../clienteling/ui/profile.py" line="392"/>
         <source>Mostly: %1</source>
         <translation>よく利用: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="380"/>
+        <location filename="../../clienteling/ui/profile.py" line="395"/>
         <source>Likes: %1</source>
         <translation>好きなカテゴリ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="382"/>
+        <location filename="../../clienteling/ui/profile.py" line="397"/>
         <source>Sizes: %1</source>
         <translation>サイズ: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="384"/>
+        <location filename="../../clienteling/ui/profile.py" line="399"/>
         <source>Open inquiries: %1</source>
         <translation>対応中の問い合わせ: %1件</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="391"/>
+        <location filename="../../clienteling/ui/profile.py" line="406"/>
         <source>Last purchase: %1</source>
         <translation>最終購入: %1</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="396"/>
+        <location filename="../../clienteling/ui/profile.py" line="411"/>
         <source>Purchases (%1)</source>
         <translation>購入履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="397"/>
+        <location filename="../../clienteling/ui/profile.py" line="412"/>
         <source>Activity (%1)</source>
         <translation>行動履歴（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="398"/>
+        <location filename="../../clienteling/ui/profile.py" line="413"/>
         <source>Interests (%1)</source>
         <translation>関心商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="399"/>
+        <location filename="../../clienteling/ui/profile.py" line="414"/>
         <source>Notes (%1)</source>
         <translation>メモ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="400"/>
+        <location filename="../../clienteling/ui/profile.py" line="415"/>
         <source>Reservations (%1)</source>
         <translation>取り置き（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="401"/>
+        <location filename="../../clienteling/ui/profile.py" line="416"/>
         <source>Follow-ups (%1)</source>
         <translation>フォローアップ（%1）</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="416"/>
+        <location filename="../../clienteling/ui/profile.py" line="431"/>
         <source>No consent recorded</source>
         <translation>同意の記録はありません</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="426"/>
+        <location filename="../../clienteling/ui/profile.py" line="441"/>
         <source>granted</source>
         <translation>同意あり</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="426"/>
+        <location filename="../../clienteling/ui/profile.py" line="441"/>
         <source>withdrawn</source>
         <translation>同意撤回</translation>
     </message>
     <message>
-        <location filename="../../clienteling/ui/profile.py" line="498"/>
+        <location filename="../../clienteling/ui/profile.py" line="513"/>
         <source>Category: %1</source>
         <translation>カテゴリ：%1</translation>
     </message>
